@@ -1,0 +1,112 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { forgetAccount, rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { RememberedAccount } from "@/lib/auth/remembered-accounts";
+
+export function SignInForm({
+  initialEmail,
+  remembered,
+  passwordWasReset,
+}: {
+  initialEmail: string;
+  remembered: RememberedAccount[];
+  passwordWasReset: boolean;
+}) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [email, setEmail] = useState(initialEmail);
+  const [showForm, setShowForm] = useState(remembered.length === 0 || !!initialEmail);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  function submit(formData: FormData) {
+    setError(null);
+    start(async () => {
+      const res = await signIn("credentials", {
+        email: String(formData.get("email") ?? ""),
+        password: String(formData.get("password") ?? ""),
+        redirect: false,
+      });
+      if (res?.ok && !res.error) {
+        await rememberCurrentAccount();
+        router.replace("/");
+        router.refresh();
+        return;
+      }
+      setError(res?.error === "RATE_LIMITED" ? t("locked") : res?.error === "CredentialsSignin" ? t("invalidCredentials") : t("genericError"));
+    });
+  }
+
+  if (!showForm) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{t("rememberedAccounts")}</h1>
+        <ul className="space-y-2">
+          {remembered.map((a) => (
+            <li key={a.email} className="flex items-center gap-2">
+              <button
+                type="button"
+                className="flex-1 rounded-md border border-slate-200 px-3 py-2 text-left hover:bg-slate-50"
+                onClick={() => {
+                  setEmail(a.email);
+                  setShowForm(true);
+                }}
+              >
+                <span className="block text-sm font-medium">{t("continueAs", { name: a.name })}</span>
+                <span className="block text-xs text-slate-600">{a.email}</span>
+              </button>
+              <button
+                type="button"
+                className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
+                aria-label={t("forget", { email: a.email })}
+                onClick={() => start(async () => { await forgetAccount(a.email); router.refresh(); })}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Button variant="secondary" className="w-full" onClick={() => { setEmail(""); setShowForm(true); }}>
+          {t("otherCredentials")}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form action={submit} className="space-y-4" noValidate>
+      <div>
+        <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("signInSubtitle")}</p>
+      </div>
+      {passwordWasReset ? <Alert tone="success">{t("passwordSaved")}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required autoFocus={!!email} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("signingIn") : t("signIn")}
+      </Button>
+      <div className="flex justify-between text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {t("forgotPassword")}
+        </Link>
+        <Link href="/sign-up" className="text-brand-700 underline">
+          {t("createAccount")}
+        </Link>
+      </div>
+      {remembered.length > 0 ? (
+        <button type="button" className="text-sm text-slate-600 underline" onClick={() => setShowForm(false)}>
+          {t("rememberedAccounts")}
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { signUpAction } from "./actions";
+
+type Country = { code: string; name: string };
+
+export function SignUpForm({ countries, euCountries, locale }: { countries: Country[]; euCountries: string[]; locale: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(signUpAction, null);
+  const [entityType, setEntityType] = useState<"INDIVIDUAL" | "COMPANY">("INDIVIDUAL");
+  const [country, setCountry] = useState(locale === "de" || locale === "it" || locale === "fr" ? "CH" : "CH");
+  const password = useRef("");
+  const fe = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const isEu = euCountries.includes(country);
+
+  useEffect(() => {
+    if (state?.ok && state.data) {
+      void (async () => {
+        const res = await signIn("credentials", { email: state.data!.email, password: password.current, redirect: false });
+        if (res?.ok) await rememberCurrentAccount();
+        router.replace(res?.ok ? "/" : "/sign-in");
+        router.refresh();
+      })();
+    }
+  }, [state, router]);
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <div>
+        <h1 className="text-xl font-semibold">{t("signUpTitle")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("signUpSubtitle")}</p>
+      </div>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <input type="hidden" name="locale" value={locale} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">{t("entityType")}</legend>
+        <div className="mt-1 flex gap-4">
+          {(["INDIVIDUAL", "COMPANY"] as const).map((v) => (
+            <label key={v} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="entityType" value={v} checked={entityType === v} onChange={() => setEntityType(v)} />
+              {v === "INDIVIDUAL" ? t("individual") : t("company")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t("firstName")} name="firstName" autoComplete="given-name" required error={fe.firstName} />
+        <Field label={t("lastName")} name="lastName" autoComplete="family-name" required error={fe.lastName} />
+      </div>
+      {entityType === "COMPANY" ? (
+        <Field label={t("organizationName")} name="organizationName" autoComplete="organization" required error={fe.organizationName} />
+      ) : null}
+      <div>
+        <label htmlFor="f-country" className="block text-sm font-medium text-slate-700">
+          {t("country")}
+        </label>
+        <select
+          id="f-country"
+          name="country"
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {fe.country ? <p className="mt-1 text-sm text-red-700">{fe.country}</p> : null}
+      </div>
+      {entityType === "COMPANY" && isEu ? (
+        <>
+          <Field label={t("vatNumber")} name="vatNumber" help={t("vatHelp")} error={fe.vatNumber} />
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="vatTermsAccepted" value="true" className="mt-1" aria-describedby={fe.vatTermsAccepted ? "f-vatTerms-error" : undefined} />
+            {t("vatTerms")}
+          </label>
+          {fe.vatTermsAccepted ? <p id="f-vatTerms-error" className="text-sm text-red-700">{fe.vatTermsAccepted}</p> : null}
+        </>
+      ) : entityType === "COMPANY" ? (
+        <p className="text-sm text-slate-600">{t("vatNotApplicable")}</p>
+      ) : null}
+      <Field label={t("email")} name="email" type="email" autoComplete="email" required error={fe.email} />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        help={t("passwordHelp")}
+        error={fe.password}
+        onChange={(e) => (password.current = e.target.value)}
+      />
+      <Button type="submit" className="w-full" disabled={pending || !!state?.ok}>
+        {pending || state?.ok ? t("signingUp") : t("signUp")}
+      </Button>
+      <p className="text-sm">
+        {t("haveAccount")}{" "}
+        <Link href="/sign-in" className="text-brand-700 underline">
+          {t("signIn")}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/shell/account-menu";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { Sidebar } from "@/components/shell/sidebar";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { consoleContext } from "@/lib/orgs/console-context";
+import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
+
+export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+  const { org: orgId } = await params;
+  const { actor } = await consoleContext(orgId);
+  const db = getDb();
+  const [orgs, user, partnerCount] = await Promise.all([
+    listMyOrganizations(db, actor),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, firstName: true, lastName: true, lastOrgId: true } }),
+    db.membership.count({ where: { userId: actor.userId, organization: { partner: { isNot: null } } } }),
+  ]);
+  // Remember the Organization last opened so the next sign-in lands there (ACC-6).
+  if (user.lastOrgId !== orgId) await db.user.update({ where: { id: actor.userId }, data: { lastOrgId: orgId } });
+  const t = await getTranslations("app");
+  const current = orgs.find((o) => o.id === orgId)!;
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+        <span className="text-lg font-semibold text-brand-700">{config.providerName}</span>
+        <OrgSwitcher current={current} orgs={orgs} />
+        <div className="ml-auto">
+          <AccountMenu user={user} />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} />
+        <main id="main" className="flex-1 p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

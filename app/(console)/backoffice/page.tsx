@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PlainShell } from "@/components/shell/plain-shell";
+import { requireActor } from "@/lib/auth/get-actor";
+import { backofficeOverview } from "@/lib/backoffice/overview";
+import { getDb } from "@/lib/db";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("backoffice"))("title") };
+}
+
+export default async function BackofficePage() {
+  const actor = await requireActor();
+  if (!actor.staffRole) notFound();
+  const [overview, t] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice")]);
+  const items = [
+    { label: t("openVerifications"), value: overview.openVerifications },
+    { label: t("openRequests"), value: overview.openRequests },
+    { label: t("activeGrants"), value: overview.activeGrants },
+  ];
+  return (
+    <PlainShell actor={actor}>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <dl className="mt-4 grid gap-4 md:grid-cols-3">
+        {items.map((i) => (
+          <div key={i.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <dt className="text-sm text-slate-600">{i.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold">{i.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </PlainShell>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { LanguagePicker } from "@/components/language-picker";
+
+type User = { email: string; firstName: string; lastName: string };
+
+function initials(u: User): string {
+  return `${u.firstName[0] ?? ""}${u.lastName[0] ?? ""}`.toUpperCase() || u.email[0].toUpperCase();
+}
+
+/** ACC-5: avatar/initials menu with the language, "switch user" and sign-out. */
+export function AccountMenu({ user }: { user: User }) {
+  const t = useTranslations("shell");
+  return (
+    <details className="relative" data-testid="account-menu">
+      <summary
+        aria-label={t("accountMenu")}
+        className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white"
+      >
+        {initials(user)}
+      </summary>
+      <div className="absolute right-0 z-20 mt-2 w-64 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <div>
+          <p className="text-sm font-medium">
+            {user.firstName} {user.lastName}
+          </p>
+          <p className="text-xs text-slate-600">{t("signedInAs", { email: user.email })}</p>
+        </div>
+        <LanguagePicker />
+        <button
+          type="button"
+          className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+          onClick={() => void signOut({ callbackUrl: "/sign-in" })}
+        >
+          {t("switchUser")}
+        </button>
+        <button
+          type="button"
+          className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+          onClick={() => void signOut({ callbackUrl: "/sign-in" })}
+        >
+          {t("signOut")}
+        </button>
+      </div>
+    </details>
+  );
+}

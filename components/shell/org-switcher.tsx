@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type Org = { id: string; name: string; role: Role };
+
+/** ACC-6: lists every Organization of the user with their role; switching keeps the user signed in. */
+export async function OrgSwitcher({ current, orgs }: { current: Org; orgs: Org[] }) {
+  const t = await getTranslations();
+  return (
+    <details className="relative" data-testid="org-switcher">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
+        <span className="sr-only">{t("shell.switchOrganization")}:</span>
+        <span className="font-medium">{current.name}</span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute left-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("shell.yourOrganizations")}</p>
+        <ul>
+          {orgs.map((o) => (
+            <li key={o.id}>
+              <Link
+                href={`/${o.id}/dashboard`}
+                aria-current={o.id === current.id ? "true" : undefined}
+                className="block rounded px-3 py-2 text-sm hover:bg-slate-100 aria-[current]:bg-brand-50"
+              >
+                <span className="block font-medium">{o.name}</span>
+                <span className="block text-xs text-slate-600">{t(`roles.${o.role}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { UserActor } from "@/lib/auth/get-actor";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { AccountMenu } from "./account-menu";
+
+/** The frame of pages that belong to no single Organization (reseller area, back office, mailbox). */
+export async function PlainShell({ actor, children }: { actor: UserActor | null; children: ReactNode }) {
+  const t = await getTranslations();
+  const user = actor
+    ? await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, firstName: true, lastName: true } })
+    : null;
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+        <Link href="/" className="text-lg font-semibold text-brand-700">
+          {config.providerName}
+        </Link>
+        <Link href="/" className="text-sm text-slate-700 underline">
+          {t("notFound.home")}
+        </Link>
+        <div className="ml-auto">{user ? <AccountMenu user={user} /> : null}</div>
+      </header>
+      <main id="main" className="flex-1 p-6">
+        {children}
+      </main>
+    </div>
+  );
+}

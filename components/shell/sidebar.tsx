@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean }) {
+  const t = await getTranslations("shell");
+  const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
+  return (
+    <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
+      <ul className="space-y-1">
+        <li>
+          <Link href={`/${orgId}/dashboard`} className={link}>
+            {t("dashboard")}
+          </Link>
+        </li>
+      </ul>
+      {showReseller || showBackOffice || showMailbox ? <hr className="my-3 border-slate-300" /> : null}
+      <ul className="space-y-1">
+        {showReseller ? (
+          <li>
+            <Link href="/reseller" className={link}>
+              {t("resellerArea")}
+            </Link>
+          </li>
+        ) : null}
+        {showBackOffice ? (
+          <li>
+            <Link href="/backoffice" className={link}>
+              {t("backOffice")}
+            </Link>
+          </li>
+        ) : null}
+        {showMailbox ? (
+          <li>
+            <Link href="/mailbox" className={link}>
+              {t("mailbox")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { audit } from "@/lib/audit/record";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { createSession } from "@/lib/auth/sessions";
+import { dummyPasswordHash, verifyPassword } from "@/lib/security/passwords";
+import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export type SignInMeta = { ip?: string | null; userAgent?: string | null };
+
+/**
+ * ACC-7: checks the password with rate limits per account+IP and per IP. Every failure answers the same
+ * INVALID_CREDENTIALS whether or not the e-mail exists, and takes the same time (a dummy hash is verified).
+ */
+export async function signInWithPassword(db: Db, raw: unknown, meta: SignInMeta) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("UNAUTHENTICATED", "errors.invalidCredentials");
+  const { email, password } = parsed.data;
+  const ip = meta.ip ?? "unknown";
+  const accountKey = `${email}|${ip}`;
+
+  const [acct, perIp] = await Promise.all([isBlocked("signInPerAccount", accountKey), isBlocked("signInPerIp", ip)]);
+  if (!acct.allowed || !perIp.allowed) {
+    throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, Math.max(acct.retryAfterSeconds, perIp.retryAfterSeconds));
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, blockedAt: true, twoFactorMethods: { where: { confirmedAt: { not: null } }, select: { id: true } } },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || user.blockedAt) {
+    const [a, b] = await Promise.all([consume("signInPerAccount", accountKey), consume("signInPerIp", ip)]);
+    await db.auditLog.create({
+      data: { at: now(), actorKind: "USER", actorId: user?.id ?? null, action: "auth.signInFailed", ip, userAgent: meta.userAgent?.slice(0, 400), metadata: { email } },
+    });
+    if (!a.allowed || !b.allowed) throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, a.retryAfterSeconds);
+    throw new AppError("UNAUTHENTICATED", "errors.invalidCredentials");
+  }
+  await reset("signInPerAccount", accountKey);
+
+  return db.$transaction(async (tx) => {
+    const twoFactorPassed = user.twoFactorMethods.length === 0;
+    const session = await createSession(tx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, twoFactorPassed });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now() } });
+    await audit(tx, { kind: "user", userId: user.id, sessionId: session.sessionId, staffRole: null, ...meta }, {
+      action: "auth.signIn",
+      targetType: "session",
+      targetId: session.sessionId,
+      metadata: { twoFactorPending: !twoFactorPassed },
+    });
+    return { userId: user.id, ...session, twoFactorPending: !twoFactorPassed };
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Actor } from "@/lib/access/actor";
+import { getDb } from "@/lib/db";
+import { clientIp, SESSION_COOKIE } from "./options";
+import { resolveSession, type ResolvedSession } from "./sessions";
+
+export type UserActor = Extract<Actor, { kind: "user" }>;
+
+/** The signed-in session of this request (2FA possibly still pending), or null. Cached per request. */
+export const getSession = cache(async (): Promise<ResolvedSession | null> => {
+  const raw = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
+  let sid: unknown;
+  try {
+    sid = (await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET }))?.sid;
+  } catch {
+    return null;
+  }
+  if (typeof sid !== "string") return null;
+  return resolveSession(getDb(), sid);
+});
+
+/** Resolves who is acting in this request: a signed-in user who passed every sign-in step, or null. */
+export const getActor = cache(async (): Promise<UserActor | null> => {
+  const session = await getSession();
+  if (!session || !session.twoFactorPassed) return null;
+  const h = await headers();
+  return {
+    kind: "user",
+    userId: session.userId,
+    sessionId: session.id,
+    staffRole: session.user.staffRole,
+    ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")),
+    userAgent: h.get("user-agent"),
+  };
+});
+
+/** For pages: the actor, or a redirect to sign-in (or to the second step when it is pending). */
+export async function requireActor(): Promise<UserActor> {
+  const actor = await getActor();
+  if (actor) return actor;
+  const session = await getSession();
+  redirect(session && !session.twoFactorPassed ? "/sign-in/two-factor" : "/sign-in");
+}

@@ -1,0 +1,81 @@
+import type { Db, Tx } from "@/lib/db";
+import { DAY, MINUTE, now } from "@/lib/clock";
+import { hashSecret, randomSecret } from "@/lib/security/tokens";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * Creates a database session. The returned secret goes (signed) into the session cookie; only its hash
+ * is stored, so a leaked database cannot be replayed as cookies.
+ */
+export async function createSession(
+  db: Tx,
+  input: { userId: string; ip?: string | null; userAgent?: string | null; twoFactorPassed: boolean },
+): Promise<{ sessionId: string; secret: string }> {
+  const secret = randomSecret();
+  const t = now();
+  const session = await db.session.create({
+    data: {
+      userId: input.userId,
+      tokenHash: hashSecret(secret),
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 400) ?? null,
+      twoFactorPassedAt: input.twoFactorPassed ? t : null,
+      createdAt: t,
+      lastSeenAt: t,
+      expiresAt: new Date(t.getTime() + 30 * DAY),
+    },
+    select: { id: true },
+  });
+  return { sessionId: session.id, secret };
+}
+
+export type ResolvedSession = {
+  id: string;
+  userId: string;
+  twoFactorPassed: boolean;
+  user: { id: string; email: string; firstName: string; lastName: string; locale: string; staffRole: "SUPPORT" | "ADMIN" | null; lastOrgId: string | null };
+};
+
+/** Looks up a live session from the cookie's secret; revoked or expired sessions resolve to null. */
+export async function resolveSession(db: Db, secret: string): Promise<ResolvedSession | null> {
+  const row = await db.session.findUnique({
+    where: { tokenHash: hashSecret(secret) },
+    select: {
+      id: true,
+      userId: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      twoFactorPassedAt: true,
+      user: {
+        select: { id: true, email: true, firstName: true, lastName: true, locale: true, staffRole: true, lastOrgId: true, blockedAt: true },
+      },
+    },
+  });
+  const t = now();
+  if (!row || row.revokedAt || row.expiresAt <= t || row.user.blockedAt) return null;
+  if (t.getTime() - row.lastSeenAt.getTime() > MINUTE) {
+    // "last seen" for the sessions list; throttled so most requests write nothing.
+    await db.session.update({ where: { id: row.id }, data: { lastSeenAt: t } });
+  }
+  const { blockedAt: _blocked, ...user } = row.user;
+  return { id: row.id, userId: row.userId, twoFactorPassed: row.twoFactorPassedAt !== null, user };
+}
+
+export async function revokeSessionBySecret(db: Db, secret: string): Promise<void> {
+  await db.session.updateMany({ where: { tokenHash: hashSecret(secret), revokedAt: null }, data: { revokedAt: now() } });
+}
+
+export async function revokeSession(db: Tx, userId: string, sessionId: string): Promise<number> {
+  const res = await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now() } });
+  return res.count;
+}
+
+export async function revokeOtherSessions(db: Tx, userId: string, keepSessionId: string | null): Promise<number> {
+  const res = await db.session.updateMany({
+    where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    data: { revokedAt: now() },
+  });
+  return res.count;
+}

@@ -1,0 +1,16 @@
+/** Deployment settings, read from the environment once. */
+export const config = {
+  get appUrl(): string {
+    return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  },
+  get providerName(): string {
+    return process.env.PROVIDER_NAME ?? "Manager";
+  },
+  get supportEmail(): string {
+    return process.env.SUPPORT_EMAIL ?? "support@manager.localhost";
+  },
+  /** The development mailbox page exists only while mail goes to the local catcher. */
+  get mailboxEnabled(): boolean {
+    return process.env.MAILBOX_ENABLED === "1";
+  },
+};

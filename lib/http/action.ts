@@ -1,0 +1,108 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getActor, type UserActor } from "@/lib/auth/get-actor";
+import { getDb, type Db } from "@/lib/db";
+import { AppError, toAppError } from "@/lib/errors";
+
+export type ActionState<T = unknown> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> }
+  | null;
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** Turns FormData into a plain object; repeated keys become arrays, checkboxes "on" stay strings. */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of fd.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}
+
+function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
+  const [ns, ...rest] = key.split(".");
+  if (rest.length && (ns === "validation" || ns === "errors")) {
+    try {
+      return t(key, values);
+    } catch {
+      // an unknown key falls through to a generic message
+    }
+  }
+  return t(ns === "validation" ? "validation.invalid" : "errors.generic");
+}
+
+export function zodFieldErrors(err: z.ZodError, t: Translate): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const path = issue.path.join(".") || "_form";
+    if (fields[path]) continue;
+    const key = issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+    fields[path] = translateKey(t, key);
+  }
+  return fields;
+}
+
+/** Maps any failure to what the user may see, in their language; unknown errors are logged, never shown. */
+export async function errorState(err: unknown): Promise<Exclude<ActionState, null | { ok: true }>> {
+  const t = (await getTranslations()) as unknown as Translate;
+  if (err instanceof z.ZodError) {
+    return { ok: false, message: t("errors.INVALID_INPUT"), fieldErrors: zodFieldErrors(err, t) };
+  }
+  const app = toAppError(err);
+  if (app) {
+    const fieldErrors = app.fieldErrors
+      ? Object.fromEntries(Object.entries(app.fieldErrors).map(([k, v]) => [k, translateKey(t, v[0] ?? "validation.invalid")]))
+      : undefined;
+    const values = app.retryAfterSeconds ? { minutes: Math.ceil(app.retryAfterSeconds / 60) } : undefined;
+    return { ok: false, message: translateKey(t, app.message, values), fieldErrors };
+  }
+  console.error(err);
+  return { ok: false, message: t("errors.generic") };
+}
+
+type Ctx = { db: Db; actor: UserActor };
+
+/**
+ * Wraps a server action used with useActionState: resolves the actor, parses the form with zod, runs the
+ * service and maps every error to a translated state. Services do their own authorization.
+ */
+export function action<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: Ctx) => Promise<R>,
+): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
+  return async (_prev, formData) => {
+    try {
+      const actor = await getActor();
+      if (!actor) throw new AppError("UNAUTHENTICATED");
+      const input = schema.parse(formDataToObject(formData));
+      const data = await handler(input, { db: getDb(), actor });
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err);
+      return errorState(err);
+    }
+  };
+}
+
+/** The same for forms used while signed out (sign-up, password reset). */
+export function publicAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
+): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
+  return async (_prev, formData) => {
+    try {
+      const input = schema.parse(formDataToObject(formData));
+      const data = await handler(input, { db: getDb() });
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err);
+      return errorState(err);
+    }
+  };
+}

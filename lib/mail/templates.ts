@@ -1,0 +1,127 @@
+import { createFormatter, createTranslator } from "use-intl/core";
+import type { MessageKeys, NestedKeyOf, TranslationValues } from "use-intl/core";
+import { renderHtml, renderText } from "./layout";
+import type { MailBlock } from "./layout";
+import de from "./messages/de.json";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+import it from "./messages/it.json";
+
+export const MAIL_LOCALES = ["en", "fr", "de", "it"] as const;
+export type MailLocale = (typeof MAIL_LOCALES)[number];
+
+type Catalogue = typeof en;
+const catalogues: Record<MailLocale, Catalogue> = { en, fr, de, it };
+
+export type MailTemplates = {
+  passwordReset: { link: string; expiresInMinutes: number };
+  invitation: { inviterName: string; organizationName: string; link: string; expiresInDays: number };
+  /** `timeZone` is the recipient's (IANA name); the time is shown in UTC without it. */
+  newSignIn: { when: Date; ip: string; device: string; timeZone?: string };
+  welcome: { name: string; organizationName: string; consoleUrl: string };
+};
+export type TemplateName = keyof MailTemplates;
+export type TemplateParams<K extends TemplateName> = MailTemplates[K];
+export type RenderedMail = { subject: string; text: string; html: string };
+
+type Translate = (key: MessageKeys<Catalogue, NestedKeyOf<Catalogue>>, values?: TranslationValues) => string;
+type Context = { t: Translate; locale: MailLocale };
+type Body = { subject: string; greeting?: string; blocks: MailBlock[] };
+
+const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Body } = {
+  passwordReset: (p, { t }) => ({
+    subject: t("passwordReset.subject"),
+    blocks: [
+      paragraph(t("passwordReset.intro")),
+      action(t, t("passwordReset.action"), p.link),
+      paragraph(t("passwordReset.expiry", { minutes: p.expiresInMinutes })),
+      paragraph(t("passwordReset.ignore")),
+    ],
+  }),
+  invitation: (p, { t }) => {
+    const names = { inviterName: p.inviterName, organizationName: p.organizationName };
+    return {
+      subject: t("invitation.subject", names),
+      blocks: [
+        paragraph(t("invitation.intro", names)),
+        action(t, t("invitation.action"), p.link),
+        paragraph(t("invitation.expiry", { days: p.expiresInDays })),
+        paragraph(t("invitation.ignore")),
+      ],
+    };
+  },
+  newSignIn: (p, { t, locale }) => {
+    const timeZone = p.timeZone ?? "UTC";
+    const when = createFormatter({ locale, timeZone }).dateTime(p.when, { dateStyle: "long", timeStyle: "long" });
+    return {
+      subject: t("newSignIn.subject"),
+      blocks: [
+        paragraph(t("newSignIn.intro")),
+        {
+          kind: "details",
+          lines: [
+            t("newSignIn.when", { when }),
+            t("newSignIn.ip", { ip: p.ip }),
+            t("newSignIn.device", { device: p.device }),
+          ],
+        },
+        paragraph(t("newSignIn.ok")),
+        paragraph(t("newSignIn.notYou")),
+      ],
+    };
+  },
+  welcome: (p, { t }) => ({
+    subject: t("welcome.subject", { name: p.name }),
+    greeting: t("common.greetingName", { name: p.name }),
+    blocks: [
+      paragraph(t("welcome.intro", { organizationName: p.organizationName })),
+      action(t, t("welcome.action"), p.consoleUrl),
+      paragraph(t("welcome.help")),
+    ],
+  }),
+};
+
+/** Renders a transactional e-mail in the recipient's language (unknown languages get English). */
+export function renderMail<K extends TemplateName>(
+  template: K,
+  params: TemplateParams<K>,
+  locale: string = "en",
+): RenderedMail {
+  const lang = resolveMailLocale(locale);
+  const provider = process.env.PROVIDER_NAME || "Manager";
+  const translator = createTranslator({
+    locale: lang,
+    messages: catalogues[lang],
+    // A missing or broken message must fail loudly, never send "passwordReset.subject" to a customer.
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const t: Translate = (key, values) => translator(key, { provider, ...values });
+  const body = templates[template](params, { t, locale: lang });
+  const content = {
+    lang,
+    subject: body.subject,
+    greeting: body.greeting ?? t("common.greeting"),
+    blocks: body.blocks,
+    signature: t("common.signature"),
+    footer: t("common.footer"),
+  };
+  return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
+}
+
+/** Maps "fr-CH", "DE" or "pt" to a catalogue we have. */
+export function resolveMailLocale(locale: string): MailLocale {
+  const primary = locale.toLowerCase().split(/[-_]/)[0];
+  return MAIL_LOCALES.find((l) => l === primary) ?? "en";
+}
+
+function paragraph(text: string): MailBlock {
+  return { kind: "paragraph", text };
+}
+
+function action(t: Translate, label: string, url: string): MailBlock {
+  // Escaping cannot make a javascript: or data: URL safe to put in href, so only web links pass.
+  if (!/^https?:\/\//i.test(url)) throw new Error(`Refusing to put a non-http(s) link in an e-mail: ${url}`);
+  return { kind: "action", label, url, fallback: t("common.buttonFallback") };
+}

@@ -1,0 +1,43 @@
+import type { Db } from "@/lib/db";
+import type { UserActor } from "@/lib/auth/get-actor";
+
+/**
+ * PRT-4: the clients that granted access to a partner Organization the actor belongs to. A partner's
+ * user sees only clients they were assigned to (PRT-9), unless they are its legal representative or
+ * administrator.
+ */
+export async function listPartnerClients(db: Db, actor: UserActor) {
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId, organization: { partner: { isNot: null } } },
+    select: { id: true, role: true, organization: { select: { partner: { select: { id: true, displayName: true } } } } },
+  });
+  const results = [];
+  for (const m of memberships) {
+    const partner = m.organization.partner!;
+    const seesAll = m.role === "LEGAL_REPRESENTATIVE" || m.role === "ADMINISTRATOR";
+    const partnerships = await db.partnership.findMany({
+      where: { partnerId: partner.id, status: "ACTIVE", ...(seesAll ? {} : { managers: { some: { membershipId: m.id } } }) },
+      select: {
+        id: true,
+        access: true,
+        payer: true,
+        acceptedAt: true,
+        client: { select: { id: true, name: true, _count: { select: { products: true } } } },
+        _count: { select: { products: true } },
+      },
+      orderBy: { client: { name: "asc" } },
+    });
+    results.push({
+      partner,
+      clients: partnerships.map((p) => ({
+        id: p.id,
+        clientName: p.client.name,
+        access: p.access,
+        payer: p.payer,
+        since: p.acceptedAt,
+        productCount: p.access === "FULL" ? p.client._count.products : p._count.products,
+      })),
+    });
+  }
+  return results;
+}

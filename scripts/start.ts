@@ -1,0 +1,164 @@
+/**
+ * `npm start`: the whole Manager on one machine. Without DATABASE_URL it runs an embedded PostgreSQL
+ * (data kept in .data/postgres); without SMTP_URL a local SMTP catcher whose mail shows at /mailbox.
+ * It applies migrations, seeds demo data once, builds when the sources changed, serves, and stops
+ * everything cleanly on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "../lib/db";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/dev/embedded-postgres";
+import { ensureDatabase, localSecrets } from "../lib/dev/local-env";
+import { startMailCatcher, type RunningMailCatcher } from "../lib/dev/mail-catcher";
+import { deployMigrations } from "../lib/dev/migrate";
+import { DEMO_LOGINS, seedDemoData } from "../prisma/seed";
+
+const root = process.cwd();
+const dataDir = path.resolve(process.env.MANAGER_DATA_DIR ?? ".data");
+const t0 = Date.now();
+const log = (m: string) => console.log(`[manager] ${m}`);
+
+let postgres: RunningPostgres | null = null;
+let catcher: RunningMailCatcher | null = null;
+let web: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  if (web && web.exitCode === null) {
+    const exited = new Promise((r) => web!.once("exit", r));
+    web.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  await catcher?.stop().catch(() => {});
+  await postgres?.stop().catch(() => {});
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map((d) => newestMtime(path.join(root, d)));
+  const files = ["package.json", "next.config.ts", "postcss.config.mjs"].map((f) => statSync(path.join(root, f)).mtimeMs);
+  return Math.max(...sources, ...files) > built;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${c}`))));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the web server did not answer at ${url}`);
+}
+
+async function main() {
+  const secrets = await localSecrets(dataDir);
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: Number(process.env.MANAGER_PG_PORT ?? 54329),
+      persistent: true,
+      quiet: true,
+    });
+    await ensureDatabase(postgres.adminUrl, "manager");
+    databaseUrl = postgres.urlFor("manager");
+    log(`embedded PostgreSQL on 127.0.0.1:${postgres.port} (data in ${path.relative(root, path.join(dataDir, "postgres")) || "."})`);
+  }
+
+  const applied = await deployMigrations(databaseUrl);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date");
+
+  if (process.env.MANAGER_SEED !== "0") {
+    const db = createDb(databaseUrl);
+    const { created } = await seedDemoData(db);
+    await db.$disconnect();
+    log(created ? "demo data created" : "demo data already present (kept as is)");
+  }
+
+  let smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) {
+    catcher = await startMailCatcher({ port: await freePort(Number(process.env.MANAGER_SMTP_PORT ?? 2525)), databaseUrl });
+    smtpUrl = catcher.smtpUrl;
+    log(`SMTP catcher on ${smtpUrl}`);
+  }
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: smtpUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.authSecret,
+    MANAGER_ENCRYPTION_KEY: process.env.MANAGER_ENCRYPTION_KEY ?? secrets.encryptionKey,
+    MAILBOX_ENABLED: catcher ? "1" : "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  if (process.env.MANAGER_SKIP_BUILD !== "1" && needsBuild()) {
+    log("building the web app (first start or sources changed)…");
+    await run(process.execPath, [nextBin, "build"], env);
+  }
+
+  web = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], { stdio: ["ignore", "inherit", "inherit"], env });
+  web.on("exit", (c) => {
+    if (!stopping) {
+      log(`web server exited (${c})`);
+      void shutdown(c ?? 1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000);
+
+  const lines = [
+    "",
+    `  Manager is ready at ${appUrl}  (started in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    catcher ? `  Mailbox (every e-mail sent): ${appUrl}/mailbox` : `  E-mail goes to ${smtpUrl}`,
+    "",
+    "  Demo logins:",
+    ...DEMO_LOGINS.map((l) => `    ${l.email.padEnd(22)} ${l.password}   ${l.description}`),
+    "",
+    "  Press Ctrl-C to stop.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  void shutdown(1);
+});

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
+import type { RunningPostgres } from "../../lib/dev/embedded-postgres";
+import { deployMigrations, migrationStatus, schemaDrift } from "../../lib/dev/migrate";
+
+// The schema engine replays every migration in a shadow database: slow machines need the headroom.
+const TIMEOUT = 120_000;
+const DATABASE = "migrations_test";
+
+let postgres: RunningPostgres | undefined;
+let adminUrl: string;
+let url: string;
+
+async function adminQuery<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function migrationFolders(): Promise<string[]> {
+  const entries = await readdir(path.resolve(process.cwd(), "prisma/migrations"), { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+beforeAll(async () => {
+  postgres = await startEmbeddedPostgres({
+    dataDir: path.resolve(process.cwd(), ".data", `test-migrations-${randomUUID()}`),
+    persistent: false,
+    quiet: true,
+  });
+  adminUrl = postgres.adminUrl;
+  await adminQuery(`CREATE DATABASE ${DATABASE}`);
+  url = postgres.urlFor(DATABASE);
+}, TIMEOUT);
+
+afterAll(async () => {
+  await postgres?.stop();
+}, TIMEOUT);
+
+test(
+  "[infra] deploy applies every migration to an empty database",
+  async () => {
+    const folders = await migrationFolders();
+    expect(folders.length).toBeGreaterThan(0);
+    expect(await deployMigrations(url)).toEqual(folders);
+  },
+  TIMEOUT,
+);
+
+test(
+  "[infra] a second deploy applies nothing",
+  async () => {
+    expect(await deployMigrations(url)).toEqual([]);
+    const status = await migrationStatus(url);
+    expect(status.pending).toEqual([]);
+    expect(status.upToDate).toBe(true);
+  },
+  TIMEOUT,
+);
+
+test(
+  "[infra] migrations match schema.prisma",
+  async () => {
+    // Non-empty means schema.prisma changed without a migration: `npx tsx scripts/db.ts create --name <name>`.
+    expect(await schemaDrift(url)).toBe("");
+  },
+  TIMEOUT,
+);
+
+test(
+  "[infra] the drift check leaves no shadow database behind",
+  async () => {
+    const leftovers = await adminQuery<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'",
+    );
+    expect(leftovers).toEqual([]);
+  },
+  TIMEOUT,
+);

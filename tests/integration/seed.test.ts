@@ -1,0 +1,238 @@
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DAY } from "../../lib/clock";
+import type { Db } from "../../lib/db";
+import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
+import type { RunningPostgres } from "../../lib/dev/embedded-postgres";
+import { deployMigrations } from "../../lib/dev/migrate";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { verifyPassword } from "../../lib/security/passwords";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
+import { createOrganization, createProduct, TAG_COLORS } from "../factories";
+
+const TIMEOUT = 120_000;
+
+let postgres: RunningPostgres;
+let db: Db;
+let firstRun: { created: boolean };
+let seededCounts: number[];
+const extraClients: Db[] = [];
+
+// lib/db.ts imports through the "@/" alias, which vitest cannot resolve without a config file.
+const connect = (url: string): Db => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+
+beforeAll(async () => {
+  const dataDir = fileURLToPath(new URL(`../../.data/seed-test-${process.pid}-${Date.now()}`, import.meta.url));
+  postgres = await startEmbeddedPostgres({ dataDir, persistent: false, quiet: true });
+  await deployMigrations(postgres.adminUrl);
+  db = connect(postgres.adminUrl);
+  firstRun = await seedDemoData(db);
+  seededCounts = await countAll(db);
+}, TIMEOUT);
+
+afterAll(async () => {
+  for (const client of [db, ...extraClients]) await client?.$disconnect();
+  await postgres?.stop();
+}, TIMEOUT);
+
+const orgNamed = (name: string) => db.organization.findFirstOrThrow({ where: { name } });
+const userEmailed = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
+
+function countAll(client: Db) {
+  return Promise.all([
+    client.user.count(), client.organization.count(), client.membership.count(), client.team.count(),
+    client.teamMember.count(), client.productAccess.count(), client.productCategory.count(), client.product.count(),
+    client.tag.count(), client.productTag.count(), client.invoice.count(), client.invoiceLine.count(),
+    client.partner.count(), client.partnership.count(), client.partnershipProduct.count(),
+    client.partnerManager.count(), client.billingPreference.count(),
+  ]);
+}
+
+describe("demo data", () => {
+  test("[ORG-1] demo data has a legal representative, an administrator and two users in a team", async () => {
+    expect(firstRun).toEqual({ created: true });
+    const alpine = await orgNamed("Alpine Web Sàrl");
+    expect(alpine).toMatchObject({ country: "CH", currency: "CHF", entityType: "COMPANY" });
+    const members = await db.membership.findMany({ where: { orgId: alpine.id }, include: { user: true, teams: true } });
+    const roleOf = (email: string) => members.find((m) => m.user.email === email)?.role;
+    expect(roleOf("owner@example.com")).toBe("LEGAL_REPRESENTATIVE");
+    expect(roleOf("admin@example.com")).toBe("ADMINISTRATOR");
+    expect(roleOf("anna@example.com")).toBe("USER");
+    expect(roleOf("luca@example.com")).toBe("USER");
+    const team = await db.team.findUniqueOrThrow({
+      where: { orgId_name: { orgId: alpine.id, name: "Web team" } },
+      include: { members: { include: { membership: { include: { user: true } } } } },
+    });
+    expect(team.members.map((m) => m.membership.user.email).sort()).toEqual(["anna@example.com", "luca@example.com"]);
+  });
+
+  test("[ORG-6] the team is granted access to a few of the Organization's products", async () => {
+    const alpine = await orgNamed("Alpine Web Sàrl");
+    const grants = await db.productAccess.findMany({ where: { team: { name: "Web team" } }, include: { product: true } });
+    expect(grants.length).toBeGreaterThanOrEqual(2);
+    expect(grants.every((g) => g.product.orgId === alpine.id)).toBe(true);
+  });
+
+  test("[ACC-6] the owner belongs to two Organizations and lands on Alpine Web first", async () => {
+    const owner = await db.user.findUniqueOrThrow({
+      where: { email: "owner@example.com" },
+      include: { memberships: { include: { organization: true } } },
+    });
+    expect(owner.memberships).toHaveLength(2);
+    const alpine = await orgNamed("Alpine Web Sàrl");
+    expect(owner.lastOrgId).toBe(alpine.id);
+    expect(owner).toMatchObject({ firstName: "Claire", lastName: "Dubois", locale: "fr" });
+  });
+
+  test("[ACC-1] every demo login signs in with its own argon2-hashed password", async () => {
+    expect(DEMO_LOGINS.map((l) => l.email)).toContain("support@example.com");
+    for (const login of DEMO_LOGINS) {
+      const user = await userEmailed(login.email);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    const owner = await userEmailed("owner@example.com");
+    expect(await verifyPassword(owner.passwordHash, "wrong-password")).toBe(false);
+  });
+
+  test("[ACC-3] Jean Martin is an individual customer in France, billed in EUR", async () => {
+    const jean = await db.user.findUniqueOrThrow({
+      where: { email: "jean@example.com" },
+      include: { memberships: { include: { organization: true } } },
+    });
+    expect(jean.memberships).toHaveLength(1);
+    expect(jean.memberships[0]).toMatchObject({ role: "LEGAL_REPRESENTATIVE" });
+    expect(jean.memberships[0].organization).toMatchObject({ entityType: "INDIVIDUAL", country: "FR", currency: "EUR" });
+  });
+
+  test("[PRD-1] products of every category, due soon, past due and blocked", async () => {
+    const alpine = await orgNamed("Alpine Web Sàrl");
+    const jeanOrg = await orgNamed("Jean Martin");
+    const products = await db.product.findMany({ where: { orgId: alpine.id }, include: { category: true } });
+    expect(products.length).toBeGreaterThanOrEqual(10);
+    expect(await db.product.count({ where: { orgId: jeanOrg.id } })).toBeGreaterThanOrEqual(4);
+    expect(new Set(products.map((p) => p.category.code))).toEqual(
+      new Set(["domain", "hosting", "mail", "drive", "chat", "newsletter"]),
+    );
+    const days = products.map((p) => (p.expiresAt.getTime() - Date.now()) / DAY);
+    expect(days.filter((d) => d > 0 && d <= 14).length).toBeGreaterThanOrEqual(2);
+    expect(days.filter((d) => d < 0).length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...days)).toBeLessThanOrEqual(366);
+    expect(products.filter((p) => p.status === "BLOCKED" && p.blockedAt)).toHaveLength(1);
+    expect(products.some((p) => p.autoRenew)).toBe(true);
+    expect(products.every((p) => p.currency === "CHF" && p.priceMinor > 0)).toBe(true);
+    expect(new Set(products.map((p) => p.renewalPeriodMonths)).size).toBeGreaterThan(1);
+    const domain = await db.productCategory.findUniqueOrThrow({ where: { code: "domain" } });
+    expect(domain.maxRenewalYears).toBe(10);
+  });
+
+  test("[PRD-2] holder, managing Organization and payer are distinct", async () => {
+    const withOtherHolder = await db.product.findMany({ where: { holderName: "Boulangerie Rochat SA" }, include: { organization: true } });
+    expect(withOtherHolder.length).toBeGreaterThanOrEqual(2);
+    expect(withOtherHolder.every((p) => p.organization.name === "Alpine Web Sàrl")).toBe(true);
+    const paidByPartner = await db.product.findMany({ where: { payerOrgId: { not: null } }, include: { organization: true, payer: true } });
+    expect(paidByPartner).toHaveLength(1);
+    expect(paidByPartner[0].payer?.name).toBe("Helvetic Partners AG");
+    expect(paidByPartner[0].organization.name).toBe("Jean Martin");
+    expect(paidByPartner[0].holderName).toBe("Jean Martin");
+  });
+
+  test("[PRT-3] Alpine Web is under full access (client pays), Jean under limited access to two products", async () => {
+    const partner = await db.partner.findFirstOrThrow({
+      where: { organization: { name: "Helvetic Partners AG" } },
+      include: { organization: { include: { memberships: { include: { user: true } } } } },
+    });
+    expect(partner.organization.memberships[0].user.email).toBe("partner@example.com");
+    const partnerships = await db.partnership.findMany({
+      where: { partnerId: partner.id },
+      include: { client: true, products: { include: { product: true } } },
+    });
+    const full = partnerships.find((p) => p.client.name === "Alpine Web Sàrl");
+    const limited = partnerships.find((p) => p.client.name === "Jean Martin");
+    expect(full).toMatchObject({ access: "FULL", payer: "CLIENT", status: "ACTIVE" });
+    expect(limited).toMatchObject({ access: "LIMITED", status: "ACTIVE" });
+    expect(limited?.products).toHaveLength(2);
+    expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
+  });
+
+  test("[PRT-9] the partner's legal representative manages both clients", async () => {
+    const managers = await db.partnerManager.findMany({ include: { membership: { include: { user: true } } } });
+    expect(managers).toHaveLength(2);
+    expect(managers.every((m) => m.membership.user.email === "partner@example.com")).toBe(true);
+  });
+
+  test("[TAG-1] coloured tags from the palette are attached to products", async () => {
+    const alpine = await orgNamed("Alpine Web Sàrl");
+    const tags = await db.tag.findMany({ where: { orgId: alpine.id }, include: { products: true } });
+    expect(tags.map((t) => t.name)).toEqual(expect.arrayContaining(["production", "client-x", "to review"]));
+    expect(tags.every((t) => (TAG_COLORS as readonly string[]).includes(t.color))).toBe(true);
+    expect(tags.every((t) => t.normalizedName === t.name.toLowerCase())).toBe(true);
+    expect(tags.filter((t) => t.products.length > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test("[BIL-7] paid and unpaid invoices with lines, VAT and totals in the Organization's currency", async () => {
+    const invoices = await db.invoice.findMany({ include: { lines: true, organization: true } });
+    expect(invoices.some((i) => i.status === "PAID" && i.paidAt)).toBe(true);
+    expect(invoices.some((i) => i.status === "UNPAID")).toBe(true);
+    for (const invoice of invoices) {
+      expect(invoice.number).toMatch(/^INV-\d{4}-\d{6}$/);
+      expect(invoice.currency).toBe(invoice.organization.currency);
+      expect(invoice.lines.length).toBeGreaterThan(0);
+      expect(invoice.subtotalMinor).toBe(invoice.lines.reduce((sum, l) => sum + l.amountMinor, 0));
+      expect(invoice.vatRateBp).toBe(invoice.organization.country === "CH" ? 810 : 2000);
+      expect(invoice.vatMinor).toBe(Math.round((invoice.subtotalMinor * invoice.vatRateBp) / 10_000));
+      expect(invoice.totalMinor).toBe(invoice.subtotalMinor + invoice.vatMinor);
+    }
+  });
+
+  test("[BIL-1] an unpaid invoice past its due date covers the blocked product", async () => {
+    const overdue = await db.invoice.findMany({
+      where: { status: "UNPAID", dueAt: { lt: new Date() } },
+      include: { lines: { include: { product: true } } },
+    });
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].lines.some((l) => l.product?.status === "BLOCKED")).toBe(true);
+  });
+
+  test("[SUP-4] a support agent exists without any Organization", async () => {
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "support@example.com" }, include: { memberships: true } });
+    expect(agent.staffRole).toBe("SUPPORT");
+    expect(agent.memberships).toHaveLength(0);
+  });
+});
+
+describe("seeding again", () => {
+  test("[SEED] a second seed neither duplicates nor wipes anything", { timeout: TIMEOUT }, async () => {
+    await expect(seedDemoData(db)).resolves.toEqual({ created: false });
+    expect(await countAll(db)).toEqual(seededCounts);
+  });
+
+  test("[SEED] two starts at the same time seed exactly once", { timeout: TIMEOUT }, async () => {
+    const admin = new pg.Client({ connectionString: postgres.adminUrl });
+    await admin.connect();
+    await admin.query("CREATE DATABASE seed_race");
+    await admin.end();
+    const url = postgres.urlFor("seed_race");
+    await deployMigrations(url);
+    const [a, b] = [connect(url), connect(url)];
+    extraClients.push(a, b);
+    const results = await Promise.all([seedDemoData(a), seedDemoData(b)]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(await countAll(a)).toEqual(seededCounts);
+  });
+});
+
+describe("factories", () => {
+  test("[ORG-1] organizations built in parallel each get their own legal representative", { timeout: TIMEOUT }, async () => {
+    const orgs = await Promise.all(Array.from({ length: 5 }, () => createOrganization(db)));
+    expect(new Set(orgs.map((o) => o.name)).size).toBe(5);
+    for (const org of orgs) {
+      const reps = await db.membership.count({ where: { orgId: org.id, role: "LEGAL_REPRESENTATIVE" } });
+      expect(reps).toBe(1);
+      const product = await createProduct(db, { orgId: org.id, category: "hosting" });
+      expect(product.orgId).toBe(org.id);
+    }
+  });
+});
