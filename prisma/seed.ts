@@ -4,12 +4,14 @@
  */
 import type { Db, Tx } from "@/lib/db";
 import type { Organization, Product } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
 import {
   addMembers,
   createInvoices,
   createOrganization,
+  type OrganizationOverrides,
   createPartner,
   createPartnership,
   createProducts,
@@ -44,42 +46,69 @@ const PEOPLE = [
   { email: "support@example.com", firstName: "Sam", lastName: "Support", locale: "en", staffRole: "SUPPORT" },
 ] as const;
 
+type OrgKey = "alpine" | "atelier" | "jean" | "helvetic";
+type DemoOrg = Organization & { legalRepresentativeMembershipId: string };
+type DemoOrgs = Record<OrgKey, DemoOrg>;
+
+// Created in this order, so the owner lands on Alpine Web first (ACC-6).
+const ORGS: Record<OrgKey, OrganizationOverrides & { owner: string }> = {
+  alpine: {
+    name: "Alpine Web Sàrl", entityType: "COMPANY", country: "CH", currency: "CHF", owner: "owner@example.com",
+    street: "Rue du Lac 12", postalCode: "1003", city: "Lausanne", website: "https://alpine-web.ch",
+  },
+  atelier: {
+    name: "Atelier Dubois", entityType: "COMPANY", country: "CH", currency: "CHF", owner: "owner@example.com",
+    street: "Chemin des Vignes 3", postalCode: "1800", city: "Vevey",
+  },
+  jean: {
+    name: "Jean Martin", entityType: "INDIVIDUAL", country: "FR", currency: "EUR", owner: "jean@example.com",
+    street: "12 rue des Lilas", postalCode: "69003", city: "Lyon",
+  },
+  helvetic: {
+    name: "Helvetic Partners AG", entityType: "COMPANY", country: "CH", currency: "CHF", owner: "partner@example.com",
+    street: "Bahnhofstrasse 50", postalCode: "8001", city: "Zürich", website: "https://helvetic-partners.ch",
+  },
+};
+
+const ALPINE_MEMBERS: { email: string; role: Role }[] = [
+  { email: "admin@example.com", role: "ADMINISTRATOR" },
+  { email: "anna@example.com", role: "USER" },
+  { email: "luca@example.com", role: "USER" },
+];
+
 const ROCHAT = { holderName: "Boulangerie Rochat SA", holderEmail: "rochat@example.com" };
 
-// [name, category, days until expiry, renewal months, price (minor units), extras]
-type Row = [string, ProductInput["category"], number, number, number, Partial<ProductInput>?];
+type Extras = Partial<ProductInput> & { paidByPartner?: boolean };
+// [managing Organization, name, category, days until expiry, renewal months, price (minor units), extras]
+type Row = [OrgKey, string, ProductInput["category"], number, number, number, Extras?];
 
-const ALPINE_PRODUCTS: Row[] = [
-  ["alpine-web.ch", "domain", 210, 12, 1500, { autoRenew: true }],
-  ["alpine-web.com", "domain", 9, 12, 1800],
-  ["alpineweb.swiss", "domain", 330, 24, 7800],
-  ["boulangerie-rochat.ch", "domain", 45, 12, 1500, { ...ROCHAT, autoRenew: true }],
-  ["cafe-du-lac.ch", "domain", 60, 12, 1500, { holderName: "Café du Lac Sàrl", holderEmail: "cafe@example.com" }],
-  ["Web hosting alpine-web.ch", "hosting", 210, 12, 12000, { autoRenew: true }],
-  ["Web hosting boulangerie-rochat.ch", "hosting", -20, 12, 9600, { ...ROCHAT, status: "BLOCKED" }],
-  ["Mail alpine-web.ch", "mail", 5, 12, 6000],
-  ["Mail boulangerie-rochat.ch", "mail", 90, 1, 500, { ...ROCHAT, autoRenew: true }],
-  ["Drive Alpine Web", "drive", 120, 12, 19900, { autoRenew: true }],
-  ["Chat Alpine Web", "chat", 280, 12, 4800],
-  ["Newsletter Alpine Web", "newsletter", -4, 12, 9000],
+const PRODUCTS: Row[] = [
+  ["alpine", "alpine-web.ch", "domain", 210, 12, 1500, { autoRenew: true }],
+  ["alpine", "alpine-web.com", "domain", 9, 12, 1800],
+  ["alpine", "alpineweb.swiss", "domain", 330, 24, 7800],
+  ["alpine", "boulangerie-rochat.ch", "domain", 45, 12, 1500, { ...ROCHAT, autoRenew: true }],
+  ["alpine", "cafe-du-lac.ch", "domain", 60, 12, 1500, { holderName: "Café du Lac Sàrl", holderEmail: "cafe@example.com" }],
+  ["alpine", "Web hosting alpine-web.ch", "hosting", 210, 12, 12000, { autoRenew: true }],
+  ["alpine", "Web hosting boulangerie-rochat.ch", "hosting", -20, 12, 9600, { ...ROCHAT, status: "BLOCKED" }],
+  ["alpine", "Mail alpine-web.ch", "mail", 5, 12, 6000],
+  ["alpine", "Mail boulangerie-rochat.ch", "mail", 90, 1, 500, { ...ROCHAT, autoRenew: true }],
+  ["alpine", "Drive Alpine Web", "drive", 120, 12, 19900, { autoRenew: true }],
+  ["alpine", "Chat Alpine Web", "chat", 280, 12, 4800],
+  ["alpine", "Newsletter Alpine Web", "newsletter", -4, 12, 9000],
+  ["atelier", "atelier-dubois.ch", "domain", 150, 12, 1500],
+  ["atelier", "Web hosting atelier-dubois.ch", "hosting", 150, 12, 6000, { autoRenew: true }],
+  ["jean", "jean-martin.fr", "domain", 30, 12, 1200, { autoRenew: true }],
+  // Paying does not make the partner the holder (PRD-2): the product stays Jean's.
+  ["jean", "Web hosting jean-martin.fr", "hosting", 30, 12, 8900, { paidByPartner: true }],
+  ["jean", "Mail jean-martin.fr", "mail", 12, 12, 3600],
+  ["jean", "Drive Jean Martin", "drive", 250, 12, 9900],
+  ["jean", "photos-martin.fr", "domain", 180, 12, 1200, { holderName: "Sophie Martin", holderEmail: "sophie@example.com" }],
+  ["helvetic", "helvetic-partners.ch", "domain", 100, 12, 1500, { autoRenew: true }],
+  ["helvetic", "Web hosting helvetic-partners.ch", "hosting", 100, 12, 12000, { autoRenew: true }],
 ];
-const ATELIER_PRODUCTS: Row[] = [
-  ["atelier-dubois.ch", "domain", 150, 12, 1500],
-  ["Web hosting atelier-dubois.ch", "hosting", 150, 12, 6000, { autoRenew: true }],
-];
-const JEAN_PRODUCTS: Row[] = [
-  ["jean-martin.fr", "domain", 30, 12, 1200, { autoRenew: true }],
-  ["Web hosting jean-martin.fr", "hosting", 30, 12, 8900],
-  ["Mail jean-martin.fr", "mail", 12, 12, 3600],
-  ["Drive Jean Martin", "drive", 250, 12, 9900],
-  ["photos-martin.fr", "domain", 180, 12, 1200, { holderName: "Sophie Martin", holderEmail: "sophie@example.com" }],
-];
-/** Paying does not make the partner the holder (PRD-2): the product stays Jean's. */
-const PAID_BY_PARTNER = "Web hosting jean-martin.fr";
-const PARTNER_PRODUCTS: Row[] = [
-  ["helvetic-partners.ch", "domain", 100, 12, 1500, { autoRenew: true }],
-  ["Web hosting helvetic-partners.ch", "hosting", 100, 12, 12000, { autoRenew: true }],
-];
+
+const TEAM_PRODUCTS = ["alpine-web.ch", "Web hosting alpine-web.ch", "cafe-du-lac.ch", "Newsletter Alpine Web"];
+const LIMITED_PARTNER_PRODUCTS = ["jean-martin.fr", "Web hosting jean-martin.fr"];
 
 const ALPINE_TAGS: [string, TagColor, string[]][] = [
   ["production", "green", ["alpine-web.ch", "Web hosting alpine-web.ch", "Mail alpine-web.ch"]],
@@ -111,87 +140,54 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
 
 async function seedEverything(tx: Tx, passwordHash: string) {
   const users = await createUsers(tx, PEOPLE.map((p) => ({ ...p, passwordHash })));
-  const [owner, admin, anna, luca, jean, sven] = users;
-  const alpine = await createOrganization(tx, {
-    ...address("Alpine Web Sàrl", "Rue du Lac 12", "1003", "Lausanne"),
-    entityType: "COMPANY", country: "CH", currency: "CHF", contactEmail: owner.email,
-    website: "https://alpine-web.ch", legalRepresentativeId: owner.id,
-  });
-  const atelier = await createOrganization(tx, {
-    ...address("Atelier Dubois", "Chemin des Vignes 3", "1800", "Vevey"),
-    entityType: "COMPANY", country: "CH", currency: "CHF", legalRepresentativeId: owner.id,
-  });
-  const jeanOrg = await createOrganization(tx, {
-    ...address("Jean Martin", "12 rue des Lilas", "69003", "Lyon"),
-    entityType: "INDIVIDUAL", country: "FR", currency: "EUR", contactEmail: jean.email, legalRepresentativeId: jean.id,
-  });
-  const helvetic = await createOrganization(tx, {
-    ...address("Helvetic Partners AG", "Bahnhofstrasse 50", "8001", "Zürich"),
-    entityType: "COMPANY", country: "CH", currency: "CHF", website: "https://helvetic-partners.ch",
-    contactEmail: sven.email, legalRepresentativeId: sven.id,
-  });
-  const [, annaMember, lucaMember] = await addMembers(tx, alpine.id, [
-    { userId: admin.id, role: "ADMINISTRATOR", contactPrefs: ["TECHNICAL"] },
-    { userId: anna.id, role: "USER" },
-    { userId: luca.id, role: "USER" },
-  ]);
-
-  const products = byName(
-    await createProducts(tx, [
-      ...ALPINE_PRODUCTS.map((r) => productRow(alpine, r)),
-      ...ATELIER_PRODUCTS.map((r) => productRow(atelier, r)),
-      ...JEAN_PRODUCTS.map((r) => ({
-        ...productRow(jeanOrg, r),
-        payerOrgId: r[0] === PAID_BY_PARTNER ? helvetic.id : null,
-      })),
-      ...PARTNER_PRODUCTS.map((r) => productRow(helvetic, r)),
-    ]),
-  );
+  const userId = (email: string) => (users.find((u) => u.email === email) as { id: string }).id;
+  const orgs = await seedOrganizations(tx, userId);
+  const members = await addMembers(tx, orgs.alpine.id, ALPINE_MEMBERS.map((m) => ({ userId: userId(m.email), role: m.role })));
+  const products = await seedProducts(tx, orgs);
   await createTeam(tx, {
-    orgId: alpine.id,
+    orgId: orgs.alpine.id,
     name: "Web team",
-    membershipIds: [annaMember.id, lucaMember.id],
-    productIds: ids(products, "alpine-web.ch", "Web hosting alpine-web.ch", "cafe-du-lac.ch", "Newsletter Alpine Web"),
+    membershipIds: members.filter((m) => m.role === "USER").map((m) => m.id),
+    productIds: ids(products, ...TEAM_PRODUCTS),
   });
-  await seedTags(tx, alpine.id, products);
-  await seedInvoices(tx, { alpine, jeanOrg, helvetic }, products);
-
-  const partner = await createPartner(tx, {
-    orgId: helvetic.id, displayName: "Helvetic Partners AG", contactEmail: sven.email,
-    website: "https://helvetic-partners.ch", tradeRegisterNumber: "CHE-123.456.789", benefitRateBp: 2500,
-  });
-  const managerMembershipIds = [helvetic.legalRepresentativeMembershipId];
-  await createPartnership(tx, { partnerId: partner.id, clientOrgId: alpine.id, access: "FULL", payer: "CLIENT", managerMembershipIds });
-  await createPartnership(tx, {
-    partnerId: partner.id, clientOrgId: jeanOrg.id, access: "LIMITED", managerMembershipIds,
-    productIds: ids(products, "jean-martin.fr", "Web hosting jean-martin.fr"),
-  });
+  await seedTags(tx, orgs.alpine.id, products);
+  await seedInvoices(tx, orgs, products);
+  await seedPartner(tx, orgs, products);
 }
 
-function address(name: string, street: string, postalCode: string, city: string) {
-  return { name, street, postalCode, city };
+async function seedOrganizations(tx: Tx, userId: (email: string) => string): Promise<DemoOrgs> {
+  const orgs: Partial<DemoOrgs> = {};
+  for (const [key, { owner, ...fields }] of Object.entries(ORGS) as [OrgKey, (typeof ORGS)[OrgKey]][]) {
+    orgs[key] = await createOrganization(tx, { ...fields, contactEmail: owner, legalRepresentativeId: userId(owner) });
+  }
+  return orgs as DemoOrgs;
 }
 
-function productRow(org: Organization, row: Row): ProductInput {
-  const [name, category, days, renewalPeriodMonths, priceMinor, extras = {}] = row;
-  const status = extras.status ?? "ACTIVE";
-  return {
-    orgId: org.id, name, category, renewalPeriodMonths, priceMinor, currency: org.currency,
-    holderName: org.name, expiresAt: day(days),
-    blockedAt: status === "BLOCKED" ? day(days + 14) : null,
-    ...extras,
-  };
+async function seedProducts(tx: Tx, orgs: DemoOrgs): Promise<Map<string, Product>> {
+  const rows = PRODUCTS.map(([key, name, category, days, renewalPeriodMonths, priceMinor, extras = {}]) => {
+    const { paidByPartner, ...overrides } = extras;
+    const org = orgs[key];
+    return {
+      orgId: org.id, name, category, renewalPeriodMonths, priceMinor, currency: org.currency,
+      holderName: org.name, expiresAt: day(days),
+      // Blocked two weeks after expiry, as unpaid services are (BIL-1).
+      blockedAt: overrides.status === "BLOCKED" ? day(days + 14) : null,
+      payerOrgId: paidByPartner ? orgs.helvetic.id : null,
+      ...overrides,
+    };
+  });
+  const products = await createProducts(tx, rows);
+  return new Map(products.map((p) => [p.name, p]));
 }
 
 async function seedTags(tx: Tx, orgId: string, products: Map<string, Product>) {
   const tags = await createTags(tx, ALPINE_TAGS.map(([name, color]) => ({ orgId, name, color })));
-  const pairs = ALPINE_TAGS.flatMap(([, , names], i) => ids(products, ...names).map((productId) => ({ productId, tagId: tags[i].id })));
+  const tagId = (name: string) => (tags.find((t) => t.name === name) as { id: string }).id;
+  const pairs = ALPINE_TAGS.flatMap(([name, , names]) => ids(products, ...names).map((productId) => ({ productId, tagId: tagId(name) })));
   await tagProducts(tx, pairs);
 }
 
-type DemoOrgs = Record<"alpine" | "jeanOrg" | "helvetic", Organization>;
-
-async function seedInvoices(tx: Tx, { alpine, jeanOrg, helvetic }: DemoOrgs, products: Map<string, Product>) {
+async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
   const line = (name: string, periodMonths = 12): InvoiceLineInput => {
     const product = products.get(name) as Product;
     return { description: `${name} — renewal`, productId: product.id, unitPriceMinor: product.priceMinor, periodMonths };
@@ -205,17 +201,26 @@ async function seedInvoices(tx: Tx, { alpine, jeanOrg, helvetic }: DemoOrgs, pro
   await createInvoices(tx, [
     invoice(alpine, -300, -270, true, [line("alpine-web.ch"), line("Web hosting alpine-web.ch")]),
     invoice(alpine, -90, -60, true, [line("Drive Alpine Web"), line("Mail boulangerie-rochat.ch", 1)]),
+    // Unpaid past its due date: the reason the hosting is blocked (BIL-1).
     invoice(alpine, -34, -20, false, [line("Web hosting boulangerie-rochat.ch")]),
     invoice(alpine, -2, 28, false, [line("Newsletter Alpine Web")]),
-    invoice(jeanOrg, -200, -170, true, [line("Drive Jean Martin")]),
-    invoice(jeanOrg, -1, 11, false, [line("Mail jean-martin.fr")]),
+    invoice(jean, -200, -170, true, [line("Drive Jean Martin")]),
+    invoice(jean, -1, 11, false, [line("Mail jean-martin.fr")]),
     // The partner's own invoice for a client product it pays for (PRD-2).
     invoice(helvetic, -330, -300, true, [line("Web hosting jean-martin.fr"), line("helvetic-partners.ch")]),
   ]);
 }
 
-function byName(products: Product[]) {
-  return new Map(products.map((p) => [p.name, p]));
+async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
+  const partner = await createPartner(tx, {
+    orgId: helvetic.id, displayName: helvetic.name, contactEmail: ORGS.helvetic.owner,
+    website: "https://helvetic-partners.ch", tradeRegisterNumber: "CHE-123.456.789", benefitRateBp: 2500,
+  });
+  const common = { partnerId: partner.id, managerMembershipIds: [helvetic.legalRepresentativeMembershipId] };
+  await createPartnership(tx, { ...common, clientOrgId: alpine.id, access: "FULL", payer: "CLIENT" });
+  await createPartnership(tx, {
+    ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
+  });
 }
 
 function ids(products: Map<string, Product>, ...names: string[]): string[] {

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createDb } from "../lib/db";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/dev/embedded-postgres";
@@ -82,6 +83,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  if (process.env.MANAGER_FRESH === "1") await rm(dataDir, { recursive: true, force: true });
   const secrets = await localSecrets(dataDir);
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -143,6 +145,9 @@ async function main() {
     }
   });
   await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000);
+
+  // Lets end-to-end tests find the database and the mailbox of this instance.
+  await writeFile(path.join(dataDir, "runtime.json"), JSON.stringify({ appUrl, databaseUrl, smtpUrl }, null, 2));
 
   const lines = [
     "",

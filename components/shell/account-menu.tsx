@@ -32,6 +32,7 @@ export function AccountMenu({ user }: { user: User }) {
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+          data-testid="switch-user"
           onClick={() => void signOut({ callbackUrl: "/sign-in" })}
         >
           {t("switchUser")}
@@ -39,6 +40,7 @@ export function AccountMenu({ user }: { user: User }) {
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+          data-testid="sign-out"
           onClick={() => void signOut({ callbackUrl: "/sign-in" })}
         >
           {t("signOut")}

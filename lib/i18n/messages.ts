@@ -1,6 +1,7 @@
+import type en from "./messages/en.json";
 import type { AppLocale } from "./locales";
 
-export type Messages = typeof import("./messages/en.json");
+export type Messages = typeof en;
 
 const loaders: Record<AppLocale, () => Promise<{ default: Messages }>> = {
   en: () => import("./messages/en.json"),

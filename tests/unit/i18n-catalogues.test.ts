@@ -155,10 +155,14 @@ for (const [name, dir] of Object.entries(CATALOGUES)) {
             if (arg.kind !== englishArg.kind) {
               problems.push(`${locale} ${key}: {${argName}} is ${arg.kind} instead of ${englishArg.kind}`);
             } else if (arg.kind === "plural") {
-              // Exact branches (=0 …) and `other` must stay; CLDR categories such as few/many may be added.
-              const required = englishArg.branches!.filter((b) => b.startsWith("=") || b === "other");
+              // Keep English's exact branches (=0 …) and every category the language has; branches must be
+              // =N or a CLDR plural category of the language (so few/many may be added where they exist).
+              const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+              const required = englishArg.branches!.filter((b) => /^=\d+$/.test(b) || categories.includes(b));
               const lost = required.filter((b) => !arg.branches!.includes(b));
+              const invalid = arg.branches!.filter((b) => !/^=\d+$/.test(b) && !categories.includes(b));
               if (lost.length) problems.push(`${locale} ${key}: {${argName}} lost branches ${lost}`);
+              if (invalid.length) problems.push(`${locale} ${key}: {${argName}} has invalid branches ${invalid}`);
             } else if (arg.kind === "select") {
               const a = [...arg.branches!].sort().join(",");
               const b = [...englishArg.branches!].sort().join(",");

@@ -23,7 +23,7 @@ export function SignInForm({
   const t = useTranslations("auth");
   const router = useRouter();
   const [email, setEmail] = useState(initialEmail);
-  const [showForm, setShowForm] = useState(remembered.length === 0 || !!initialEmail);
+  const [showForm, setShowForm] = useState(remembered.length === 0 || !!initialEmail || passwordWasReset);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
 

