@@ -12,5 +12,5 @@ export default async function Home() {
     (user.lastOrgId && (await db.membership.findUnique({ where: { orgId_userId: { orgId: user.lastOrgId, userId: actor.userId } }, select: { orgId: true } }))) ||
     (await db.membership.findFirst({ where: { userId: actor.userId }, orderBy: { createdAt: "asc" }, select: { orgId: true } }));
   if (membership) redirect(`/${membership.orgId}/dashboard`);
-  redirect(actor.staffRole ? "/backoffice" : "/sign-in");
+  redirect(actor.staffRole ? "/backoffice" : "/no-organization");
 }

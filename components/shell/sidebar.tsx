@@ -1,8 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { can } from "@/lib/access/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean }) {
+export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, role }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; role?: Role }) {
   const t = await getTranslations("shell");
+  const tUsers = await getTranslations("users");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
@@ -12,6 +15,18 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             {t("dashboard")}
           </Link>
         </li>
+        <li>
+          <Link href={`/${orgId}/organization`} className={link}>
+            {t("organization")}
+          </Link>
+        </li>
+        {role && can(role, "users.read") ? (
+          <li>
+            <Link href={`/${orgId}/users`} className={link}>
+              {tUsers("title")}
+            </Link>
+          </li>
+        ) : null}
       </ul>
       {showReseller || showBackOffice || showMailbox ? <hr className="my-3 border-slate-300" /> : null}
       <ul className="space-y-1">

@@ -10,7 +10,7 @@ import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
 
 export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
-  const { actor } = await consoleContext(orgId);
+  const { actor, access } = await consoleContext(orgId);
   const db = getDb();
   const [orgs, user, partnerCount] = await Promise.all([
     listMyOrganizations(db, actor),
@@ -34,7 +34,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         </div>
       </header>
       <div className="flex flex-1">
-        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} />
+        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} role={access.role} />
         <main id="main" className="flex-1 p-6">
           {children}
         </main>
