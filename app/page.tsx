@@ -1,11 +1,10 @@
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/get-actor";
+import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 
-/** Sends a signed-in user to the Organization they used last (ACC-6), others to sign-in. */
+/** Sends a signed-in user to the Organization they used last (ACC-6), others to sign-in (or its second step). */
 export default async function Home() {
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in");
+  const actor = await requireActor();
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { lastOrgId: true } });
   const membership =

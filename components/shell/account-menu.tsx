@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { LanguagePicker } from "@/components/language-picker";
 
 type User = { email: string; firstName: string; lastName: string };
@@ -13,6 +14,7 @@ function initials(u: User): string {
 /** ACC-5: avatar/initials menu with the language, "switch user" and sign-out. */
 export function AccountMenu({ user }: { user: User }) {
   const t = useTranslations("shell");
+  const ts = useTranslations("security");
   return (
     <details className="relative" data-testid="account-menu">
       <summary
@@ -29,6 +31,9 @@ export function AccountMenu({ user }: { user: User }) {
           <p className="text-xs text-slate-600">{t("signedInAs", { email: user.email })}</p>
         </div>
         <LanguagePicker />
+        <Link href="/account/security" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="security-link">
+          {ts("menuLink")}
+        </Link>
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"

@@ -6,6 +6,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, role }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; role?: Role }) {
   const t = await getTranslations("shell");
   const tUsers = await getTranslations("users");
+  const tProducts = await getTranslations("products");
+  const tTags = await getTranslations("tags");
+  const tTeams = await getTranslations("teams");
+  const tActivity = await getTranslations("activity");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
@@ -20,10 +24,38 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             {t("organization")}
           </Link>
         </li>
+        {role && can(role, "products.read") ? (
+          <li>
+            <Link href={`/${orgId}/products`} className={link}>
+              {tProducts("title")}
+            </Link>
+          </li>
+        ) : null}
+        {role && can(role, "tags.read") ? (
+          <li>
+            <Link href={`/${orgId}/tags`} className={link}>
+              {tTags("title")}
+            </Link>
+          </li>
+        ) : null}
         {role && can(role, "users.read") ? (
           <li>
             <Link href={`/${orgId}/users`} className={link}>
               {tUsers("title")}
+            </Link>
+          </li>
+        ) : null}
+        {role && can(role, "teams.read") ? (
+          <li>
+            <Link href={`/${orgId}/teams`} className={link}>
+              {tTeams("title")}
+            </Link>
+          </li>
+        ) : null}
+        {role && can(role, "audit.read") ? (
+          <li>
+            <Link href={`/${orgId}/activity`} className={link}>
+              {tActivity("title")}
             </Link>
           </li>
         ) : null}

@@ -27,7 +27,8 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
 
 function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
   const [ns, ...rest] = key.split(".");
-  if (rest.length && (ns === "validation" || ns === "errors")) {
+  // "errors.x", "validation.x", or a feature's own "<namespace>.errors.x" key.
+  if (rest.length && (ns === "validation" || ns === "errors" || (rest.length > 1 && rest[0] === "errors"))) {
     try {
       return t(key, values);
     } catch {

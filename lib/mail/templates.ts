@@ -19,6 +19,8 @@ export type MailTemplates = {
   /** `timeZone` is the recipient's (IANA name); the time is shown in UTC without it. */
   newSignIn: { when: Date; ip: string; device: string; timeZone?: string };
   welcome: { name: string; organizationName: string; consoleUrl: string };
+  /** ORG-2: an existing account was extended to another Organization. */
+  addedToOrganization: { name: string; inviterName: string; organizationName: string; consoleUrl: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -79,6 +81,18 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       paragraph(t("welcome.help")),
     ],
   }),
+  addedToOrganization: (p, { t }) => {
+    const names = { inviterName: p.inviterName, organizationName: p.organizationName };
+    return {
+      subject: t("addedToOrganization.subject", names),
+      greeting: t("common.greetingName", { name: p.name }),
+      blocks: [
+        paragraph(t("addedToOrganization.intro", names)),
+        action(t, t("addedToOrganization.action"), p.consoleUrl),
+        paragraph(t("addedToOrganization.notYou")),
+      ],
+    };
+  },
 };
 
 /** Renders a transactional e-mail in the recipient's language (unknown languages get English). */

@@ -1,9 +1,8 @@
 import type { ProductTag, Tag } from "@/lib/generated/prisma/client";
+import { TAG_COLORS, type TagColor } from "../../lib/tags/palette";
 import { unique, type DbOrTx } from "./unique";
 
-/** The fixed accessible palette tags pick their colour from (TAG-2). */
-export const TAG_COLORS = ["slate", "red", "orange", "amber", "green", "teal", "blue", "indigo", "violet", "pink"] as const;
-export type TagColor = (typeof TAG_COLORS)[number];
+export { TAG_COLORS, type TagColor };
 
 export type TagInput = { orgId: string; name?: string; color?: TagColor };
 

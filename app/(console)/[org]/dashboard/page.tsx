@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { consoleContext } from "@/lib/orgs/console-context";
@@ -62,7 +63,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
             {summary.expiringSoon.map((p) => (
               <li key={p.id} className="flex items-center justify-between py-2 text-sm">
                 <span>
-                  <span className="font-medium">{p.name}</span>{" "}
+                  <Link href={`/${orgId}/products/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>{" "}
                   <span className="text-slate-600">· {t(`categories.${p.category.code}` as "categories.domain")}</span>
                 </span>
                 <span className="text-slate-700">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { can } from "@/lib/access/permissions";
 import { getDb } from "@/lib/db";
 import { listMembers, MEMBER_STATUSES } from "@/lib/members/list-members";
 import { ROLES } from "@/lib/members/rules";
@@ -19,7 +20,8 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const { org: orgId } = await params;
   const sp = await searchParams;
   // EXTERNAL users may not read the list: they get the 404 page like any outsider.
-  const { actor } = await consoleContext(orgId, "users.read");
+  const { actor, access } = await consoleContext(orgId, "users.read");
+  const canInvite = can(access.role, "users.invite");
   const list = await listMembers(getDb(), actor, {
     orgId,
     q: first(sp.q),
@@ -39,9 +41,16 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
-        <p className="text-sm text-slate-600">{t("users.subtitle")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
+          <p className="text-sm text-slate-600">{t("users.subtitle")}</p>
+        </div>
+        {canInvite ? (
+          <Link href={`/${orgId}/users/invite`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t("invitations.addUser")}
+          </Link>
+        ) : null}
       </div>
 
       <form method="get" action={`/${orgId}/users`} role="search" aria-label={t("users.searchLabel")} className="flex flex-wrap items-end gap-3">
@@ -82,7 +91,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
 
       <p className="text-sm text-slate-600" aria-live="polite">{t("users.resultCount", { count: list.total })}</p>
 
-      <UsersTable orgId={orgId} items={list.items} viewer={list.viewer} query={query} />
+      <UsersTable orgId={orgId} items={list.items} viewer={list.viewer} query={query} canInvite={canInvite} />
 
       {list.pageCount > 1 ? (
         <nav aria-label={t("users.pagination")} className="flex items-center gap-3 text-sm">

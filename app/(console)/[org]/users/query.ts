@@ -1,3 +1,5 @@
+import { listHref } from "@/lib/http/list-href";
+
 /** The list's URL parameters; defaults are left out so links stay short. */
 export type UsersQuery = {
   q?: string;
@@ -12,14 +14,5 @@ export type UsersQuery = {
 const DEFAULTS: Record<string, string> = { sort: "name", dir: "asc", page: "1" };
 
 export function usersHref(orgId: string, query: UsersQuery, overrides: UsersQuery = {}): string {
-  const merged = { ...query, ...overrides };
-  const sp = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === null || value === "") continue;
-    const text = String(value);
-    if (DEFAULTS[key] === text) continue;
-    sp.set(key, text);
-  }
-  const qs = sp.toString();
-  return `/${orgId}/users${qs ? `?${qs}` : ""}`;
+  return listHref(`/${orgId}/users`, { ...query, ...overrides }, DEFAULTS);
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeRoleAction, leaveOrganizationAction, removeMembersAction } from "./actions";
+import { InvitationActions } from "./invitation-actions";
 import { usersHref, type UsersQuery } from "./query";
 
 export type UserRow = {
@@ -24,10 +25,10 @@ export type UserRow = {
 };
 
 type Viewer = { membershipId: string; role: Role; assignableRoles: Role[]; canRemove: boolean };
-type Props = { orgId: string; items: UserRow[]; viewer: Viewer; query: UsersQuery };
+type Props = { orgId: string; items: UserRow[]; viewer: Viewer; query: UsersQuery; canInvite?: boolean };
 
 /** ORG-4/ORG-5: the users table with bulk removal, per-row role changes and leaving the Organization. */
-export function UsersTable({ orgId, items, viewer, query }: Props) {
+export function UsersTable({ orgId, items, viewer, query, canInvite = false }: Props) {
   const t = useTranslations("users");
   const format = useFormatter();
   const formId = useId();
@@ -156,6 +157,7 @@ export function UsersTable({ orgId, items, viewer, query }: Props) {
                     <span className={`rounded px-2 py-0.5 text-xs ${row.status === "active" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>
                       {t(`status.${row.status}`)}
                     </span>
+                    {row.kind === "invitation" && canInvite ? <InvitationActions orgId={orgId} invitationId={row.id} email={row.email} /> : null}
                   </td>
                 </tr>
               );

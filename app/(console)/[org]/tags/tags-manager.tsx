@@ -1,0 +1,183 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { ColorPicker } from "@/components/tags/color-picker";
+import { TagChip } from "@/components/tags/tag-chip";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { TagSummary } from "@/lib/tags/list-tags";
+import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
+import { useFormAction, useNotifyingAction } from "../organization/use-form-action";
+import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
+
+const asColor = (c: string): TagColor => ((TAG_COLORS as readonly string[]).includes(c) ? (c as TagColor) : "slate");
+
+/** A tag's name and colour; used to add a tag and to rename/recolour one. */
+function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagSummary; onDone: () => void }) {
+  const t = useTranslations("tags");
+  const [color, setColor] = useState<TagColor>(asColor(tag?.color ?? "blue"));
+  const { state, onSubmit, pending, fieldErrors } = useNotifyingAction(tag ? updateTagAction : createTagAction, onDone);
+  const id = useId();
+  return (
+    <form onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={tag ? t("editTag", { name: tag.name }) : t("addTag")}>
+      <input type="hidden" name="orgId" value={orgId} />
+      {tag ? <input type="hidden" name="tagId" value={tag.id} /> : null}
+      <input type="hidden" name="color" value={color} />
+      {state && !state.ok && !fieldErrors.name ? <Alert tone="error">{state.message}</Alert> : null}
+      <Field id={`${id}-name`} label={t("name")} name="name" defaultValue={tag?.name ?? ""} maxLength={40} required autoFocus error={fieldErrors.name} />
+      <ColorPicker legend={t("color")} value={color} onChange={setColor} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>{tag ? t("save") : t("create")}</Button>
+        <Button type="button" variant="secondary" onClick={onDone}>{t("cancel")}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** The ⋮ menu (ARIA menu button): arrows move between items, Escape closes and returns focus. */
+function RowMenu({ tag, onEdit, onDelete }: { tag: TagSummary; onEdit: () => void; onDelete: () => void }) {
+  const t = useTranslations("tags");
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    items.current[0]?.focus();
+    const outside = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", outside);
+    return () => document.removeEventListener("mousedown", outside);
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    button.current?.focus();
+  }
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const list = items.current.filter(Boolean) as HTMLButtonElement[];
+    const i = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      list[(i + 1) % list.length]?.focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      list[(i - 1 + list.length) % list.length]?.focus();
+    } else if (e.key === "Escape" || e.key === "Tab") {
+      close();
+    }
+  }
+  const pick = (fn: () => void) => () => {
+    setOpen(false);
+    fn();
+  };
+  return (
+    <div ref={root} className="relative inline-block text-left">
+      <button
+        ref={button}
+        type="button"
+        id={`${id}-button`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        aria-label={t("actionsFor", { name: tag.name })}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+        className="rounded px-2 py-1 text-lg leading-none hover:bg-slate-100"
+      >
+        ⋮
+      </button>
+      {open ? (
+        <div id={`${id}-menu`} role="menu" aria-labelledby={`${id}-button`} onKeyDown={onKeyDown} className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          <button ref={(el) => void (items.current[0] = el)} type="button" role="menuitem" tabIndex={-1} onClick={pick(onEdit)} className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100">
+            {t("renameOrRecolour")}
+          </button>
+          <button ref={(el) => void (items.current[1] = el)} type="button" role="menuitem" tabIndex={-1} onClick={pick(onDelete)} className="block w-full px-3 py-2 text-left text-sm text-red-700 hover:bg-slate-100 focus:bg-slate-100">
+            {t("delete")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagSummary; onDone: () => void }) {
+  const t = useTranslations("tags");
+  const id = useId();
+  const { state, onSubmit, pending } = useFormAction(deleteTagAction);
+  return (
+    <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+      <input type="hidden" name="orgId" value={orgId} />
+      <input type="hidden" name="tagId" value={tag.id} />
+      <p id={`${id}-q`}>{t("confirmDelete", { name: tag.name, count: tag.productCount })}</p>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <Button type="submit" variant="danger" disabled={pending} autoFocus>{t("confirmDeleteButton")}</Button>
+      <Button type="button" variant="secondary" onClick={onDone}>{t("cancel")}</Button>
+    </form>
+  );
+}
+
+export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: TagSummary[]; canManage: boolean }) {
+  const t = useTranslations("tags");
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {canManage ? (
+        adding ? <TagForm orgId={orgId} onDone={() => setAdding(false)} /> : <Button type="button" onClick={() => setAdding(true)}>{t("addTag")}</Button>
+      ) : null}
+      <div className="rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">{t("title")}</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("name")}</th>
+              <th scope="col" className="px-3 py-2">{t("productCount")}</th>
+              {canManage ? <th scope="col" className="w-12 px-3 py-2"><span className="sr-only">{t("actions")}</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {tags.length === 0 ? (
+              <tr>
+                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">{t("empty")}</td>
+              </tr>
+            ) : null}
+            {tags.map((tag) => (
+              <tr key={tag.id} data-testid="tag-row">
+                <td className="px-3 py-2">
+                  {editing === tag.id ? (
+                    <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} />
+                  ) : deleting === tag.id ? (
+                    <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} />
+                  ) : (
+                    <TagChip name={tag.name} color={tag.color} />
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/${orgId}/products?tagId=${tag.id}`} className="text-brand-700 hover:underline">{t("productsCount", { count: tag.productCount })}</Link>
+                </td>
+                {canManage ? (
+                  <td className="px-3 py-2 text-right">
+                    <RowMenu tag={tag} onEdit={() => { setDeleting(null); setEditing(tag.id); }} onDelete={() => { setEditing(null); setDeleting(tag.id); }} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

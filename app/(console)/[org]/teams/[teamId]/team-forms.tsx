@@ -1,0 +1,57 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/http/action";
+import { useFormAction } from "../../organization/use-form-action";
+
+type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
+
+/** A one-button form on a list row (remove a member, withdraw a product), with its error beside it. */
+export function RowAction<R>({ action, fields, label, ariaLabel }: { action: FormAction<R>; fields: Record<string, string>; label: string; ariaLabel: string }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(action);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex items-center gap-2">
+      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {state && !state.ok ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={ariaLabel}>{label}</Button>
+    </form>
+  );
+}
+
+/**
+ * A checkbox picker that submits the ticked values (members to add, products to grant). Reset after each
+ * change of `version` so ticked boxes of items that moved to the list do not linger.
+ */
+export function PickerForm<R>({
+  action,
+  fields,
+  legend,
+  submitLabel,
+  success,
+  version,
+  children,
+}: {
+  action: FormAction<R>;
+  fields: Record<string, string>;
+  legend: string;
+  submitLabel: string;
+  success: (data: R | undefined) => string;
+  version: number;
+  children: ReactNode;
+}) {
+  const { state, formAction, onSubmit, pending } = useFormAction(action);
+  return (
+    <form key={version} action={formAction} onSubmit={onSubmit} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+        <div className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">{children}</div>
+      </fieldset>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <div aria-live="polite">{state?.ok ? <Alert tone="success">{success(state.data)}</Alert> : null}</div>
+      <Button type="submit" variant="secondary" disabled={pending}>{submitLabel}</Button>
+    </form>
+  );
+}

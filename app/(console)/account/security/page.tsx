@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PlainShell } from "@/components/shell/plain-shell";
+import { Alert } from "@/components/ui/alert";
+import { requireActor } from "@/lib/auth/get-actor";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { securityOverview } from "@/lib/two-factor/security-overview";
+import { RegenerateBackupCodes } from "./backup-codes-panel";
+import { DisableTwoFactorButton, RemoveMethodButton } from "./method-actions";
+import { RevokeOtherSessionsButton, RevokeSessionButton } from "./session-actions";
+import { TotpSetup } from "./totp-setup";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("security"))("title") };
+}
+
+/** The account's security page: two-step verification, backup codes, sessions and security events. */
+export default async function SecurityPage() {
+  const actor = await requireActor();
+  const db = getDb();
+  const [overview, user, t, format] = await Promise.all([
+    securityOverview(db, actor),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } }),
+    getTranslations("security"),
+    getFormatter(),
+  ]);
+  const provider = config.providerName;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const methodName = (m: { type: "TOTP" | "PUSH" | "SMS"; label: string }) => (m.label ? `${t(`methodType.${m.type}`)} · ${m.label}` : t(`methodType.${m.type}`));
+  const device = (s: { browser: string | null; os: string | null }) =>
+    s.browser && s.os ? t("deviceBrowserOs", { browser: s.browser, os: s.os }) : (s.browser ?? s.os ?? t("unknownDevice"));
+  const eventLabel = (action: string) => {
+    const key = `events.${action.replace(/^auth\./, "")}`;
+    return t.has(key) ? t(key) : t("events.other");
+  };
+
+  return (
+    <PlainShell actor={actor}>
+      <div className="max-w-4xl space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        </div>
+
+        <section aria-labelledby="two-factor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="two-factor-heading" className="text-lg font-semibold">
+            {t("twoFactorHeading")}
+          </h2>
+          <p className="text-sm" data-testid="two-factor-status">
+            {overview.enabled ? t("statusOn") : t("statusOff")}
+          </p>
+          {overview.methods.length > 0 ? (
+            <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
+              {overview.methods.map((m) => (
+                <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
+                  <div>
+                    <p className="font-medium">
+                      {methodName(m)}
+                      {m.isDefault ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">{t("defaultBadge")}</span> : null}
+                    </p>
+                    <p className="text-xs text-slate-600">{t("addedOn", { date: when(m.confirmedAt) })}</p>
+                  </div>
+                  <RemoveMethodButton methodId={m.id} name={methodName(m)} last={overview.methods.length === 1} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <TotpSetup email={user.email} provider={provider} needsPassword={overview.enabled} />
+          {overview.enabled ? <DisableTwoFactorButton /> : null}
+        </section>
+
+        {overview.enabled ? (
+          <section aria-labelledby="backup-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="backup-heading" className="text-lg font-semibold">
+              {t("backupHeading")}
+            </h2>
+            <p className="text-sm text-slate-600">{t("backupExplain")}</p>
+            <p className="text-sm font-medium" data-testid="backup-codes-left">
+              {t("backupLeft", { count: overview.backupCodesLeft })}
+            </p>
+            {overview.backupCodesLow ? <Alert tone="error">{t("backupLow")}</Alert> : null}
+            <RegenerateBackupCodes email={user.email} provider={provider} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="sessions-heading" className="text-lg font-semibold">
+            {t("sessionsHeading")}
+          </h2>
+          <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="sessions">
+            {overview.sessions.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
+                <div className="text-sm">
+                  <p className="font-medium">
+                    {device(s)}
+                    {s.current ? <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t("thisDevice")}</span> : null}
+                    {!s.twoFactorPassed ? <span className="ml-2 rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800">{t("pendingSecondStep")}</span> : null}
+                  </p>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-600">
+                    <dt>{t("sessionIp")}</dt>
+                    <dd>{s.ip ?? "—"}</dd>
+                    <dt>{t("sessionCreated")}</dt>
+                    <dd>{when(s.createdAt)}</dd>
+                    <dt>{t("sessionLastSeen")}</dt>
+                    <dd>{when(s.lastSeenAt)}</dd>
+                  </dl>
+                </div>
+                {s.current ? null : <RevokeSessionButton sessionId={s.id} device={device(s)} />}
+              </li>
+            ))}
+          </ul>
+          {overview.sessions.length > 1 ? <RevokeOtherSessionsButton /> : null}
+        </section>
+
+        <section aria-labelledby="events-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="events-heading" className="text-lg font-semibold">
+            {t("eventsHeading")}
+          </h2>
+          {overview.events.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("noEvents")}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-xs text-slate-600">
+                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhen")}</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhat")}</th>
+                  <th scope="col" className="py-1 font-medium">{t("sessionIp")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.events.map((e) => (
+                  <tr key={e.id}>
+                    <td className="py-1 pr-3 whitespace-nowrap">{when(e.at)}</td>
+                    <td className="py-1 pr-3">{eventLabel(e.action)}</td>
+                    <td className="py-1">{e.ip ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </PlainShell>
+  );
+}

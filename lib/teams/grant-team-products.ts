@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { requireAccess } from "@/lib/access/require-access";
+import { audit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findTeam, idField, idList } from "./team-fields";
+
+export const grantTeamProductsSchema = z.object({
+  orgId: idField,
+  teamId: idField,
+  productIds: idList,
+  level: z.enum(["READ", "MANAGE"], { message: "validation.invalid" }).default("MANAGE"),
+});
+export type GrantTeamProductsInput = z.input<typeof grantTeamProductsSchema>;
+
+/**
+ * ORG-6 / PRD-3: grants products of the same Organization to a team; every member of the team then sees
+ * them (their access is the union of their own grants and their teams'). A product already granted keeps
+ * its grant, with the level given now.
+ */
+export async function grantTeamProducts(db: Db, actor: Actor, raw: GrantTeamProductsInput) {
+  const input = grantTeamProductsSchema.parse(raw);
+  const ids = [...new Set(input.productIds)];
+  return db.$transaction(async (tx) => {
+    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const team = await findTeam(tx, me.orgId, input.teamId);
+    const products = await tx.product.findMany({ where: { id: { in: ids }, orgId: me.orgId }, select: { id: true, name: true } });
+    if (products.length !== ids.length) throw new AppError("NOT_FOUND");
+    for (const p of products) {
+      await tx.productAccess.upsert({
+        where: { productId_teamId: { productId: p.id, teamId: team.id } },
+        create: { productId: p.id, teamId: team.id, level: input.level },
+        update: { level: input.level },
+      });
+      await audit(tx, actor, {
+        action: "team.grantProduct",
+        orgId: me.orgId,
+        targetType: "team",
+        targetId: team.id,
+        metadata: { name: team.name, productId: p.id, product: p.name, level: input.level },
+      });
+    }
+    return { granted: products.length };
+  });
+}

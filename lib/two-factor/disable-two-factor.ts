@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { audit } from "@/lib/audit/record";
+import type { UserActor } from "@/lib/auth/get-actor";
+import { AppError } from "@/lib/errors";
+import { confirmPassword } from "./reauth";
+
+export const disableTwoFactorSchema = z.object({ password: z.string().min(1, "validation.required").max(200) });
+
+/** 2FA-4: turns two-step verification off (every method and backup code), after the password. */
+export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): Promise<void> {
+  const input = disableTwoFactorSchema.parse(raw);
+  await confirmPassword(db, actor, input.password);
+  await db.$transaction(async (tx) => {
+    const removed = await tx.twoFactorMethod.deleteMany({ where: { userId: actor.userId } });
+    if (removed.count === 0) throw new AppError("CONFLICT", "security.errors.notEnabled");
+    await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
+    await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
+  });
+}

@@ -1,0 +1,32 @@
+import type { Db } from "@/lib/db";
+import type { UserActor } from "@/lib/auth/get-actor";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/security/passwords";
+import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+
+/**
+ * 2FA-4: changing or removing a method, or disabling 2FA, needs a session that passed every sign-in step
+ * (checked on the session row itself, not only on the cookie) and the password typed again. Wrong passwords
+ * count against the same per-account lock as sign-in (ACC-7).
+ */
+export async function confirmPassword(db: Db, actor: UserActor, password: string): Promise<void> {
+  const session = await db.session.findFirst({
+    where: { id: actor.sessionId, userId: actor.userId, revokedAt: null, twoFactorPassedAt: { not: null } },
+    select: { id: true, user: { select: { passwordHash: true } } },
+  });
+  if (!session) throw new AppError("FORBIDDEN", "security.errors.twoFactorSessionRequired");
+  const key = `reauth|${actor.userId}`;
+  const state = await isBlocked("signInPerAccount", key);
+  if (!state.allowed) throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, state.retryAfterSeconds);
+  if (!(await verifyPassword(session.user.passwordHash, password))) {
+    const after = await consume("signInPerAccount", key);
+    await db.auditLog.create({
+      data: { at: now(), actorKind: "USER", actorId: actor.userId, action: "auth.reauthFailed", ip: actor.ip ?? null, userAgent: actor.userAgent?.slice(0, 400) ?? null },
+    });
+    if (!after.allowed) throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, after.retryAfterSeconds);
+    throw new AppError("UNAUTHENTICATED", "security.errors.wrongPassword", { password: ["security.errors.wrongPassword"] });
+  }
+  await reset("signInPerAccount", key);
+  await db.session.update({ where: { id: session.id }, data: { reauthAt: now() } });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { audit } from "@/lib/audit/record";
+import { listActivity } from "@/lib/audit/list-activity";
+import { getDb } from "@/lib/db";
+import { addTeamMembers } from "@/lib/teams/add-team-members";
+import { createTeam } from "@/lib/teams/create-team";
+import { addMembers, createOrganization, createUsers } from "../factories";
+
+const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null, ip: "198.51.100.4" });
+
+async function setup() {
+  const db = getDb();
+  const [owner, admin, user, external, otherOwner] = await createUsers(db, [
+    { firstName: "Lea", lastName: "Legal", timeZone: "America/New_York" },
+    { firstName: "Ada", lastName: "Admin" },
+    { firstName: "Uli", lastName: "User" },
+    { firstName: "Eli", lastName: "External" },
+    { firstName: "Oskar", lastName: "Other" },
+  ]);
+  const org = await createOrganization(db, { legalRepresentativeId: owner.id });
+  await addMembers(db, org.id, [
+    { userId: admin.id, role: "ADMINISTRATOR" },
+    { userId: user.id, role: "USER" },
+    { userId: external.id, role: "EXTERNAL" },
+  ]);
+  const other = await createOrganization(db, { legalRepresentativeId: otherOwner.id });
+  return { org, other, users: { owner, admin, user, external, otherOwner } };
+}
+
+describe("activity page (audit log)", () => {
+  test("[ORG-1] legal representatives and administrators see their Organization's rows only, newest first", async () => {
+    const db = getDb();
+    const { org, other, users } = await setup();
+    const team = await createTeam(db, asUser(users.admin.id), { orgId: org.id, name: "Ops" });
+    await createTeam(db, asUser(users.otherOwner.id), { orgId: other.id, name: "Secret team" });
+    await db.$transaction((tx) => audit(tx, asUser(users.owner.id), { action: "org.update", orgId: org.id, targetType: "organization", targetId: org.id }));
+
+    for (const viewer of [users.owner, users.admin]) {
+      const page = await listActivity(db, asUser(viewer.id), { orgId: org.id });
+      expect(page.items.map((i) => i.action)).toEqual(["org.update", "team.create"]);
+      expect(page.items[1]).toMatchObject({
+        actorName: "Ada Admin",
+        actorEmail: users.admin.email,
+        targetType: "team",
+        targetId: team.id,
+        targetLabel: "Ops",
+        ip: "198.51.100.4",
+      });
+      expect(page.items.some((i) => i.targetLabel === "Secret team")).toBe(false);
+    }
+    // The page shows times in the viewer's own zone.
+    expect((await listActivity(db, asUser(users.owner.id), { orgId: org.id })).timeZone).toBe("America/New_York");
+    // The other Organization's representative sees their own rows, never ours.
+    const theirs = await listActivity(db, asUser(users.otherOwner.id), { orgId: other.id });
+    expect(theirs.items.map((i) => i.targetLabel)).toEqual(["Secret team"]);
+  });
+
+  test("[ORG-6] a row about a person names them, next to the team it concerns", async () => {
+    const db = getDb();
+    const { org, users } = await setup();
+    const owner = asUser(users.owner.id);
+    const team = await createTeam(db, owner, { orgId: org.id, name: "Web" });
+    const membership = await db.membership.findFirstOrThrow({ where: { orgId: org.id, userId: users.user.id } });
+    await addTeamMembers(db, owner, { orgId: org.id, teamId: team.id, membershipIds: [membership.id] });
+    const [row] = (await listActivity(db, owner, { orgId: org.id, action: "team.addMember" })).items;
+    expect(row).toMatchObject({ actorName: "Lea Legal", targetLabel: "Web · Uli User" });
+  });
+
+  test("[ORG-1] users, external users and outsiders are refused", async () => {
+    const db = getDb();
+    const { org, users } = await setup();
+    await expect(listActivity(db, asUser(users.user.id), { orgId: org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listActivity(db, asUser(users.external.id), { orgId: org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listActivity(db, asUser(users.otherOwner.id), { orgId: org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("[ORG-1] filters by action prefix and paginates by keyset without gaps or repeats", async () => {
+    const db = getDb();
+    const { org, users } = await setup();
+    const owner = asUser(users.owner.id);
+    for (let i = 0; i < 5; i++) await createTeam(db, owner, { orgId: org.id, name: `Team ${i}` });
+    await db.$transaction((tx) => audit(tx, owner, { action: "org.billingAddress.add", orgId: org.id }));
+    await db.$transaction((tx) => audit(tx, owner, { action: "teamwork.other", orgId: org.id }));
+
+    const teams = await listActivity(db, owner, { orgId: org.id, action: "team" });
+    expect(teams.items.map((i) => i.targetLabel)).toEqual(["Team 4", "Team 3", "Team 2", "Team 1", "Team 0"]);
+    expect((await listActivity(db, owner, { orgId: org.id, action: "org.billingAddress" })).items.map((i) => i.action)).toEqual(["org.billingAddress.add"]);
+    // A malformed filter is ignored rather than failing.
+    expect((await listActivity(db, owner, { orgId: org.id, action: "team%'" })).items).toHaveLength(7);
+
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await listActivity(db, owner, { orgId: org.id, action: "team", perPage: 2, before });
+      seen.push(...page.items.map((i) => i.targetLabel ?? ""));
+      if (!page.nextCursor) break;
+      before = page.nextCursor;
+    }
+    expect(seen).toEqual(["Team 4", "Team 3", "Team 2", "Team 1", "Team 0"]);
+  });
+});

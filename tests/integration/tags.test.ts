@@ -1,0 +1,148 @@
+import { describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { getDb } from "@/lib/db";
+import { listProducts } from "@/lib/products/list-products";
+import { attachTag } from "@/lib/tags/attach-tag";
+import { createTag } from "@/lib/tags/create-tag";
+import { deleteTag } from "@/lib/tags/delete-tag";
+import { detachTag } from "@/lib/tags/detach-tag";
+import { listTagOptions, listTags } from "@/lib/tags/list-tags";
+import { TAG_COLORS } from "@/lib/tags/palette";
+import { updateTag } from "@/lib/tags/update-tag";
+import { addMembers, createOrganization, createProducts, createTag as createTagRow, createUsers, grantProductAccess, tagProducts } from "../factories";
+
+const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
+
+/** Alice (legal representative) with three products; Dario (user) has access to the first only; Eva (external). */
+async function org() {
+  const db = getDb();
+  const [alice, dario, eva] = await createUsers(db, [{ firstName: "Alice" }, { firstName: "Dario" }, { firstName: "Eva" }]);
+  const o = await createOrganization(db, { legalRepresentativeId: alice.id });
+  const [mDario, mEva] = await addMembers(db, o.id, [
+    { userId: dario.id, role: "USER" },
+    { userId: eva.id, role: "EXTERNAL" },
+  ]);
+  const products = await createProducts(db, [
+    { orgId: o.id, name: "a-one.ch" },
+    { orgId: o.id, name: "b-two.ch" },
+    { orgId: o.id, name: "c-three.ch" },
+  ]);
+  await grantProductAccess(db, { membershipId: mDario.id, productIds: [products[0].id] });
+  await grantProductAccess(db, { membershipId: mEva.id, productIds: [products[0].id] });
+  return { org: o, alice: asUser(alice.id), dario: asUser(dario.id), eva: asUser(eva.id), products };
+}
+
+const auditActions = (orgId: string) => getDb().auditLog.findMany({ where: { orgId }, orderBy: { id: "asc" }, select: { action: true } }).then((r) => r.map((a) => a.action));
+
+describe("tags (TAG-1 … TAG-4)", () => {
+  test("[TAG-3] creates a tag attached to nothing, with a colour from the fixed palette", async () => {
+    const { org: o, alice } = await org();
+    const tag = await createTag(getDb(), alice, { orgId: o.id, name: "  Client   Dupont ", color: "teal" });
+    expect(tag).toMatchObject({ name: "Client Dupont", normalizedName: "client dupont", color: "teal" });
+    expect(await listTags(getDb(), alice, { orgId: o.id })).toEqual([{ id: tag.id, name: "Client Dupont", color: "teal", productCount: 0 }]);
+    await expect(createTag(getDb(), alice, { orgId: o.id, name: "x", color: "chartreuse" as never })).rejects.toThrow();
+    expect(TAG_COLORS).toContain("teal");
+    expect(await auditActions(o.id)).toContain("tag.create");
+  });
+
+  test("[TAG-3] tag names are unique per Organization whatever the case: CONFLICT on the name field", async () => {
+    const { org: o, alice } = await org();
+    const other = await org();
+    await createTag(getDb(), alice, { orgId: o.id, name: "Urgent", color: "red" });
+    await expect(createTag(getDb(), alice, { orgId: o.id, name: "uRGENT", color: "blue" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: ["errors.alreadyExists"] },
+    });
+    // Another Organization may use the same name.
+    await expect(createTag(getDb(), other.alice, { orgId: other.org.id, name: "URGENT", color: "blue" })).resolves.toMatchObject({ name: "URGENT" });
+    const second = await createTag(getDb(), alice, { orgId: o.id, name: "Later", color: "blue" });
+    await expect(updateTag(getDb(), alice, { orgId: o.id, tagId: second.id, name: "urgent", color: "blue" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("[TAG-2] attaches an existing tag and detaches it; attaching twice is harmless", async () => {
+    const { org: o, alice, products } = await org();
+    const tag = await createTag(getDb(), alice, { orgId: o.id, name: "Prod", color: "green" });
+    const first = await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[0].id, products[1].id], tagId: tag.id });
+    expect(first).toMatchObject({ created: false, attached: 2 });
+    expect((await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[0].id], tagId: tag.id })).attached).toBe(0);
+    expect((await listTags(getDb(), alice, { orgId: o.id }))[0].productCount).toBe(2);
+    expect(await detachTag(getDb(), alice, { orgId: o.id, productId: products[0].id, tagId: tag.id })).toEqual({ detached: true });
+    expect((await listTags(getDb(), alice, { orgId: o.id }))[0].productCount).toBe(1);
+    expect(await auditActions(o.id)).toEqual(expect.arrayContaining(["tag.attach", "tag.detach"]));
+  });
+
+  test("[TAG-2] attaching a new name creates the coloured tag in the same call; an existing name (any case) is reused", async () => {
+    const { org: o, alice, products } = await org();
+    const made = await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[0].id], name: "Client Rossi", color: "violet" });
+    expect(made).toMatchObject({ created: true, attached: 1, tag: { name: "Client Rossi", color: "violet" } });
+    const reused = await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[1].id], name: "client rossi", color: "red" });
+    expect(reused).toMatchObject({ created: false, attached: 1, tag: { id: made.tag.id, color: "violet" } });
+    expect(await listTags(getDb(), alice, { orgId: o.id })).toHaveLength(1);
+  });
+
+  test("[TAG-1] a tag is visible to everyone with access to the product; a USER can tag what they see", async () => {
+    const { org: o, alice, dario, eva, products } = await org();
+    await attachTag(getDb(), dario, { orgId: o.id, productIds: [products[0].id], name: "Dario's", color: "amber" });
+    const seen = await listProducts(getDb(), eva, { orgId: o.id });
+    expect(seen.items.map((i) => i.tags.map((t) => t.name))).toEqual([["Dario's"]]);
+    expect((await listProducts(getDb(), alice, { orgId: o.id })).items[0].tags[0].name).toBe("Dario's");
+  });
+
+  test("[TAG-2] a USER without access to a product cannot tag it; an EXTERNAL member may not tag at all", async () => {
+    const { org: o, alice, dario, eva, products } = await org();
+    const tag = await createTag(getDb(), alice, { orgId: o.id, name: "Secret", color: "slate" });
+    await expect(attachTag(getDb(), dario, { orgId: o.id, productIds: [products[1].id], tagId: tag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(attachTag(getDb(), dario, { orgId: o.id, productIds: [products[0].id, products[1].id], tagId: tag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await tagProducts(getDb(), [{ productId: products[1].id, tagId: tag.id }]);
+    await expect(detachTag(getDb(), dario, { orgId: o.id, productId: products[1].id, tagId: tag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(attachTag(getDb(), eva, { orgId: o.id, productIds: [products[0].id], tagId: tag.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createTag(getDb(), eva, { orgId: o.id, name: "Nope", color: "red" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getDb().productTag.count({ where: { tagId: tag.id } })).toBe(1);
+  });
+
+  test("[TAG-3] renames and recolours a tag; the products list shows the new name", async () => {
+    const { org: o, alice, products } = await org();
+    const { tag } = await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[2].id], name: "Old", color: "red" });
+    const renamed = await updateTag(getDb(), alice, { orgId: o.id, tagId: tag.id, name: "New name", color: "indigo" });
+    expect(renamed).toMatchObject({ name: "New name", normalizedName: "new name", color: "indigo" });
+    // Only the case changes: allowed.
+    await updateTag(getDb(), alice, { orgId: o.id, tagId: tag.id, name: "NEW name", color: "indigo" });
+    const list = await listProducts(getDb(), alice, { orgId: o.id, tagId: tag.id });
+    expect(list.items.map((i) => [i.name, i.tags])).toEqual([["c-three.ch", [{ id: tag.id, name: "NEW name", color: "indigo" }]]]);
+    expect(await auditActions(o.id)).toContain("tag.update");
+  });
+
+  test("[TAG-3] deleting a tag answers how many products lost it", async () => {
+    const { org: o, alice, products } = await org();
+    const { tag } = await attachTag(getDb(), alice, { orgId: o.id, productIds: products.map((p) => p.id), name: "Gone", color: "pink" });
+    expect(await deleteTag(getDb(), alice, { orgId: o.id, tagId: tag.id })).toEqual({ removedFrom: 3 });
+    expect(await listTags(getDb(), alice, { orgId: o.id })).toEqual([]);
+    expect(await getDb().productTag.count({ where: { tagId: tag.id } })).toBe(0);
+    expect(await auditActions(o.id)).toContain("tag.delete");
+  });
+
+  test("[TAG-4] products can be filtered by tag", async () => {
+    const { org: o, alice, products } = await org();
+    const { tag } = await attachTag(getDb(), alice, { orgId: o.id, productIds: [products[0].id, products[2].id], name: "Filter me", color: "blue" });
+    expect((await listProducts(getDb(), alice, { orgId: o.id, tagId: tag.id })).items.map((i) => i.name)).toEqual(["a-one.ch", "c-three.ch"]);
+  });
+
+  test("[TAG-3] another Organization's tag or product ids answer NOT_FOUND", async () => {
+    const mine = await org();
+    const theirs = await org();
+    const foreignTag = await createTagRow(getDb(), { orgId: theirs.org.id, name: "Theirs" });
+    const ownTag = await createTag(getDb(), mine.alice, { orgId: mine.org.id, name: "Mine", color: "blue" });
+    const a = mine.alice;
+    const o = mine.org.id;
+    await expect(updateTag(getDb(), a, { orgId: o, tagId: foreignTag.id, name: "Stolen", color: "red" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteTag(getDb(), a, { orgId: o, tagId: foreignTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(attachTag(getDb(), a, { orgId: o, productIds: [mine.products[0].id], tagId: foreignTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(attachTag(getDb(), a, { orgId: o, productIds: [theirs.products[0].id], tagId: ownTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(detachTag(getDb(), a, { orgId: o, productId: theirs.products[0].id, tagId: ownTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTags(getDb(), a, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTagOptions(getDb(), a, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listTagOptions(getDb(), a, { orgId: o })).toEqual([{ id: ownTag.id, name: "Mine", color: "blue" }]);
+    await expect(deleteTag(getDb(), a, { orgId: theirs.org.id, tagId: foreignTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getDb().tag.findUnique({ where: { id: foreignTag.id } })).toMatchObject({ name: "Theirs" });
+  });
+});
