@@ -10,6 +10,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
   const tTags = await getTranslations("tags");
   const tTeams = await getTranslations("teams");
   const tActivity = await getTranslations("activity");
+  const tApiTokens = await getTranslations("apiTokens");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
@@ -49,6 +50,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
           <li>
             <Link href={`/${orgId}/teams`} className={link}>
               {tTeams("title")}
+            </Link>
+          </li>
+        ) : null}
+        {role && can(role, "tokens.manage") ? (
+          <li>
+            <Link href={`/${orgId}/api-tokens`} className={link}>
+              {tApiTokens("title")}
             </Link>
           </li>
         ) : null}

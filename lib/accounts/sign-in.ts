@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createSession } from "@/lib/auth/sessions";
 import { dummyPasswordHash, verifyPassword } from "@/lib/security/passwords";
 import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+import { alertNewDevice, rememberDevice } from "./known-devices";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
@@ -32,7 +33,7 @@ export async function signInWithPassword(db: Db, raw: unknown, meta: SignInMeta)
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, blockedAt: true, twoFactorMethods: { where: { confirmedAt: { not: null } }, select: { id: true } } },
+    select: { id: true, email: true, locale: true, timeZone: true, passwordHash: true, blockedAt: true, twoFactorMethods: { where: { confirmedAt: { not: null } }, select: { id: true } } },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.blockedAt) {
@@ -45,16 +46,21 @@ export async function signInWithPassword(db: Db, raw: unknown, meta: SignInMeta)
   }
   await reset("signInPerAccount", accountKey);
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const twoFactorPassed = user.twoFactorMethods.length === 0;
+    const device = await rememberDevice(tx, user.id, meta);
     const session = await createSession(tx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, twoFactorPassed });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now() } });
     await audit(tx, { kind: "user", userId: user.id, sessionId: session.sessionId, staffRole: null, ...meta }, {
       action: "auth.signIn",
       targetType: "session",
       targetId: session.sessionId,
-      metadata: { twoFactorPending: !twoFactorPassed },
+      metadata: { twoFactorPending: !twoFactorPassed, newDevice: device.isNew },
     });
-    return { userId: user.id, ...session, twoFactorPending: !twoFactorPassed };
+    return { userId: user.id, ...session, twoFactorPending: !twoFactorPassed, device };
   });
+  // Issue 4 §11: an e-mail on a sign-in from an unknown device, sent after the commit without waiting.
+  if (result.device.alert) alertNewDevice(db, user, { ip: meta.ip, label: result.device.label });
+  const { device: _device, ...signedIn } = result;
+  return signedIn;
 }

@@ -21,6 +21,8 @@ export type MailTemplates = {
   welcome: { name: string; organizationName: string; consoleUrl: string };
   /** ORG-2: an existing account was extended to another Organization. */
   addedToOrganization: { name: string; inviterName: string; organizationName: string; consoleUrl: string };
+  /** TOK-3: an API token stops working soon, because it expires or because it has been unused for a year. */
+  apiTokenWarning: { tokenName: string; organizationName: string; reason: "expiry" | "idle"; when: Date; days: number; consoleUrl: string; timeZone?: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -90,6 +92,18 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
         paragraph(t("addedToOrganization.intro", names)),
         action(t, t("addedToOrganization.action"), p.consoleUrl),
         paragraph(t("addedToOrganization.notYou")),
+      ],
+    };
+  },
+  apiTokenWarning: (p, { t, locale }) => {
+    const when = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.when, { dateStyle: "long" });
+    const values = { tokenName: p.tokenName, organizationName: p.organizationName, when, days: p.days };
+    return {
+      subject: t("apiTokenWarning.subject", values),
+      blocks: [
+        paragraph(p.reason === "expiry" ? t("apiTokenWarning.expiry", values) : t("apiTokenWarning.idle", values)),
+        action(t, t("apiTokenWarning.action"), p.consoleUrl),
+        paragraph(t("apiTokenWarning.ignore")),
       ],
     };
   },

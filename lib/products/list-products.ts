@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
 import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -77,15 +77,10 @@ export type ProductListItem = {
   tags: { id: string; name: string; color: string }[];
 };
 
-/**
- * PRD-1/PRD-3/TAG-4: the products the actor may see, searched by name, filtered by category, tag, status
- * and "expires within N days", sorted and paginated by keyset on (sort key, id) so page 4,000 costs what
- * page 1 costs. A constant number of queries whatever the size: access, one page query (its category and
- * tags fetched by Prisma in one batched query each).
- */
-export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput) {
-  const input = listProductsSchema.parse(raw);
-  const access = await requireAccess(db, actor, input.orgId, "products.read");
+export type ProductFilters = { q?: string; category?: string; tagId?: string; status?: ProductStatus; expiresWithin?: number };
+
+/** The visibility rule (PRD-3) and the list's filters, shared by the list and its count (API `return=total`). */
+export function productFilters(access: OrgAccess, input: ProductFilters): Prisma.ProductWhereInput[] {
   const filters: Prisma.ProductWhereInput[] = [visibleProductsWhere(access)];
   // `%`, `_` and `\` typed by the user match themselves, not any text.
   if (input.q) filters.push({ name: { contains: input.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } });
@@ -95,6 +90,19 @@ export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput)
   if (input.expiresWithin !== undefined) {
     filters.push({ expiresAt: { gte: now(), lte: new Date(now().getTime() + input.expiresWithin * DAY) } });
   }
+  return filters;
+}
+
+/**
+ * PRD-1/PRD-3/TAG-4: the products the actor may see, searched by name, filtered by category, tag, status
+ * and "expires within N days", sorted and paginated by keyset on (sort key, id) so page 4,000 costs what
+ * page 1 costs. A constant number of queries whatever the size: access, one page query (its category and
+ * tags fetched by Prisma in one batched query each).
+ */
+export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput) {
+  const input = listProductsSchema.parse(raw);
+  const access = await requireAccess(db, actor, input.orgId, "products.read");
+  const filters = productFilters(access, input);
   const afterCursor = decodeCursor(input.sort, input.after);
   const beforeCursor = afterCursor ? null : decodeCursor(input.sort, input.before);
   const backwards = !!beforeCursor;

@@ -23,6 +23,8 @@ export const LIMITS = {
   passwordResetPerEmail: { points: 3, durationSeconds: 60 * 60 },
   twoFactorPerAccount: { points: 5, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
   apiPerToken: { points: 60, durationSeconds: 60 },
+  /** Failed application-password checks per e-mail+IP (tools endpoint, APP-2). */
+  appPasswordPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } satisfies Record<string, LimitSpec>;
 
 function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {

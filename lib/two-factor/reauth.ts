@@ -16,10 +16,19 @@ export async function confirmPassword(db: Db, actor: UserActor, password: string
     select: { id: true, user: { select: { passwordHash: true } } },
   });
   if (!session) throw new AppError("FORBIDDEN", "security.errors.twoFactorSessionRequired");
+  await checkPasswordAgain(db, actor, session.user.passwordHash, password);
+  await db.session.update({ where: { id: session.id }, data: { reauthAt: now() } });
+}
+
+/**
+ * The account password typed again, for a sensitive change (2FA-4, TOK-1): wrong attempts count against the
+ * per-account lock of sign-in (ACC-7) and are logged; a right one clears the count.
+ */
+export async function checkPasswordAgain(db: Db, actor: UserActor, passwordHash: string, password: string): Promise<void> {
   const key = `reauth|${actor.userId}`;
   const state = await isBlocked("signInPerAccount", key);
   if (!state.allowed) throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, state.retryAfterSeconds);
-  if (!(await verifyPassword(session.user.passwordHash, password))) {
+  if (!(await verifyPassword(passwordHash, password))) {
     const after = await consume("signInPerAccount", key);
     await db.auditLog.create({
       data: { at: now(), actorKind: "USER", actorId: actor.userId, action: "auth.reauthFailed", ip: actor.ip ?? null, userAgent: actor.userAgent?.slice(0, 400) ?? null },
@@ -28,5 +37,4 @@ export async function confirmPassword(db: Db, actor: UserActor, password: string
     throw new AppError("UNAUTHENTICATED", "security.errors.wrongPassword", { password: ["security.errors.wrongPassword"] });
   }
   await reset("signInPerAccount", key);
-  await db.session.update({ where: { id: session.id }, data: { reauthAt: now() } });
 }

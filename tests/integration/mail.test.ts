@@ -36,6 +36,7 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   newSignIn: { when: new Date("2025-03-01T10:00:00Z"), ip: "203.0.113.7", device: "Firefox on Linux" },
   welcome: { name: "Anna", organizationName: "Acme SA", consoleUrl: "https://manager.localhost/" },
   addedToOrganization: { name: "Anna", inviterName: "Marc Muster", organizationName: "Acme SA", consoleUrl: "https://manager.localhost/" },
+  apiTokenWarning: { tokenName: "Deploy", organizationName: "Acme SA", reason: "idle", when: new Date("2025-03-08T10:00:00Z"), days: 7, consoleUrl: "https://manager.localhost/o/api-tokens" },
 };
 
 beforeAll(async () => {

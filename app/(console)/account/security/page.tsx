@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { securityOverview } from "@/lib/two-factor/security-overview";
+import { AppPasswordsSection } from "./app-passwords-section";
 import { RegenerateBackupCodes } from "./backup-codes-panel";
 import { DisableTwoFactorButton, RemoveMethodButton } from "./method-actions";
 import { RevokeOtherSessionsButton, RevokeSessionButton } from "./session-actions";
@@ -83,6 +84,8 @@ export default async function SecurityPage() {
             <RegenerateBackupCodes email={user.email} provider={provider} />
           </section>
         ) : null}
+
+        <AppPasswordsSection actor={actor} />
 
         <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="sessions-heading" className="text-lg font-semibold">

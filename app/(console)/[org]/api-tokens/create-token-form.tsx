@@ -1,0 +1,103 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useFormAction } from "../organization/use-form-action";
+import { createApiTokenAction } from "./actions";
+
+type Group = { resource: string; scopes: string[] };
+
+/** TOK-1: name, scopes (within the creator's rights), validity, and the password typed again. */
+export function CreateTokenForm({ orgId, groups }: { orgId: string; groups: Group[] }) {
+  const t = useTranslations("apiTokens");
+  const { state, formAction, onSubmit, pending, fieldErrors } = useFormAction(createApiTokenAction);
+  const [validity, setValidity] = useState<"unlimited" | "days" | "date">("unlimited");
+  const created = state?.ok ? (state.data as { token: string; name: string } | undefined) : undefined;
+  return (
+    <div className="mt-3 space-y-4">
+      {created ? <NewToken token={created.token} name={created.name} /> : null}
+      <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+        <input type="hidden" name="orgId" value={orgId} />
+        {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+        <Field label={t("form.name")} name="name" required maxLength={80} error={fieldErrors.name} help={t("form.nameHelp")} />
+        <fieldset aria-describedby={fieldErrors.scopes ? "scopes-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-700">{t("form.scopes")}</legend>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            {groups.map((g) => (
+              <div key={g.resource} role="group" aria-labelledby={`scope-group-${g.resource}`} className="rounded-md border border-slate-200 p-3">
+                <p id={`scope-group-${g.resource}`} className="text-sm font-medium">
+                  {t(`resources.${g.resource}`)}
+                </p>
+                {g.scopes.map((s) => (
+                  <label key={s} className="mt-1 flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="scopes" value={s} />
+                    <span>{t(`modes.${s.split(":")[1]}`)}</span>
+                    <code className="text-xs text-slate-500">{s}</code>
+                  </label>
+                ))}
+              </div>
+            ))}
+          </div>
+          {fieldErrors.scopes ? (
+            <p id="scopes-error" className="mt-1 text-sm text-red-700">
+              {fieldErrors.scopes}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t("form.validity")}</legend>
+          <div className="mt-2 space-y-2">
+            {(["unlimited", "days", "date"] as const).map((v) => (
+              <label key={v} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="validity" value={v} checked={validity === v} onChange={() => setValidity(v)} />
+                {t(`form.validity_${v}`)}
+              </label>
+            ))}
+          </div>
+          {validity === "days" ? <Field className="mt-2 max-w-40" type="number" min={1} max={3650} label={t("form.days")} name="days" error={fieldErrors.days} /> : null}
+          {validity === "date" ? <Field className="mt-2 max-w-52" type="date" label={t("form.date")} name="date" error={fieldErrors.date} /> : null}
+        </fieldset>
+        <Field label={t("form.password")} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} help={t("form.passwordHelp")} />
+        <Button type="submit" disabled={pending}>
+          {t("form.submit")}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function NewToken({ token, name }: { token: string; name: string }) {
+  const t = useTranslations("apiTokens");
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <section aria-labelledby="new-token-title" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
+      <h3 id="new-token-title" className="font-semibold">
+        {t("created.title", { name })}
+      </h3>
+      <Alert tone="info">{t("created.once")}</Alert>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="new-token" className="sr-only">
+          {t("created.label")}
+        </label>
+        <input id="new-token" readOnly value={token} data-testid="new-token" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <Button type="button" variant="secondary" onClick={copy}>
+          {t("created.copy")}
+        </Button>
+        <span role="status" className="text-sm text-green-800">
+          {copied ? t("created.copied") : ""}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { MenuButton } from "@/components/ui/menu-button";
+import type { ActionState } from "@/lib/http/action";
+import { createAppPasswordAction, revokeAllAppPasswordsAction, revokeAppPasswordAction } from "./app-password-actions";
+import { RevealedAppPassword } from "./revealed-app-password";
+
+export type AppPasswordRow = { id: string; name: string; hint: string; created: string; lastUsed: string | null };
+type Revealed = { name: string; password: string };
+
+/** APP-1: a name, then the generated password, shown once. */
+function GenerateForm({ onCreated, onCancel }: { onCreated: (r: Revealed) => void; onCancel: () => void }) {
+  const t = useTranslations("appPasswords");
+  const id = useId();
+  // The password is lifted out of the action state at once, so closing the panel really forgets it.
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(async (prev: ActionState<Revealed>, formData: FormData): Promise<ActionState<Revealed>> => {
+    const res = await createAppPasswordAction(prev, formData);
+    if (res?.ok && res.data) {
+      onCreated(res.data);
+      return { ok: true };
+    }
+    return res;
+  });
+  return (
+    <form onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+      <h3 id={`${id}-title`} className="font-medium">
+        {t("generate")}
+      </h3>
+      {state && !state.ok && !fieldErrors.name ? <Alert tone="error">{state.message}</Alert> : null}
+      <Field id={`${id}-name`} label={t("nameLabel")} name="name" maxLength={60} required autoFocus help={t("nameHelp")} error={fieldErrors.name} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {t("generateSubmit")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RevokeConfirm({ row, onDone }: { row: AppPasswordRow; onDone: () => void }) {
+  const t = useTranslations("appPasswords");
+  const id = useId();
+  const { state, onSubmit, pending } = useFormAction(revokeAppPasswordAction);
+  return (
+    <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+      <input type="hidden" name="appPasswordId" value={row.id} />
+      <p id={`${id}-q`}>{t("confirmRevoke", { name: row.name })}</p>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <Button type="submit" variant="danger" disabled={pending} autoFocus>
+        {t("revokeConfirm")}
+      </Button>
+      <Button type="button" variant="secondary" onClick={onDone}>
+        {t("cancel")}
+      </Button>
+    </form>
+  );
+}
+
+function RevokeAll({ count }: { count: number }) {
+  const t = useTranslations("appPasswords");
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const { state, onSubmit, pending } = useFormAction(async (prev: ActionState<{ revoked: number }>, formData: FormData) => {
+    const res = await revokeAllAppPasswordsAction(prev, formData);
+    if (res?.ok) setConfirming(false);
+    return res;
+  });
+  return (
+    <div className="space-y-2">
+      {state?.ok ? <Alert tone="success">{t("revokedAll", { count: state.data?.revoked ?? 0 })}</Alert> : null}
+      {confirming ? (
+        <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+          <p id={`${id}-q`}>{t("confirmRevokeAll", { count })}</p>
+          {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+          <Button type="submit" variant="danger" disabled={pending} autoFocus>
+            {t("revokeAllConfirm")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+            {t("cancel")}
+          </Button>
+        </form>
+      ) : count > 0 ? (
+        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+          {t("revokeAll")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function AppPasswordsManager({ passwords }: { passwords: AppPasswordRow[] }) {
+  const t = useTranslations("appPasswords");
+  const [generating, setGenerating] = useState(false);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {revealed ? (
+        <RevealedAppPassword name={revealed.name} password={revealed.password} onClose={() => setRevealed(null)} />
+      ) : generating ? (
+        <GenerateForm
+          onCreated={(r) => {
+            setGenerating(false);
+            setRevealed(r);
+          }}
+          onCancel={() => setGenerating(false)}
+        />
+      ) : (
+        <Button type="button" onClick={() => setGenerating(true)}>
+          {t("generate")}
+        </Button>
+      )}
+      <RevokeAll count={passwords.length} />
+      <div className="overflow-x-auto rounded-md border border-slate-200">
+        <table className="min-w-full text-left text-sm" data-testid="app-passwords">
+          <caption className="sr-only">{t("heading")}</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("name")}</th>
+              <th scope="col" className="px-3 py-2">{t("created")}</th>
+              <th scope="col" className="px-3 py-2">{t("lastUsed")}</th>
+              <th scope="col" className="w-12 px-3 py-2">
+                <span className="sr-only">{t("actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {passwords.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : null}
+            {passwords.map((row) => (
+              <tr key={row.id} data-testid="app-password-row">
+                <td className="px-3 py-2">
+                  <span className="font-medium">{row.name}</span>
+                  <span className="ml-2 font-mono text-xs text-slate-500">{t("hint", { hint: row.hint })}</span>
+                  {revoking === row.id ? <RevokeConfirm row={row} onDone={() => setRevoking(null)} /> : null}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{row.created}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{row.lastUsed ?? t("never")}</td>
+                <td className="px-3 py-2 text-right align-top">
+                  <MenuButton label={t("actionsFor", { name: row.name })} items={[{ label: t("revoke"), danger: true, onSelect: () => setRevoking(row.id) }]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

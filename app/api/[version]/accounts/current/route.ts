@@ -1,0 +1,4 @@
+import { accountsCurrent } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = accountsCurrent.handle;

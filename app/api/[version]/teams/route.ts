@@ -1,0 +1,4 @@
+import { teamsList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = teamsList.handle;

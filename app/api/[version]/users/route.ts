@@ -1,0 +1,4 @@
+import { usersList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = usersList.handle;

@@ -1,0 +1,46 @@
+import { verifyAppPassword } from "@/lib/app-passwords/verify-app-password";
+import { clientIp } from "@/lib/auth/options";
+import { getDb } from "@/lib/db";
+import { toAppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+const CHALLENGE = 'Basic realm="Manager tools", charset="UTF-8"';
+
+function parseBasic(header: string | null): { email: string; password: string } | null {
+  const m = header?.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i);
+  if (!m) return null;
+  const decoded = Buffer.from(m[1], "base64").toString("utf8");
+  const i = decoded.indexOf(":");
+  return i < 0 ? null : { email: decoded.slice(0, i), password: decoded.slice(i + 1) };
+}
+
+function refuse(status: 401 | 429, retryAfterSeconds?: number) {
+  const headers: Record<string, string> = { "WWW-Authenticate": CHALLENGE, "Cache-Control": "no-store" };
+  if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
+  const code = status === 401 ? "unauthenticated" : "rate_limited";
+  return Response.json({ result: "error", error: { code } }, { status, headers });
+}
+
+/**
+ * APP-2: the tools endpoint for mail and CardDAV/CalDAV clients. It accepts only HTTP Basic with the login
+ * e-mail and an application password — never the account password, and never a console session.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const credentials = parseBasic(request.headers.get("authorization"));
+  if (!credentials) return refuse(401);
+  try {
+    const ip = clientIp(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+    const user = await verifyAppPassword(getDb(), credentials, { ip });
+    return Response.json(
+      { result: "success", data: { email: user.email, name: `${user.firstName} ${user.lastName}`.trim() } },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (err) {
+    const app = toAppError(err);
+    if (app?.code === "RATE_LIMITED") return refuse(429, app.retryAfterSeconds);
+    if (app) return refuse(401);
+    console.error(err);
+    return Response.json({ result: "error", error: { code: "internal" } }, { status: 500 });
+  }
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
+export type MenuItem = { label: string; onSelect: () => void; danger?: boolean };
+
+/** A ⋮ menu (ARIA menu button): arrows move between items, Escape or Tab closes and returns focus. */
+export function MenuButton({ label, items }: { label: string; items: MenuItem[] }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const entries = useRef<(HTMLButtonElement | null)[]>([]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    entries.current[0]?.focus();
+    const outside = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", outside);
+    return () => document.removeEventListener("mousedown", outside);
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    button.current?.focus();
+  }
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const list = entries.current.filter(Boolean) as HTMLButtonElement[];
+    const i = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      list[(i + 1) % list.length]?.focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      list[(i - 1 + list.length) % list.length]?.focus();
+    } else if (e.key === "Escape" || e.key === "Tab") {
+      close();
+    }
+  }
+  return (
+    <div ref={root} className="relative inline-block text-left">
+      <button
+        ref={button}
+        type="button"
+        id={`${id}-button`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        aria-label={label}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+        className="rounded px-2 py-1 text-lg leading-none hover:bg-slate-100"
+      >
+        ⋮
+      </button>
+      {open ? (
+        <div id={`${id}-menu`} role="menu" aria-labelledby={`${id}-button`} onKeyDown={onKeyDown} className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          {items.map((item, i) => (
+            <button
+              key={item.label}
+              ref={(el) => void (entries.current[i] = el)}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => {
+                setOpen(false);
+                item.onSelect();
+              }}
+              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 ${item.danger ? "text-red-700" : ""}`}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

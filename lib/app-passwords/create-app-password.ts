@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { audit } from "@/lib/audit/record";
+import type { UserActor } from "@/lib/auth/get-actor";
+import { now } from "@/lib/clock";
+import { hashPassword } from "@/lib/security/passwords";
+import { displayHintOf, generateAppPassword, normalizeAppPassword } from "./generate";
+
+export const createAppPasswordSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(60, "validation.tooLong"),
+});
+export type CreateAppPasswordInput = z.input<typeof createAppPasswordSchema>;
+
+/**
+ * APP-1: generates an application password with a name. The clear password is returned this once;
+ * only its argon2 hash and a 4-character hint are stored.
+ */
+export async function createAppPassword(db: Db, actor: UserActor, raw: unknown) {
+  const input = createAppPasswordSchema.parse(raw);
+  const password = generateAppPassword();
+  const normalized = normalizeAppPassword(password);
+  // Hashing (≈ 0.5 s) happens before the transaction so no connection is held meanwhile.
+  const passwordHash = await hashPassword(normalized);
+  return db.$transaction(async (tx) => {
+    const row = await tx.appPassword.create({
+      data: { userId: actor.userId, name: input.name, passwordHash, displayHint: displayHintOf(normalized), createdAt: now() },
+      select: { id: true, name: true, createdAt: true },
+    });
+    await audit(tx, actor, { action: "appPassword.create", targetType: "appPassword", targetId: row.id, metadata: { name: row.name } });
+    return { ...row, password };
+  });
+}
