@@ -21,7 +21,7 @@ export const CONTACT_PREFERENCES = [
 ] as const satisfies readonly ContactPreference[];
 
 /** Checkbox groups arrive as nothing, one string or several: always a de-duplicated array. */
-const list = <T extends z.ZodType>(item: T) =>
+export const list = <T extends z.ZodType>(item: T) =>
   z
     .preprocess((v) => [...new Set(v === "" ? [] : Array.isArray(v) ? v : [v])], z.array(item).max(500, "validation.tooLong"))
     .default([]);

@@ -140,7 +140,13 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
                     </td>
                   ) : null}
                   <td className="px-3 py-2 font-medium">
-                    {row.name ?? <span className="text-slate-500">{t("pendingInvitation")}</span>}
+                    {row.kind === "member" ? (
+                      <Link href={`/${orgId}/users/${row.id}`} className="text-brand-700 hover:underline">
+                        {label}
+                      </Link>
+                    ) : (
+                      (row.name ?? <span className="text-slate-500">{t("pendingInvitation")}</span>)
+                    )}
                     {row.isSelf ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}
                   </td>
                   <td className="px-3 py-2">{row.email}</td>

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { useFormAction } from "../../organization/use-form-action";
 import { inviteUserAction } from "./actions";
+import { ProductPicker } from "./product-picker";
 
 type Props = {
   orgId: string;
@@ -99,23 +100,7 @@ function InviteFormRound({ orgId, roles, categories, contactPreferences, onAnoth
           </p>
         ) : null}
         {categories.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("invitations.noProducts")}</p> : null}
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {categories.map((category) => (
-            <fieldset key={category.code}>
-              <legend className="text-sm font-semibold text-slate-800">{t(`categories.${category.code}`)}</legend>
-              <ul className="mt-1 space-y-1">
-                {category.products.map((p) => (
-                  <li key={p.id}>
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="productIds" value={p.id} />
-                      {p.name}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          ))}
-        </div>
+        <ProductPicker categories={categories} />
       </fieldset>
 
       <fieldset className={box}>

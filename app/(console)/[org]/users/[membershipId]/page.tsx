@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getMemberPermissions } from "@/lib/members/get-member-permissions";
+import { consoleContext } from "@/lib/orgs/console-context";
+import { MemberPermissionsForm } from "./member-permissions-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("memberPermissions"))("title") };
+}
+
+/** ORG-5: a member's per-product access and administrative-contact preferences. */
+export default async function MemberPermissionsPage({ params }: { params: Promise<{ org: string; membershipId: string }> }) {
+  const { org: orgId, membershipId } = await params;
+  const { actor } = await consoleContext(orgId);
+  let member;
+  try {
+    member = await getMemberPermissions(getDb(), actor, orgId, membershipId);
+  } catch (err) {
+    // Another Organization's (or an unknown) membership: the 404 page, existence is never revealed.
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+  const t = await getTranslations();
+  return (
+    <div className="max-w-2xl space-y-4">
+      <div>
+        <Link href={`/${orgId}/users`} className="text-brand-700 text-sm underline">
+          {t("memberPermissions.backToUsers")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold">{t("memberPermissions.heading", { name: member.name })}</h1>
+        <p className="text-sm text-slate-600">
+          {member.email} · {t(`roles.${member.role}`)}
+        </p>
+      </div>
+      <MemberPermissionsForm orgId={orgId} member={member} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { requireAccess } from "@/lib/access/require-access";
+import { audit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { CONTACT_PREFERENCES, list } from "@/lib/invitations/invite-user";
+import type { ContactPreference } from "@/lib/generated/prisma/enums";
+import { visibleProductsWhere } from "@/lib/products/visible-products";
+import { assertMayManage } from "./rules";
+
+export const updateMemberPermissionsSchema = z.object({
+  orgId: z.string().min(1, "validation.required"),
+  membershipId: z.string().min(1, "validation.required"),
+  productIds: list(z.string().min(1).max(64)),
+  contactPrefs: list(z.enum(CONTACT_PREFERENCES, { message: "validation.invalid" })),
+});
+export type UpdateMemberPermissionsInput = Omit<z.input<typeof updateMemberPermissionsSchema>, "productIds" | "contactPrefs"> & {
+  productIds?: string[];
+  contactPrefs?: ContactPreference[];
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * ORG-5: replaces a member's direct per-product access (team grants are left alone) and their
+ * administrative-contact preferences. Editing someone else needs "users.update" and may not touch a
+ * member who outranks you; everyone may change their own contact preferences, but their own product
+ * access only with "users.update". Only products of this Organization the actor sees may be granted
+ * (PRD-3, so nobody hands out more than they hold); any other id is NOT_FOUND and nothing is written.
+ */
+export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateMemberPermissionsInput) {
+  const input = updateMemberPermissionsSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    let me = await requireAccess(tx, actor, input.orgId, "org.read");
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, orgId: me.orgId },
+      select: { id: true, role: true, userId: true, contactPrefs: true },
+    });
+    if (!target) throw new AppError("NOT_FOUND");
+    const self = target.id === me.membershipId;
+    if (!self) {
+      me = await requireAccess(tx, actor, input.orgId, "users.update");
+      assertMayManage(me.role, target.role);
+    }
+
+    const visible = visibleProductsWhere(me);
+    if (input.productIds.length) {
+      const found = await tx.product.count({ where: { AND: [visible, { id: { in: input.productIds } }] } });
+      if (found !== input.productIds.length) throw new AppError("NOT_FOUND");
+    }
+    // Only grants on products the actor sees (and the form offers: not terminated) are theirs to change.
+    const current = await tx.productAccess.findMany({
+      where: { membershipId: target.id, product: { AND: [visible, { status: { not: "TERMINATED" } }] } },
+      select: { productId: true },
+    });
+    const currentIds = current.map((row) => row.productId);
+    const added = input.productIds.filter((id) => !currentIds.includes(id));
+    const removed = currentIds.filter((id) => !input.productIds.includes(id));
+    if (self && (added.length || removed.length)) await requireAccess(tx, actor, input.orgId, "users.update");
+
+    if (removed.length) await tx.productAccess.deleteMany({ where: { membershipId: target.id, productId: { in: removed } } });
+    if (added.length) await tx.productAccess.createMany({ data: added.map((productId) => ({ productId, membershipId: target.id })) });
+    const prefsChanged = !sameSet(target.contactPrefs, input.contactPrefs);
+    if (prefsChanged) await tx.membership.update({ where: { id: target.id }, data: { contactPrefs: input.contactPrefs } });
+
+    const changed = prefsChanged || added.length > 0 || removed.length > 0;
+    if (changed) {
+      await audit(tx, actor, {
+        action: "membership.updatePermissions",
+        orgId: me.orgId,
+        targetType: "Membership",
+        targetId: target.id,
+        metadata: { userId: target.userId, added, removed, contactPrefs: { from: target.contactPrefs, to: input.contactPrefs } },
+      });
+    }
+    return { membershipId: target.id, added, removed, contactPrefs: input.contactPrefs, changed };
+  });
+}
