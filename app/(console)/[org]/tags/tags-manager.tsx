@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useState } from "react";
 import { ColorPicker } from "@/components/tags/color-picker";
 import { TagChip } from "@/components/tags/tag-chip";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { MenuButton } from "@/components/ui/menu-button";
 import type { TagSummary } from "@/lib/tags/list-tags";
 import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
 import { useFormAction, useNotifyingAction } from "../organization/use-form-action";
@@ -37,78 +38,17 @@ function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagSummary; onDo
   );
 }
 
-/** The ⋮ menu (ARIA menu button): arrows move between items, Escape closes and returns focus. */
+/** The row's ⋮ menu: rename/recolour or delete (TAG-3). */
 function RowMenu({ tag, onEdit, onDelete }: { tag: TagSummary; onEdit: () => void; onDelete: () => void }) {
   const t = useTranslations("tags");
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const items = useRef<(HTMLButtonElement | null)[]>([]);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    items.current[0]?.focus();
-    const outside = (e: MouseEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", outside);
-    return () => document.removeEventListener("mousedown", outside);
-  }, [open]);
-
-  function close() {
-    setOpen(false);
-    button.current?.focus();
-  }
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const list = items.current.filter(Boolean) as HTMLButtonElement[];
-    const i = list.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      list[(i + 1) % list.length]?.focus();
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      list[(i - 1 + list.length) % list.length]?.focus();
-    } else if (e.key === "Escape" || e.key === "Tab") {
-      close();
-    }
-  }
-  const pick = (fn: () => void) => () => {
-    setOpen(false);
-    fn();
-  };
   return (
-    <div ref={root} className="relative inline-block text-left">
-      <button
-        ref={button}
-        type="button"
-        id={`${id}-button`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-menu` : undefined}
-        aria-label={t("actionsFor", { name: tag.name })}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowDown") {
-            e.preventDefault();
-            setOpen(true);
-          }
-        }}
-        className="rounded px-2 py-1 text-lg leading-none hover:bg-slate-100"
-      >
-        ⋮
-      </button>
-      {open ? (
-        <div id={`${id}-menu`} role="menu" aria-labelledby={`${id}-button`} onKeyDown={onKeyDown} className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-          <button ref={(el) => void (items.current[0] = el)} type="button" role="menuitem" tabIndex={-1} onClick={pick(onEdit)} className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100">
-            {t("renameOrRecolour")}
-          </button>
-          <button ref={(el) => void (items.current[1] = el)} type="button" role="menuitem" tabIndex={-1} onClick={pick(onDelete)} className="block w-full px-3 py-2 text-left text-sm text-red-700 hover:bg-slate-100 focus:bg-slate-100">
-            {t("delete")}
-          </button>
-        </div>
-      ) : null}
-    </div>
+    <MenuButton
+      label={t("actionsFor", { name: tag.name })}
+      items={[
+        { label: t("renameOrRecolour"), onSelect: onEdit },
+        { label: t("delete"), onSelect: onDelete, danger: true },
+      ]}
+    />
   );
 }
 
