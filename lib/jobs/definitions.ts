@@ -1,0 +1,31 @@
+import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
+import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
+import type { Db } from "@/lib/db";
+
+/** A recurring job: idempotent, safe to run late or twice, since a missed run is caught up by the next. */
+export type JobDefinition = {
+  name: string;
+  /** Five-field cron expression, in UTC. */
+  cron: string;
+  description: string;
+  run(db: Db): Promise<Record<string, number>>;
+};
+
+export const JOBS = [
+  {
+    name: "api-tokens-daily",
+    cron: "15 3 * * *",
+    description: "TOK-3: warn owners 30 and 7 days ahead, then disable tokens unused for a year",
+    async run(db) {
+      const { warned } = await warnExpiringTokens(db);
+      const { disabled } = await disableIdleTokens(db);
+      return { warned, disabled };
+    },
+  },
+] as const satisfies readonly JobDefinition[];
+
+export type JobName = (typeof JOBS)[number]["name"];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return JOBS.find((job) => job.name === name);
+}
