@@ -17,11 +17,9 @@ export function AccountMenu({ user }: { user: User }) {
   const ts = useTranslations("security");
   return (
     <details className="relative" data-testid="account-menu">
-      <summary
-        aria-label={t("accountMenu")}
-        className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white"
-      >
-        {initials(user)}
+      <summary className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white">
+        <span aria-hidden="true">{initials(user)}</span>
+        <span className="sr-only">{t("accountMenu")}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <div>

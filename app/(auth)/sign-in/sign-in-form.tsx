@@ -15,10 +15,13 @@ export function SignInForm({
   initialEmail,
   remembered,
   passwordWasReset,
+  returnTo = null,
 }: {
   initialEmail: string;
   remembered: RememberedAccount[];
   passwordWasReset: boolean;
+  /** Where to go once signed in (e.g. back to an invitation), instead of the last Organization. */
+  returnTo?: string | null;
 }) {
   const t = useTranslations("auth");
   const router = useRouter();
@@ -37,7 +40,7 @@ export function SignInForm({
       });
       if (res?.ok && !res.error) {
         await rememberCurrentAccount();
-        router.replace("/");
+        router.replace(returnTo ?? "/");
         router.refresh();
         return;
       }

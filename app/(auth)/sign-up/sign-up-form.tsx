@@ -1,11 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { useActionState, useState } from "react";
+import { NameFields, NewPasswordField, useSignInWhenCreated } from "@/components/auth/new-account-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,24 +13,13 @@ type Country = { code: string; name: string };
 
 export function SignUpForm({ countries, euCountries, locale }: { countries: Country[]; euCountries: string[]; locale: string }) {
   const t = useTranslations("auth");
-  const router = useRouter();
   const [state, formAction, pending] = useActionState(signUpAction, null);
   const [entityType, setEntityType] = useState<"INDIVIDUAL" | "COMPANY">("INDIVIDUAL");
-  const [country, setCountry] = useState(locale === "de" || locale === "it" || locale === "fr" ? "CH" : "CH");
-  const password = useRef("");
+  const [country, setCountry] = useState("CH");
   const fe = state && !state.ok ? state.fieldErrors ?? {} : {};
   const isEu = euCountries.includes(country);
 
-  useEffect(() => {
-    if (state?.ok && state.data) {
-      void (async () => {
-        const res = await signIn("credentials", { email: state.data!.email, password: password.current, redirect: false });
-        if (res?.ok) await rememberCurrentAccount();
-        router.replace(res?.ok ? "/" : "/sign-in");
-        router.refresh();
-      })();
-    }
-  }, [state, router]);
+  const passwordRef = useSignInWhenCreated(state?.ok ? state.data : null, (signedIn) => (signedIn ? "/" : "/sign-in"));
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -53,10 +40,7 @@ export function SignUpForm({ countries, euCountries, locale }: { countries: Coun
           ))}
         </div>
       </fieldset>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label={t("firstName")} name="firstName" autoComplete="given-name" required error={fe.firstName} />
-        <Field label={t("lastName")} name="lastName" autoComplete="family-name" required error={fe.lastName} />
-      </div>
+      <NameFields errors={fe} />
       {entityType === "COMPANY" ? (
         <Field label={t("organizationName")} name="organizationName" autoComplete="organization" required error={fe.organizationName} />
       ) : null}
@@ -92,16 +76,7 @@ export function SignUpForm({ countries, euCountries, locale }: { countries: Coun
         <p className="text-sm text-slate-600">{t("vatNotApplicable")}</p>
       ) : null}
       <Field label={t("email")} name="email" type="email" autoComplete="email" required error={fe.email} />
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        help={t("passwordHelp")}
-        error={fe.password}
-        onChange={(e) => (password.current = e.target.value)}
-      />
+      <NewPasswordField error={fe.password} passwordRef={passwordRef} />
       <Button type="submit" className="w-full" disabled={pending || !!state?.ok}>
         {pending || state?.ok ? t("signingUp") : t("signUp")}
       </Button>

@@ -31,7 +31,7 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/);
+  await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/, { timeout: 20_000 });
 }
 
 export async function signUp(page: Page, input: { email: string; password: string; firstName: string; lastName: string }) {

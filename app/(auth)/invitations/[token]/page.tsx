@@ -52,7 +52,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         <p className="text-sm text-slate-700">{t("accountExists", { email: view.email })}</p>
         <Link
-          href={`/sign-in?email=${encodeURIComponent(view.email)}`}
+          href={`/sign-in?${new URLSearchParams({ email: view.email, next: `/invitations/${token}` })}`}
           className="bg-brand-600 hover:bg-brand-700 inline-block rounded-md px-4 py-2 text-sm font-medium text-white"
         >
           {t("signInToAccept")}

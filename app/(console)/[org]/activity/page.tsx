@@ -93,9 +93,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
                 <td className="px-3 py-2">
                   {row.targetType ? <span className="text-slate-600">{targetType(row.targetType)}</span> : null}
                   {row.targetLabel ? <span className="ml-1 font-medium">{row.targetLabel}</span> : null}
-                  {!row.targetType && !row.targetLabel ? <span className="text-slate-400">—</span> : null}
+                  {!row.targetType && !row.targetLabel ? <span className="text-slate-500">—</span> : null}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.ip ?? <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 py-2 font-mono text-xs">{row.ip ?? <span className="text-slate-500">—</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -2,10 +2,11 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SortHeader } from "@/components/ui/sort-header";
+import { useSelection } from "@/components/ui/use-selection";
 import type { TagOption } from "@/components/tags/tag-combobox";
 import type { ProductListItem } from "@/lib/products/list-products";
 import { attachTagAction } from "./actions";
@@ -24,18 +25,10 @@ const STATUS_STYLE: Record<string, string> = {
 export function ProductsTable({ orgId, items, allTags, canTag, query }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, setSelected, toggle } = useSelection();
   const chosen = items.filter((i) => selected.has(i.id)).map((i) => i.id);
   const allChosen = items.length > 0 && chosen.length === items.length;
   const [bulkState, bulkAction, bulkPending] = useActionState(attachTagAction, null);
-
-  const toggle = (id: string, on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   const sortHeader = (column: "name" | "expiry" | "status", label: string) => {
     const active = (query.sort ?? "name") === column;

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SortHeader } from "@/components/ui/sort-header";
+import { useSelection } from "@/components/ui/use-selection";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeRoleAction, leaveOrganizationAction, removeMembersAction } from "./actions";
 import { InvitationActions } from "./invitation-actions";
@@ -32,12 +34,12 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
   const t = useTranslations("users");
   const format = useFormatter();
   const formId = useId();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, setSelected, toggle, clear } = useSelection();
   const [confirming, setConfirming] = useState(false);
   const [removeState, removeAction, removing] = useActionState(async (prev: Awaited<ReturnType<typeof removeMembersAction>>, fd: FormData) => {
     const result = await removeMembersAction(prev, fd);
     if (result?.ok) {
-      setSelected(new Set());
+      clear();
       setConfirming(false);
     }
     return result;
@@ -47,25 +49,17 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
   const chosen = [...selected].filter((id) => removable.some((i) => i.id === id));
   const allChosen = removable.length > 0 && chosen.length === removable.length;
 
-  const toggle = (id: string, on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-
   const sortHeader = (column: "name" | "role" | "lastSignIn", label: string) => {
     const active = query.sort === column;
-    const dir = active && query.dir === "asc" ? "desc" : "asc";
+    const next = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2">
-        <Link href={usersHref(orgId, query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
-          {label}
-          <span className="sr-only">{t("sortBy", { column: label })}</span>
-          {active ? <span aria-hidden="true">{query.dir === "asc" ? "▲" : "▼"}</span> : null}
-        </Link>
-      </th>
+      <SortHeader
+        label={label}
+        active={active}
+        dir={query.dir === "desc" ? "desc" : "asc"}
+        href={usersHref(orgId, query, { sort: column, dir: next, page: 1 })}
+        srLabel={t("sortBy", { column: label })}
+      />
     );
   };
 
@@ -154,7 +148,7 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
                     {row.canChangeRole ? <RoleForm key={row.role} orgId={orgId} row={row} label={label} roles={viewer.assignableRoles} /> : <RoleName role={row.role} />}
                   </td>
                   <td className="px-3 py-2">
-                    {row.teams.length ? row.teams.map((team) => team.name).join(", ") : <span className="text-slate-400">{row.kind === "member" ? t("noTeam") : "—"}</span>}
+                    {row.teams.length ? row.teams.map((team) => team.name).join(", ") : <span className="text-slate-500">{row.kind === "member" ? t("noTeam") : "—"}</span>}
                   </td>
                   <td className="px-3 py-2">
                     {row.lastSignInAt ? format.dateTime(new Date(row.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-500">{row.kind === "member" ? t("never") : "—"}</span>}

@@ -8,14 +8,20 @@ import { useFormAction } from "../../organization/use-form-action";
 
 type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
 
-/** A one-button form on a list row (remove a member, withdraw a product), with its error beside it. */
-export function RowAction<R>({ action, fields, label, ariaLabel }: { action: FormAction<R>; fields: Record<string, string>; label: string; ariaLabel: string }) {
+/**
+ * A one-button form on a list row (remove a member, withdraw a product), with its error beside it.
+ * Screen readers hear the visible label followed by the row's subject ("Remove from team: Anna").
+ */
+export function RowAction<R>({ action, fields, label, subject }: { action: FormAction<R>; fields: Record<string, string>; label: string; subject: string }) {
   const { state, formAction, onSubmit, pending } = useFormAction(action);
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex items-center gap-2">
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {state && !state.ok ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={ariaLabel}>{label}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {label}
+        <span className="sr-only">: {subject}</span>
+      </Button>
     </form>
   );
 }

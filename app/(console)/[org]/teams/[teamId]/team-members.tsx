@@ -26,7 +26,7 @@ export function TeamMembers({ orgId, teamId, members, candidates, canManage }: {
                   action={removeTeamMemberAction}
                   fields={{ orgId, teamId, membershipId: m.membershipId }}
                   label={t("removeFromTeam")}
-                  ariaLabel={t("removeMemberNamed", { name: m.name })}
+                  subject={m.name}
                 />
               ) : null}
             </li>

@@ -26,7 +26,7 @@ export function TeamProducts({ orgId, teamId, products, candidates, canManage }:
                   action={revokeTeamProductAction}
                   fields={{ orgId, teamId, productId: p.id }}
                   label={t("revoke")}
-                  ariaLabel={t("revokeProductNamed", { name: p.name })}
+                  subject={p.name}
                 />
               ) : null}
             </li>

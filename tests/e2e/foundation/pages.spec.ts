@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "../support/helpers";
+
+/** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+/**
+ * Visits a page and notes, for a report at the end of the test, whether it failed to answer, threw in
+ * the browser or has serious accessibility problems.
+ */
+async function visit(page: Page, url: string, problems: string[]) {
+  const errors: string[] = [];
+  const onError = (err: Error) => errors.push(err.message);
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === "error") errors.push(m.text());
+  };
+  page.on("pageerror", onError);
+  page.on("console", onConsole);
+  const response = await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  page.off("pageerror", onError);
+  page.off("console", onConsole);
+  if ((response?.status() ?? 500) >= 400) problems.push(`${url}: HTTP ${response?.status()}`);
+  for (const e of errors) problems.push(`${url}: ${e}`);
+  for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
+}
+
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens"];
+
+test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  for (const url of ["/sign-in", "/sign-up", "/forgot-password", "/api-docs"]) await visit(page, url, problems);
+  expect(problems).toEqual([]);
+});
+
+test("[ORG-1] every console page of a legal representative renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await signIn(page, "owner@example.com", DEMO_PASSWORD);
+  const org = new URL(page.url()).pathname.split("/")[1];
+  for (const p of ORG_PAGES) await visit(page, `/${org}/${p}`, problems);
+  await page.goto(`/${org}/products`);
+  const product = page.locator(`a[href^="/${org}/products/"]`).first();
+  await visit(page, (await product.getAttribute("href"))!, problems);
+  await page.goto(`/${org}/teams`);
+  const team = page.locator(`a[href^="/${org}/teams/"]`).first();
+  await visit(page, (await team.getAttribute("href"))!, problems);
+  await visit(page, "/account/security", problems);
+  expect(problems).toEqual([]);
+});
+
+test("[PRD-3] a customer of another Organization sees none of Alpine Web's data on any page", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await signIn(page, "jean@example.com", DEMO_PASSWORD);
+  const org = new URL(page.url()).pathname.split("/")[1];
+  for (const p of [...ORG_PAGES.map((x) => `/${org}/${x}`), "/account/security"]) {
+    await visit(page, p, problems);
+    await expect(page.locator("body")).not.toContainText(/Alpine|alpine-web|Atelier Dubois|Helvetic/);
+  }
+  expect(problems).toEqual([]);
+});
