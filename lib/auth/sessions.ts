@@ -4,6 +4,12 @@ import { hashSecret, randomSecret } from "@/lib/security/tokens";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/** A session left unused this long ends, whatever its absolute expiry (SESSION_IDLE_DAYS, default 7). */
+export function sessionIdleLimitMs(): number {
+  const days = Number(process.env.SESSION_IDLE_DAYS);
+  return (Number.isFinite(days) && days > 0 ? days : 7) * DAY;
+}
+
 /**
  * Creates a database session. The returned secret goes (signed) into the session cookie; only its hash
  * is stored, so a leaked database cannot be replayed as cookies.
@@ -55,6 +61,7 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
   });
   const t = now();
   if (!row || row.revokedAt || row.expiresAt <= t || row.user.blockedAt) return null;
+  if (t.getTime() - row.lastSeenAt.getTime() > sessionIdleLimitMs()) return null;
   if (t.getTime() - row.lastSeenAt.getTime() > MINUTE) {
     // "last seen" for the sessions list; throttled so most requests write nothing.
     await db.session.update({ where: { id: row.id }, data: { lastSeenAt: t } });

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
+import { sessionIdleLimitMs } from "@/lib/auth/sessions";
 import { describeDevice } from "./device";
 
 export type SessionRow = {
@@ -14,10 +15,10 @@ export type SessionRow = {
   twoFactorPassed: boolean;
 };
 
-/** The actor's live sessions (not revoked, not expired), the current one first, then by last activity. */
+/** The actor's live sessions (not revoked, not expired, not idle), the current one first, then by last activity. */
 export async function listSessions(db: Db, actor: UserActor): Promise<SessionRow[]> {
   const rows = await db.session.findMany({
-    where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now() } },
+    where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now() }, lastSeenAt: { gt: new Date(now().getTime() - sessionIdleLimitMs()) } },
     orderBy: { lastSeenAt: "desc" },
     take: 100,
     select: { id: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true, twoFactorPassedAt: true },
