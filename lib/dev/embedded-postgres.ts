@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(opts: {
   port?: number;
   persistent?: boolean;
   quiet?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. `shared_preload_libraries` for the benchmark. */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(opts.dataDir);
   const port = await freePort(opts.port);
@@ -65,7 +67,10 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "fsync=off"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "fsync=off",
+      ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: () => {},
     onError: log,
   });

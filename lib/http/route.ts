@@ -58,7 +58,7 @@ function limitHeaders(state: LimitState): Record<string, string> {
   return h;
 }
 
-/** Field paths → messages (English), for 422 answers. */
+/** Field paths → messages (English), for 400 answers. */
 function zodDetails(err: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of err.issues) {
@@ -71,7 +71,7 @@ function zodDetails(err: z.ZodError): Record<string, string[]> {
 
 export function toErrorResponse(err: unknown, headers?: Record<string, string>): Response {
   if (err instanceof z.ZodError) {
-    return errorResponse(422, "invalid_input", GENERIC.invalid_input, { fields: zodDetails(err) }, headers);
+    return errorResponse(400, "invalid_input", GENERIC.invalid_input, { fields: zodDetails(err) }, headers);
   }
   const app = toAppError(err);
   if (app) {
@@ -81,7 +81,9 @@ export function toErrorResponse(err: unknown, headers?: Record<string, string>):
       : undefined;
     const h = { ...headers };
     if (app.code === "RATE_LIMITED" && app.retryAfterSeconds) h["Retry-After"] = String(app.retryAfterSeconds);
-    return errorResponse(HTTP_STATUS[app.code], code, describe(app.message) || GENERIC[code], fields ? { fields } : undefined, h);
+    // API-4: invalid input is a client error of the request itself, 400 (the console's actions keep 422).
+    const status = app.code === "INVALID_INPUT" ? 400 : HTTP_STATUS[app.code];
+    return errorResponse(status, code, describe(app.message) || GENERIC[code], fields ? { fields } : undefined, h);
   }
   console.error(err);
   return errorResponse(500, "internal", GENERIC.internal, undefined, headers);
@@ -147,6 +149,7 @@ export function route<S extends z.ZodType | undefined = undefined>(
       const rawInput = await readInput(request);
       const input = (options.schema ? options.schema.parse(rawInput) : undefined) as HandlerArgs<S>["input"];
       const { status = 200, ...body } = await handler({ db, actor, input, params, request });
+      if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store", ...headers } });
       return Response.json({ result: "success", ...body }, { status, headers: { "Cache-Control": "no-store", ...headers } });
     } catch (err) {
       return toErrorResponse(err, headers);

@@ -1,6 +1,7 @@
 import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
+import { purgeIdentityFiles } from "@/lib/identity/purge-files";
 
 /** A recurring job: idempotent, safe to run late or twice, since a missed run is caught up by the next. */
 export type JobDefinition = {
@@ -21,6 +22,12 @@ export const JOBS = [
       const { disabled } = await disableIdleTokens(db);
       return { warned, disabled };
     },
+  },
+  {
+    name: "identity-files-purge",
+    cron: "*/10 * * * *",
+    description: "IDV-3: expire identity checks not handled within 72 hours and delete their photos",
+    run: (db) => purgeIdentityFiles(db),
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -1,6 +1,6 @@
 import { createFormatter, createTranslator } from "use-intl/core";
 import type { MessageKeys, NestedKeyOf, TranslationValues } from "use-intl/core";
-import { renderHtml, renderText } from "./layout";
+import { escapeHtml, renderHtml, renderText } from "./layout";
 import type { MailBlock } from "./layout";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
@@ -23,6 +23,18 @@ export type MailTemplates = {
   addedToOrganization: { name: string; inviterName: string; organizationName: string; consoleUrl: string };
   /** TOK-3: an API token stops working soon, because it expires or because it has been unused for a year. */
   apiTokenWarning: { tokenName: string; organizationName: string; reason: "expiry" | "idle"; when: Date; days: number; consoleUrl: string; timeZone?: string };
+  /** The password was changed from the security page; `resetUrl` is the "forgot password" page (no secret). */
+  passwordChanged: { when: Date; resetUrl: string; timeZone?: string };
+  /** ACC-1: sent to the NEW login e-mail; `link` carries the confirmation secret. */
+  emailChangeConfirm: { newEmail: string; link: string; expiresInHours: number };
+  /** ACC-1: sent to the OLD login e-mail when a change is requested. */
+  emailChangeNotice: { newEmail: string; resetUrl: string };
+  /** 2FA-3 / IDV-2: the link (with its secret) to an identity-verification case. */
+  verificationRequested: { link: string; expiresAt: Date; timeZone?: string };
+  /** IDV-2: the case was approved; `twoFactorRemoved` when the user's 2FA was reset by it. */
+  verificationApproved: { twoFactorRemoved: boolean; signInUrl: string };
+  /** IDV-2: the case was rejected. */
+  verificationRejected: { supportEmail: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -107,7 +119,81 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       ],
     };
   },
+  passwordChanged: (p, { t, locale }) => {
+    const when = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.when, { dateStyle: "long", timeStyle: "long" });
+    return {
+      subject: t("credentials.passwordChanged.subject"),
+      blocks: [
+        paragraph(t("credentials.passwordChanged.intro", { when })),
+        paragraph(t("credentials.passwordChanged.notYou")),
+        action(t, t("credentials.passwordChanged.action"), p.resetUrl),
+      ],
+    };
+  },
+  emailChangeConfirm: (p, { t }) => ({
+    subject: t("credentials.emailChangeConfirm.subject"),
+    blocks: [
+      paragraph(t("credentials.emailChangeConfirm.intro", { newEmail: p.newEmail })),
+      action(t, t("credentials.emailChangeConfirm.action"), p.link),
+      paragraph(t("credentials.emailChangeConfirm.expiry", { hours: p.expiresInHours })),
+      paragraph(t("credentials.emailChangeConfirm.ignore")),
+    ],
+  }),
+  emailChangeNotice: (p, { t }) => ({
+    subject: t("credentials.emailChangeNotice.subject"),
+    blocks: [
+      paragraph(t("credentials.emailChangeNotice.intro", { newEmail: p.newEmail })),
+      paragraph(t("credentials.emailChangeNotice.pending")),
+      paragraph(t("credentials.emailChangeNotice.notYou")),
+      action(t, t("credentials.emailChangeNotice.action"), p.resetUrl),
+    ],
+  }),
+  verificationRequested: (p, { t, locale }) => {
+    const expiresAt = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.expiresAt, { dateStyle: "long", timeStyle: "short" });
+    return {
+      subject: t("verification.requested.subject"),
+      blocks: [
+        paragraph(t("verification.requested.intro")),
+        action(t, t("verification.requested.action"), p.link),
+        paragraph(t("verification.requested.steps")),
+        paragraph(t("verification.requested.expiry", { expiresAt })),
+        paragraph(t("verification.requested.ignore")),
+      ],
+    };
+  },
+  verificationApproved: (p, { t }) => ({
+    subject: t("verification.approved.subject"),
+    blocks: [
+      paragraph(t("verification.approved.intro")),
+      ...(p.twoFactorRemoved ? [paragraph(t("verification.approved.twoFactorRemoved"))] : []),
+      action(t, t("verification.approved.action"), p.signInUrl),
+    ],
+  }),
+  verificationRejected: (p, { t }) => ({
+    subject: t("verification.rejected.subject"),
+    blocks: [paragraph(t("verification.rejected.intro")), paragraph(t("verification.rejected.next", { supportEmail: p.supportEmail }))],
+  }),
 };
+
+/**
+ * Params that carry a secret (a link's token). The recipient's mail has them; the copy kept in the outbox
+ * replaces them with REDACTED, so nothing in the database can be replayed as a link.
+ */
+export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplates[K] & string)[] } = {
+  passwordReset: ["link"],
+  invitation: ["link"],
+  emailChangeConfirm: ["link"],
+  verificationRequested: ["link"],
+};
+export const REDACTED = "[redacted]";
+
+/** The copy of a rendered mail that may be stored: every secret param's value, raw or HTML-escaped, is gone. */
+export function redactMail<K extends TemplateName>(template: K, params: TemplateParams<K>, mail: RenderedMail): RenderedMail {
+  const values = params as Record<string, unknown>;
+  const secrets = (SECRET_PARAMS[template] ?? []).map((key) => values[key]).filter((v): v is string => typeof v === "string" && v.length > 0);
+  const scrub = (text: string) => secrets.reduce((out, secret) => out.replaceAll(secret, REDACTED).replaceAll(escapeHtml(secret), REDACTED), text);
+  return { subject: scrub(mail.subject), text: scrub(mail.text), html: scrub(mail.html) };
+}
 
 /** Renders a transactional e-mail in the recipient's language (unknown languages get English). */
 export function renderMail<K extends TemplateName>(

@@ -2,10 +2,10 @@ import type { Db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { sendMail } from "@/lib/mail/send";
-import { renderMail, type TemplateName, type TemplateParams } from "@/lib/mail/templates";
+import { redactMail, renderMail, type TemplateName, type TemplateParams } from "@/lib/mail/templates";
 
 /**
- * Renders a translated e-mail, records it in the outbox and sends it over SMTP (NTF-1).
+ * Renders a translated e-mail, records it in the outbox (links' secrets redacted) and sends it over SMTP (NTF-1).
  * A failed delivery stays in the outbox as FAILED with its error, instead of failing the user's action.
  */
 export async function sendEmail<T extends TemplateName>(
@@ -13,8 +13,10 @@ export async function sendEmail<T extends TemplateName>(
   input: { to: string; template: T; params: TemplateParams<T>; locale: Locale },
 ): Promise<{ outboxId: string; sent: boolean }> {
   const mail = renderMail(input.template, input.params, input.locale);
+  // The outbox keeps a copy without the links' secrets; only the mail itself carries them.
+  const stored = redactMail(input.template, input.params, mail);
   const row = await db.emailOutbox.create({
-    data: { toAddress: input.to, template: input.template, locale: input.locale, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+    data: { toAddress: input.to, template: input.template, locale: input.locale, subject: stored.subject, textBody: stored.text, htmlBody: stored.html },
   });
   try {
     await sendMail({ to: input.to, ...mail });

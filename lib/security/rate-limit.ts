@@ -25,6 +25,18 @@ export const LIMITS = {
   apiPerToken: { points: 60, durationSeconds: 60 },
   /** Failed application-password checks per e-mail+IP (tools endpoint, APP-2). */
   appPasswordPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Login e-mail change requests per account (each mails a link to an address the user typed, ACC-1). */
+  emailChangePerAccount: { points: 5, durationSeconds: 60 * 60 },
+  /** SMS codes sent per account (enrolment and sign-in), so resending cannot flood a phone (2FA-5). */
+  smsSendPerAccount: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Wrong entries of one SMS code: after 5 the code dies and a new one must be sent (2FA-5). */
+  smsCodeAttempts: { points: 5, durationSeconds: 15 * 60 },
+  /** Identity-verification help requests per user (each sends an e-mail). */
+  identityHelpPerUser: { points: 5, durationSeconds: 60 * 60 },
+  /** Phone confirmation codes sent per identity-verification case. */
+  identitySmsPerCase: { points: 5, durationSeconds: 60 * 60 },
+  /** Wrong phone confirmation codes per case; past the limit the code is void and a new one is needed. */
+  identityCodePerCase: { points: 5, durationSeconds: 10 * 60 },
 } satisfies Record<string, LimitSpec>;
 
 function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {

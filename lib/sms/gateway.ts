@@ -1,4 +1,3 @@
-import "server-only";
 import { sandboxSmsGateway } from "@/lib/sms/sandbox-gateway";
 
 /** One text message to a phone number in E.164 form (`+41791234567`). */
@@ -11,7 +10,7 @@ export type SmsMessage = {
 
 export type SmsResult = { messageId: string; duplicate: boolean };
 
-/** Why an operator refused a message. Callers translate these with `sms.errors.<code>`. */
+/** Why an operator refused a message; callers translate it for the person who asked. */
 export type SmsFailure = "INVALID_NUMBER" | "UNREACHABLE" | "UNAVAILABLE";
 
 export class SmsError extends Error {

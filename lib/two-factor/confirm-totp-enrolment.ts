@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { audit } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/get-actor";
-import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/encryption";
 import { consume, reset } from "@/lib/security/rate-limit";
-import { replaceBackupCodes } from "./backup-codes";
+import { activateMethod } from "./methods";
 import { checkTotp } from "./totp";
 
 export const confirmTotpEnrolmentSchema = z.object({
@@ -32,18 +30,5 @@ export async function confirmTotpEnrolment(db: Db, actor: UserActor, raw: unknow
   if (step === null) throw new AppError("INVALID_INPUT", "security.errors.wrongCode", { code: ["security.errors.wrongCode"] });
   await reset("twoFactorPerAccount", actor.userId);
 
-  return db.$transaction(async (tx) => {
-    const activeBefore = await tx.twoFactorMethod.count({ where: { userId: actor.userId, confirmedAt: { not: null } } });
-    const first = activeBefore === 0;
-    const res = await tx.twoFactorMethod.updateMany({
-      where: { id: method.id, confirmedAt: null },
-      data: { confirmedAt: now(), lastUsedStep: BigInt(step), isDefault: first },
-    });
-    if (res.count !== 1) throw new AppError("CONFLICT", "security.errors.setupExpired");
-    await audit(tx, actor, { action: "auth.twoFactorMethodAdded", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: "TOTP" } });
-    if (!first) return { enabled: false, backupCodes: null };
-    const backupCodes = await replaceBackupCodes(tx, actor.userId);
-    await audit(tx, actor, { action: "auth.twoFactorEnabled", targetType: "user", targetId: actor.userId });
-    return { enabled: true, backupCodes };
-  });
+  return db.$transaction((tx) => activateMethod(tx, actor, { id: method.id, userId: actor.userId, type: "TOTP" }, { lastUsedStep: BigInt(step) }, { issueBackupCodes: true }));
 }

@@ -3,12 +3,16 @@ import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { AppError } from "@/lib/errors";
+import { countOtherSessions } from "@/lib/sessions/count-other-sessions";
 import { confirmPassword } from "./reauth";
 
 export const disableTwoFactorSchema = z.object({ password: z.string().min(1, "validation.required").max(200) });
 
-/** 2FA-4: turns two-step verification off (every method and backup code), after the password. */
-export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): Promise<void> {
+/**
+ * 2FA-4: turns two-step verification off (every method and backup code), after the password. Answers how
+ * many other sessions are still signed in, so the page can offer to end them.
+ */
+export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): Promise<{ otherSessions: number }> {
   const input = disableTwoFactorSchema.parse(raw);
   await confirmPassword(db, actor, input.password);
   await db.$transaction(async (tx) => {
@@ -17,4 +21,5 @@ export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): 
     await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
     await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
   });
+  return { otherSessions: await countOtherSessions(db, actor) };
 }

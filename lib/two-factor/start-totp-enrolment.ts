@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { encrypt } from "@/lib/security/encryption";
+import { makeRoomForMethod, requireTwoFactorSession } from "./methods";
 import { confirmPassword } from "./reauth";
 import { newTotpSecret, totpUri } from "./totp";
 
@@ -17,9 +18,6 @@ export const startTotpEnrolmentSchema = z.object({
 });
 
 export type TotpEnrolment = { methodId: string; secret: string; uri: string; qrDataUrl: string };
-
-/** At most this many methods per account, so the table cannot be filled by a script. */
-const MAX_METHODS = 10;
 
 /**
  * 2FA-1: starts adding an authenticator app. The method stays unconfirmed (and inactive) until a first code
@@ -37,12 +35,8 @@ export async function startTotpEnrolment(db: Db, actor: UserActor, raw: unknown)
     await confirmPassword(db, actor, input.password);
   }
   const methodId = await db.$transaction(async (tx) => {
-    const session = await tx.session.findFirst({ where: { id: actor.sessionId, userId: actor.userId, revokedAt: null, twoFactorPassedAt: { not: null } }, select: { id: true } });
-    if (!session) throw new AppError("FORBIDDEN", "security.errors.twoFactorSessionRequired");
-    // An abandoned set-up is replaced rather than piling up.
-    await tx.twoFactorMethod.deleteMany({ where: { userId: actor.userId, type: "TOTP", confirmedAt: null } });
-    const count = await tx.twoFactorMethod.count({ where: { userId: actor.userId } });
-    if (count >= MAX_METHODS) throw new AppError("CONFLICT", "security.errors.tooManyMethods");
+    await requireTwoFactorSession(tx, actor);
+    await makeRoomForMethod(tx, actor.userId, "TOTP");
     const method = await tx.twoFactorMethod.create({
       data: { userId: actor.userId, type: "TOTP", label: input.label || "", secretEncrypted: encrypt(secret), createdAt: now() },
       select: { id: true },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import { MINUTE, now } from "@/lib/clock";
@@ -7,10 +7,11 @@ import { AppError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/encryption";
 import { consume, reset } from "@/lib/security/rate-limit";
 import { consumeBackupCode, countBackupCodesLeft } from "./backup-codes";
+import { acceptSmsCode } from "./sms-codes";
 import { checkTotp } from "./totp";
 
 export const verifySecondFactorSchema = z.object({
-  kind: z.enum(["totp", "backup"]).default("totp"),
+  kind: z.enum(["totp", "backup", "sms"]).default("totp"),
   code: z.string().trim().min(1, "validation.required").max(40),
 });
 
@@ -22,22 +23,15 @@ export type PendingSession = { id: string; userId: string; twoFactorPassed: bool
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
 /**
- * 2FA-1 / 2FA-5: the second sign-in step. Accepts a code of an active authenticator app (each 30-second
- * step once: the accepted step is stored with a conditional update, so two concurrent uses of one code
- * cannot both pass) or an unused backup code (consumed atomically). Attempts are limited per account.
+ * 2FA-1 / 2FA-5: the second sign-in step. Accepts a code of an active authenticator app or the offline
+ * code of a paired push device (each 30-second step once: the accepted step is stored with a conditional
+ * update, so two concurrent uses of one code cannot both pass), the SMS code sent to this session (once),
+ * or an unused backup code (consumed atomically). Attempts are limited per account.
  */
-export async function verifySecondFactor(db: Db, session: PendingSession, raw: unknown, meta: RequestMeta = {}): Promise<{ method: "totp" | "backup"; backupCodesLeft: number | null }> {
+export async function verifySecondFactor(db: Db, session: PendingSession, raw: unknown, meta: RequestMeta = {}): Promise<{ method: "totp" | "backup" | "sms"; backupCodesLeft: number | null }> {
   const input = verifySecondFactorSchema.parse(raw);
-  const live = await db.session.findFirst({ where: { id: session.id, userId: session.userId, revokedAt: null, expiresAt: { gt: now() } }, select: { twoFactorPassedAt: true, createdAt: true } });
-  if (!live) throw new AppError("UNAUTHENTICATED");
-  if (live.twoFactorPassedAt) return { method: input.kind, backupCodesLeft: null };
-  // A password-only session does not linger: after the window, the password has to be entered again.
-  if (now().getTime() - live.createdAt.getTime() > SECOND_STEP_WINDOW_MS) {
-    await db.session.updateMany({ where: { id: session.id, twoFactorPassedAt: null }, data: { revokedAt: now() } });
-    throw new AppError("UNAUTHENTICATED", "twoFactor.errors.expired");
-  }
-
-  const actor: Actor = { kind: "user", userId: session.userId, sessionId: session.id, staffRole: session.staffRole, ip: meta.ip, userAgent: meta.userAgent };
+  if ((await secondStepState(db, session)) === "passed") return { method: input.kind, backupCodesLeft: null };
+  const actor = pendingActor(session, meta);
   // Counted before checking, so parallel guesses cannot slip past the limit.
   const limit = await consume("twoFactorPerAccount", session.userId);
   if (!limit.allowed) {
@@ -45,7 +39,10 @@ export async function verifySecondFactor(db: Db, session: PendingSession, raw: u
     throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, limit.retryAfterSeconds);
   }
 
-  const ok = input.kind === "backup" ? await consumeBackupCode(db, session.userId, input.code) : await acceptTotp(db, session.userId, input.code);
+  const ok =
+    input.kind === "backup" ? await consumeBackupCode(db, session.userId, input.code)
+    : input.kind === "sms" ? await acceptSmsCode(db, { userId: session.userId, sessionId: session.id }, input.code)
+    : await acceptTotp(db, session.userId, input.code);
   if (!ok) {
     await audit(db, actor, { action: "auth.twoFactorFailed", targetType: "session", targetId: session.id, metadata: { kind: input.kind } });
     throw new AppError("INVALID_INPUT", "twoFactor.errors.wrongCode", { code: ["twoFactor.errors.wrongCode"] });
@@ -53,21 +50,41 @@ export async function verifySecondFactor(db: Db, session: PendingSession, raw: u
   await reset("twoFactorPerAccount", session.userId);
 
   return db.$transaction(async (tx) => {
-    await tx.session.updateMany({ where: { id: session.id, twoFactorPassedAt: null }, data: { twoFactorPassedAt: now() } });
     const backupCodesLeft = input.kind === "backup" ? await countBackupCodesLeft(tx, session.userId) : null;
-    await audit(tx, actor, {
-      action: "auth.twoFactorPassed",
-      targetType: "session",
-      targetId: session.id,
-      metadata: { kind: input.kind, ...(backupCodesLeft !== null ? { backupCodesLeft } : {}) },
-    });
+    await passSecondStep(tx, actor, session.id, { kind: input.kind, ...(backupCodesLeft !== null ? { backupCodesLeft } : {}) });
     return { method: input.kind, backupCodesLeft };
   });
 }
 
+/**
+ * Whether the session still waits for its second step ("open") or already passed it. A password-only
+ * session does not linger: after the window, the password has to be entered again.
+ */
+export async function secondStepState(db: Db, session: PendingSession): Promise<"open" | "passed"> {
+  const live = await db.session.findFirst({ where: { id: session.id, userId: session.userId, revokedAt: null, expiresAt: { gt: now() } }, select: { twoFactorPassedAt: true, createdAt: true } });
+  if (!live) throw new AppError("UNAUTHENTICATED");
+  if (live.twoFactorPassedAt) return "passed";
+  if (now().getTime() - live.createdAt.getTime() > SECOND_STEP_WINDOW_MS) {
+    await db.session.updateMany({ where: { id: session.id, twoFactorPassedAt: null }, data: { revokedAt: now() } });
+    throw new AppError("UNAUTHENTICATED", "twoFactor.errors.expired");
+  }
+  return "open";
+}
+
+export function pendingActor(session: PendingSession, meta: RequestMeta): Actor {
+  return { kind: "user", userId: session.userId, sessionId: session.id, staffRole: session.staffRole, ip: meta.ip, userAgent: meta.userAgent };
+}
+
+/** Upgrades the session once its second step passed, with the audit row, in the caller's transaction. */
+export async function passSecondStep(tx: Tx, actor: Actor, sessionId: string, metadata: { kind: string; backupCodesLeft?: number; challengeId?: string }): Promise<void> {
+  await tx.session.updateMany({ where: { id: sessionId, twoFactorPassedAt: null }, data: { twoFactorPassedAt: now() } });
+  await audit(tx, actor, { action: "auth.twoFactorPassed", targetType: "session", targetId: sessionId, metadata });
+}
+
 async function acceptTotp(db: Db, userId: string, code: string): Promise<boolean> {
   const methods = await db.twoFactorMethod.findMany({
-    where: { userId, type: "TOTP", confirmedAt: { not: null }, secretEncrypted: { not: null } },
+    // A paired push device's offline code is a TOTP code of its own secret (2FA-1).
+    where: { userId, type: { in: ["TOTP", "PUSH"] }, confirmedAt: { not: null }, secretEncrypted: { not: null } },
     select: { id: true, secretEncrypted: true, lastUsedStep: true },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
   });

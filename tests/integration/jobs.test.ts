@@ -3,10 +3,13 @@ import { setTimeout as tick } from "node:timers/promises";
 import type { Actor } from "@/lib/access/actor";
 import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { clock, DAY } from "@/lib/clock";
+import { existsSync } from "node:fs";
+import { clock, DAY, HOUR } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { resolveStoredPath, writeCaseFile } from "@/lib/identity/storage";
 import type { JobDefinition } from "@/lib/jobs/definitions";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/runner";
+import { hashSecret, randomSecret } from "@/lib/security/tokens";
 import { createOrganization, createUser, DEFAULT_PASSWORD } from "../factories";
 
 const runners: JobRunner[] = [];
@@ -62,5 +65,34 @@ describe("scheduled jobs on the Postgres-backed queue", () => {
     expect(runs).toBe(6);
     const schedules = await a.boss.getSchedules();
     expect(schedules.filter((s) => s.name === "count-runs")).toHaveLength(1);
+  });
+
+  test("[IDV-3] the purge job, run through the queue, deletes the photos of a check left unhandled for 72 hours", async () => {
+    const db = getDb();
+    const user = await createUser(db);
+    clock.set(new Date("2026-05-04T09:00:00Z"));
+    const create = () =>
+      db.identityVerification.create({
+        data: { userId: user.id, email: user.email, reason: "LOST_TWO_FACTOR", status: "SUBMITTED", tokenHash: hashSecret(randomSecret()), },
+      });
+    const old = await create();
+    await db.identityVerification.update({ where: { id: old.id }, data: { createdAt: new Date("2026-05-04T09:00:00Z") } });
+    const oldPath = await writeCaseFile(old.id, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await db.identityDocument.create({ data: { caseId: old.id, kind: "SELFIE", storagePath: oldPath, mimeType: "image/png", sizeBytes: 4 } });
+    clock.advance(24 * HOUR);
+    const recent = await create();
+    await db.identityVerification.update({ where: { id: recent.id }, data: { createdAt: new Date("2026-05-05T09:00:00Z") } });
+    const recentPath = await writeCaseFile(recent.id, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+
+    // 72 h and a minute after the first case: it expires, the second (48 h old) keeps its photo.
+    clock.set(new Date("2026-05-07T09:01:00Z"));
+    const r = await runner();
+    const job = await finished(r, "identity-files-purge", await r.enqueue("identity-files-purge"));
+    expect(job.state).toBe("completed");
+    expect(job.output).toMatchObject({ expiredCases: 1, deletedFiles: 1 });
+    expect(existsSync(resolveStoredPath(oldPath))).toBe(false);
+    expect(existsSync(resolveStoredPath(recentPath))).toBe(true);
+    expect(await db.identityVerification.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "EXPIRED" });
+    expect(await db.identityDocument.count({ where: { caseId: old.id } })).toBe(0);
   });
 });

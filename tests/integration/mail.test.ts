@@ -37,6 +37,12 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   welcome: { name: "Anna", organizationName: "Acme SA", consoleUrl: "https://manager.localhost/" },
   addedToOrganization: { name: "Anna", inviterName: "Marc Muster", organizationName: "Acme SA", consoleUrl: "https://manager.localhost/" },
   apiTokenWarning: { tokenName: "Deploy", organizationName: "Acme SA", reason: "idle", when: new Date("2025-03-08T10:00:00Z"), days: 7, consoleUrl: "https://manager.localhost/o/api-tokens" },
+  verificationRequested: { link: "https://manager.localhost/verify/abc", expiresAt: new Date("2025-03-04T10:00:00Z") },
+  verificationApproved: { twoFactorRemoved: true, signInUrl: "https://manager.localhost/sign-in" },
+  verificationRejected: { supportEmail: "support@manager.localhost" },
+  passwordChanged: { when: new Date("2025-03-01T10:00:00Z"), resetUrl: "https://manager.localhost/forgot-password" },
+  emailChangeConfirm: { newEmail: "anna@new.example", link: "https://manager.localhost/confirm-email/ghi", expiresInHours: 24 },
+  emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
 };
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { PlainShell } from "@/components/shell/plain-shell";
 import { requireActor } from "@/lib/auth/get-actor";
 import { backofficeOverview } from "@/lib/backoffice/overview";
 import { getDb } from "@/lib/db";
+import { VerificationsLink } from "./verifications/verifications-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backoffice"))("title") };
@@ -30,6 +31,7 @@ export default async function BackofficePage() {
           </div>
         ))}
       </dl>
+      <VerificationsLink />
     </PlainShell>
   );
 }

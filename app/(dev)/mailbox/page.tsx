@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { getActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
 import { listCaughtMail } from "@/lib/dev/mailbox";
+import { listSandboxSms } from "@/lib/sms/sandbox-store";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +20,13 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const to = typeof params.to === "string" ? params.to.trim().slice(0, 254) : "";
   const open = typeof params.open === "string" ? Number(params.open) : null;
-  const [mails, t, format, actor] = await Promise.all([
+  const [mails, t, format, actor, sms, ts] = await Promise.all([
     listCaughtMail(process.env.DATABASE_URL, { to: to || undefined, limit: 100 }),
     getTranslations("mailbox"),
     getFormatter(),
     getActor(),
+    listSandboxSms(getDb(), { limit: 100 }),
+    getTranslations("devices.sandboxSms"),
   ]);
   const opened = open ? mails.find((m) => m.id === open) : null;
   return (
@@ -70,6 +74,36 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           </article>
         ) : null}
       </div>
+      <section aria-labelledby="sandbox-sms-heading" className="mt-8 space-y-2">
+        <h2 id="sandbox-sms-heading" className="text-lg font-semibold">
+          {ts("heading")}
+        </h2>
+        <p className="text-sm text-slate-600">{ts("explain")}</p>
+        {sms.length === 0 ? (
+          <p className="text-sm text-slate-600">{ts("empty")}</p>
+        ) : (
+          <table className="w-full border-collapse bg-white text-sm shadow-sm" data-testid="sandbox-sms">
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col" className="p-2">{ts("to")}</th>
+                <th scope="col" className="p-2">{ts("text")}</th>
+                <th scope="col" className="p-2">{ts("accepted")}</th>
+                <th scope="col" className="p-2">{ts("delivered")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sms.map((m) => (
+                <tr key={m.id} className="border-b border-slate-100">
+                  <td className="p-2 whitespace-nowrap">{m.to}</td>
+                  <td className="p-2">{m.body}</td>
+                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.acceptedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.deliveredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </PlainShell>
   );
 }

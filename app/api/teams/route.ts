@@ -1,4 +1,4 @@
 // `/api/…` without a version is the latest version (API-2).
-export { GET } from "../[version]/teams/route";
+export { GET, POST } from "../[version]/teams/route";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
 // `/api/…` without a version is the latest version (API-2).
-export { GET } from "../[version]/users/route";
+export { GET, POST } from "../[version]/users/route";
 
 export const dynamic = "force-dynamic";

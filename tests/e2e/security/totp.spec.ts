@@ -1,20 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
-import { openAccountMenu, signOut, signUp, sql, uniqueEmail } from "../support/helpers";
+import { openAccountMenu, signInToSecondStep, signOut, signUp, sql, uniqueEmail } from "../support/helpers";
 
 const PASSWORD = "a long enough password";
-
-/** Password step only: with 2FA on, the sign-in continues on the second-step page. */
-async function signInToSecondStep(page: Page, email: string) {
-  await page.goto("/sign-in");
-  const other = page.getByRole("button", { name: /other credentials/i });
-  if (await other.isVisible().catch(() => false)) await other.click();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
-  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
-}
 
 test("[2FA-1] [2FA-2] [2FA-5] enrol an authenticator app, sign in with a code and with a backup code; used codes are refused", async ({ page }) => {
   test.setTimeout(150_000);
@@ -60,7 +48,7 @@ test("[2FA-1] [2FA-2] [2FA-5] enrol an authenticator app, sign in with a code an
 
   // The password alone no longer opens the console.
   await signOut(page);
-  await signInToSecondStep(page, email);
+  await signInToSecondStep(page, email, PASSWORD);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
 
@@ -73,7 +61,7 @@ test("[2FA-1] [2FA-2] [2FA-5] enrol an authenticator app, sign in with a code an
 
   // 2FA-5: the same code on a new sign-in is refused.
   await signOut(page);
-  await signInToSecondStep(page, email);
+  await signInToSecondStep(page, email, PASSWORD);
   await page.getByLabel("Verification code").fill(code);
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByText("This code is not valid or has already been used.")).toBeVisible();
@@ -92,7 +80,7 @@ test("[2FA-1] [2FA-2] [2FA-5] enrol an authenticator app, sign in with a code an
 
   // 2FA-2: that backup code works once.
   await signOut(page);
-  await signInToSecondStep(page, email);
+  await signInToSecondStep(page, email, PASSWORD);
   await page.getByRole("button", { name: "Use a backup code" }).click();
   await page.getByLabel("Backup code").fill(codes[0]);
   await page.getByRole("button", { name: "Verify", exact: true }).click();

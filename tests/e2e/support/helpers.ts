@@ -24,14 +24,31 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Submits the sign-in form, whatever accounts this browser remembers; the outcome is the caller's to check. */
+export async function submitSignIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
   const other = page.getByRole("button", { name: /other credentials/i });
   if (await other.isVisible().catch(() => false)) await other.click();
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/, { timeout: 20_000 });
+}
+
+/** Password step only: with 2FA on, the sign-in continues on the second-step page. */
+export async function signInToSecondStep(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  const other = page.getByRole("button", { name: /other credentials/i });
+  if (await other.isVisible().catch(() => false)) await other.click();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
+  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
 }
 
 export async function signUp(page: Page, input: { email: string; password: string; firstName: string; lastName: string }) {

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
+import { maskPhoneNumber } from "@/lib/sms/gateway";
 import { TwoFactorForm } from "./two-factor-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,8 +18,8 @@ export default async function TwoFactorPage() {
   const methods = await getDb().twoFactorMethod.findMany({
     where: { userId: session.userId, confirmedAt: { not: null } },
     orderBy: [{ isDefault: "desc" }, { confirmedAt: "asc" }],
-    select: { id: true, type: true, label: true },
+    select: { id: true, type: true, label: true, phone: true },
   });
-  // Only authenticator apps exist so far; other method types will join the alternatives list.
-  return <TwoFactorForm methods={methods.filter((m) => m.type === "TOTP").map((m) => ({ id: m.id, label: m.label }))} />;
+  // The full number never reaches the browser, only its masked form.
+  return <TwoFactorForm methods={methods.map((m) => ({ id: m.id, type: m.type, label: m.label, maskedPhone: m.phone ? maskPhoneNumber(m.phone) : null }))} />;
 }

@@ -2,30 +2,55 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
-import { rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { verifySecondFactorAction } from "./actions";
+import { useFinishSignIn } from "./finish-sign-in";
+import { PushApproval } from "./push-approval";
+import { RequestHelpItem } from "./request-help-link";
+import { SmsStep } from "./sms-step";
 
-type Method = { id: string; label: string };
+export type SecondStepMethod = { id: string; type: "TOTP" | "PUSH" | "SMS"; label: string; maskedPhone: string | null };
+type Method = SecondStepMethod;
+/** "offline": the code a push device shows when it cannot receive requests. */
+type Mode = { kind: "method" | "offline"; method: Method | undefined } | { kind: "backup" };
 
 export function TwoFactorForm({ methods }: { methods: Method[] }) {
   const t = useTranslations("twoFactor");
-  const [mode, setMode] = useState<{ kind: "totp"; method: Method | undefined } | { kind: "backup" }>({ kind: "totp", method: methods[0] });
+  const td = useTranslations("devices");
+  // The default method comes first (2FA-1).
+  const [mode, setMode] = useState<Mode>({ kind: "method", method: methods[0] });
   const appName = (m: Method | undefined) => (m?.label ? t("appNamed", { label: m.label }) : t("app"));
-  const alternatives = methods.filter((m) => mode.kind === "backup" || m.id !== mode.method?.id);
+  const methodName = (m: Method) =>
+    m.type === "PUSH" ? (m.label ? td("pushNamed", { label: m.label }) : td("push")) : m.type === "SMS" ? td("smsTo", { phone: m.maskedPhone ?? "" }) : appName(m);
+  const current = mode.kind === "backup" ? undefined : mode.method;
+  const alternatives = methods.filter((m) => mode.kind !== "method" || m.id !== current?.id);
+  const intro =
+    mode.kind === "backup" ? t("introBackup")
+    : mode.kind === "offline" ? td("introOffline")
+    : current?.type === "PUSH" ? td("introPush")
+    : current?.type === "SMS" ? td("introSms")
+    : t("intro", { app: appName(current) });
+  const formKey = `${mode.kind}-${current?.id ?? ""}`;
 
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{mode.kind === "backup" ? t("introBackup") : t("intro", { app: appName(mode.method) })}</p>
+        <p className="mt-1 text-sm text-slate-600">{intro}</p>
       </div>
-      <CodeForm key={mode.kind === "backup" ? "backup" : mode.method?.id} kind={mode.kind} />
+      {mode.kind === "method" && current?.type === "PUSH" ? (
+        <PushApproval key={formKey} methodId={current.id} onUseCode={() => setMode({ kind: "offline", method: current })} />
+      ) : mode.kind === "method" && current?.type === "SMS" ? (
+        <SmsStep key={formKey} methodId={current.id} maskedPhone={current.maskedPhone ?? ""}>
+          <CodeForm kind="sms" />
+        </SmsStep>
+      ) : (
+        <CodeForm key={formKey} kind={mode.kind === "backup" ? "backup" : "totp"} />
+      )}
 
       <section aria-labelledby="alternatives" className="space-y-2 border-t border-slate-200 pt-4">
         <h2 id="alternatives" className="text-sm font-semibold">
@@ -34,18 +59,19 @@ export function TwoFactorForm({ methods }: { methods: Method[] }) {
         <ul className="space-y-1 text-sm">
           {alternatives.map((m) => (
             <li key={m.id}>
-              <button type="button" className="text-brand-700 underline" onClick={() => setMode({ kind: "totp", method: m })}>
-                {appName(m)}
+              <button type="button" className="text-brand-700 underline" onClick={() => setMode({ kind: "method", method: m })}>
+                {methodName(m)}
               </button>
             </li>
           ))}
-          {mode.kind === "totp" ? (
+          {mode.kind !== "backup" ? (
             <li>
               <button type="button" className="text-brand-700 underline" onClick={() => setMode({ kind: "backup" })}>
                 {t("useBackup")}
               </button>
             </li>
           ) : null}
+          <RequestHelpItem />
         </ul>
       </section>
 
@@ -57,20 +83,11 @@ export function TwoFactorForm({ methods }: { methods: Method[] }) {
 }
 
 /** One code form per method, so switching method starts from an empty field and no stale error. */
-function CodeForm({ kind }: { kind: "totp" | "backup" }) {
+function CodeForm({ kind }: { kind: "totp" | "backup" | "sms" }) {
   const t = useTranslations("twoFactor");
-  const router = useRouter();
   const { state, onSubmit, pending, fieldErrors } = useFormAction(verifySecondFactorAction);
   const done = state?.ok === true;
-
-  useEffect(() => {
-    if (!done) return;
-    // ACC-5: the account is remembered once every sign-in step passed.
-    void rememberCurrentAccount().finally(() => {
-      router.replace("/");
-      router.refresh();
-    });
-  }, [done, router]);
+  useFinishSignIn(done);
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -7,6 +7,7 @@ import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagOptions } from "@/lib/tags/list-tags";
 import { ProductsTable } from "./products-table";
 import { productsHref, type ProductsQuery } from "./query";
+import { TagFilter } from "./tag-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("title") };
@@ -67,10 +68,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         </div>
         <div>
           <label htmlFor="products-tag" className="block text-sm font-medium text-slate-700">{t("products.tagFilter")}</label>
-          <select id="products-tag" name="tagId" defaultValue={p.tagId ?? ""} className={select}>
-            <option value="">{t("products.allTags")}</option>
-            {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
-          </select>
+          <TagFilter id="products-tag" tags={tags} value={p.tagId ?? ""} allLabel={t("products.allTags")} className={select} />
         </div>
         <div>
           <label htmlFor="products-status" className="block text-sm font-medium text-slate-700">{t("products.statusFilter")}</label>

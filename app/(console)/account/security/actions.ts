@@ -38,8 +38,9 @@ export const removeMethodAction = action(removeTwoFactorMethodSchema, async (inp
 });
 
 export const disableTwoFactorAction = action(disableTwoFactorSchema, async (input, { db, actor }) => {
-  await disableTwoFactor(db, actor, input);
+  const res = await disableTwoFactor(db, actor, input);
   revalidatePath(PAGE);
+  return res;
 });
 
 export const revokeSessionAction = action(revokeUserSessionSchema, async (input, { db, actor }) => {

@@ -8,8 +8,12 @@ import { getDb } from "@/lib/db";
 import { securityOverview } from "@/lib/two-factor/security-overview";
 import { AppPasswordsSection } from "./app-passwords-section";
 import { RegenerateBackupCodes } from "./backup-codes-panel";
+import { CredentialsSection } from "./credentials-section";
+import { MakeDefaultButton } from "./make-default-button";
 import { DisableTwoFactorButton, RemoveMethodButton } from "./method-actions";
+import { PushSetup } from "./push-setup";
 import { RevokeOtherSessionsButton, RevokeSessionButton } from "./session-actions";
+import { SmsSetup } from "./sms-setup";
 import { TotpSetup } from "./totp-setup";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +48,8 @@ export default async function SecurityPage() {
           <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         </div>
 
+        <CredentialsSection actor={actor} />
+
         <section aria-labelledby="two-factor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="two-factor-heading" className="text-lg font-semibold">
             {t("twoFactorHeading")}
@@ -62,13 +68,20 @@ export default async function SecurityPage() {
                     </p>
                     <p className="text-xs text-slate-600">{t("addedOn", { date: when(m.confirmedAt) })}</p>
                   </div>
-                  <RemoveMethodButton methodId={m.id} name={methodName(m)} last={overview.methods.length === 1} />
+                  <div className="flex flex-wrap items-start gap-2">
+                    {m.isDefault ? null : <MakeDefaultButton methodId={m.id} name={methodName(m)} />}
+                    <RemoveMethodButton methodId={m.id} name={methodName(m)} last={overview.methods.length === 1} />
+                  </div>
                 </li>
               ))}
             </ul>
           ) : null}
           <TotpSetup email={user.email} provider={provider} needsPassword={overview.enabled} />
-          {overview.enabled ? <DisableTwoFactorButton /> : null}
+          <div className="flex flex-wrap gap-2">
+            <PushSetup email={user.email} provider={provider} />
+            <SmsSetup email={user.email} provider={provider} />
+          </div>
+          <DisableTwoFactorButton enabled={overview.enabled} />
         </section>
 
         {overview.enabled ? (

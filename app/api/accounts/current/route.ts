@@ -1,4 +1,4 @@
 // `/api/…` without a version is the latest version (API-2).
-export { GET } from "../../[version]/accounts/current/route";
+export { GET, PATCH, PUT } from "../../[version]/accounts/current/route";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,6 @@
-import { accountsCurrent } from "@/lib/http/api-endpoints";
+import { accountsCurrent, accountsPatch, accountsPut } from "@/lib/http/api-endpoints";
 
 export const dynamic = "force-dynamic";
 export const GET = accountsCurrent.handle;
+export const PATCH = accountsPatch.handle;
+export const PUT = accountsPut.handle;

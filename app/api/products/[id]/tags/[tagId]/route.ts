@@ -1,4 +1,4 @@
 // `/api/…` without a version is the latest version (API-2).
-export { POST, DELETE } from "../../../../[version]/products/[id]/tags/[tagId]/route";
+export { PUT, DELETE } from "../../../../[version]/products/[id]/tags/[tagId]/route";
 
 export const dynamic = "force-dynamic";

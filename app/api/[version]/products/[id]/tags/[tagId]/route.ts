@@ -1,5 +1,5 @@
 import { productTagAttach, productTagDetach } from "@/lib/http/api-endpoints";
 
 export const dynamic = "force-dynamic";
-export const POST = productTagAttach.handle;
+export const PUT = productTagAttach.handle;
 export const DELETE = productTagDetach.handle;

@@ -1,0 +1,22 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { makeDefaultAction } from "./device-actions";
+
+/** 2FA-1: makes this method the one the second step opens on. */
+export function MakeDefaultButton({ methodId, name }: { methodId: string; name: string }) {
+  const t = useTranslations("devices");
+  const { state, onSubmit, pending } = useFormAction(makeDefaultAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="methodId" value={methodId} />
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("makeDefaultNamed", { name })}>
+        {t("makeDefault")}
+      </Button>
+    </form>
+  );
+}

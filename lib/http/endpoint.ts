@@ -1,0 +1,103 @@
+import { z } from "zod";
+import type { TokenScope } from "@/lib/api-tokens/scopes";
+import { AppError } from "@/lib/errors";
+import { route, type ApiSuccess, type HandlerArgs } from "./route";
+
+/**
+ * One REST endpoint: its method and path (below `/api/{version}`), the scope it needs, its zod input and
+ * answer schemas and its handler. Route files export `.handle`; the OpenAPI document is generated from
+ * the same declarations (API-3), so a route cannot exist without being documented.
+ */
+export type EndpointSpec<S extends z.ZodType | undefined> = {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  path: string;
+  summary: string;
+  description?: string;
+  scope: TokenScope;
+  /** Query parameters for GET/DELETE, JSON body otherwise. */
+  schema?: S;
+  /** The shape of `data` in a successful answer; none for 204 answers. */
+  response?: z.ZodType;
+  /** The path parameters, by name. */
+  pathParams?: string[];
+  /** 200 by default; 201 for creations, 204 (no body) for deletions and links. */
+  successStatus?: 200 | 201 | 204;
+  /** Other success statuses the endpoint may answer (documented with the same `data`). */
+  otherStatuses?: (200 | 201)[];
+  paged?: boolean;
+  handler: (args: HandlerArgs<S>) => Promise<ApiSuccess>;
+};
+
+export function endpoint<S extends z.ZodType | undefined = undefined>(spec: EndpointSpec<S>) {
+  return { ...spec, handle: route<S>(spec.handler, { schema: spec.schema }) };
+}
+
+
+/** The answer of a deletion or a link: 204, no body. */
+export const NO_CONTENT: ApiSuccess = { status: 204, data: null };
+
+export const pageField = z.coerce.number().int().min(1).max(100_000).default(1).describe("Page number, from 1.");
+export const perPageField = z.coerce.number().int().min(1).max(100).default(25).describe("Items per page (at most 100).");
+export const orderField = z.enum(["asc", "desc"]).default("asc").describe("Sort direction.");
+export const returnField = z.enum(["total"]).optional().describe("`total` adds the number of matching items to the answer.");
+
+export const paging = { page: pageField, per_page: perPageField, order: orderField, return: returnField };
+export type PagingQuery = { page: number; per_page: number; order: "asc" | "desc"; return?: "total" };
+
+/**
+ * Sorts and pages a list that a service answers whole (small by nature: tags, teams). Without `key` the
+ * service's own order (by name) is kept, reversed for `order=desc`.
+ */
+export function sortedPage<T>(items: T[], q: PagingQuery, key?: (t: T) => string | number): ApiSuccess {
+  const d = q.order === "desc" ? -1 : 1;
+  const sorted = key
+    ? [...items].sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        return x < y ? -d : x > y ? d : 0;
+      })
+    : d < 0
+      ? [...items].reverse()
+      : items;
+  const start = (q.page - 1) * q.per_page;
+  return {
+    data: sorted.slice(start, start + q.per_page),
+    page: q.page,
+    per_page: q.per_page,
+    ...(q.return === "total" ? { total: items.length } : {}),
+  };
+}
+
+/** A path parameter; an absurd one is simply not found. */
+export function idParam(params: Record<string, string>, name: string): string {
+  const v = params[name];
+  if (!v || v.length > 64) throw new AppError("NOT_FOUND");
+  return v;
+}
+
+/**
+ * Services name their fields in camelCase, the API in snake_case: a service's field errors are renamed
+ * so that `error.fields` always names what the client sent.
+ */
+export async function withApiFieldNames<T>(names: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.fieldErrors) {
+      const fields = Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [names[k] ?? k, v]));
+      throw new AppError(err.code, err.message, fields, err.retryAfterSeconds);
+    }
+    if (err instanceof z.ZodError) {
+      throw new z.ZodError(
+        err.issues.map((i) => ({ ...i, path: i.path.map((p) => (typeof p === "string" ? (names[p] ?? p) : p)) })),
+      );
+    }
+    throw err;
+  }
+}
+
+const isoDate = z.iso.datetime().describe("ISO 8601, UTC.");
+export const dateOut = isoDate;
+export const nullableDateOut = isoDate.nullable();
+export const tagOutSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export const tagOut = (t: { id: string; name: string; color: string }) => ({ id: t.id, name: t.name, color: t.color });

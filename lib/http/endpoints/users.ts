@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { emailField } from "@/lib/accounts/schemas";
+import { CONTACT_PREFERENCES, inviteUser } from "@/lib/invitations/invite-user";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
+import { changeRole } from "@/lib/members/change-role";
+import { listMembers, MEMBER_SORTS, MEMBER_STATUSES } from "@/lib/members/list-members";
+import { removeMembers } from "@/lib/members/remove-members";
+import { ROLES } from "@/lib/members/rules";
+import { endpoint, idParam, NO_CONTENT, nullableDateOut, paging, withApiFieldNames } from "../endpoint";
+
+const role = z.enum(ROLES);
+
+export const userOutSchema = z.object({
+  kind: z.enum(["member", "invitation"]).describe("A member, or a pending invitation (someone without an account yet)."),
+  id: z.string().describe("The membership id (or the invitation id): the `{id}` of /users/{id}."),
+  user_id: z.string().nullable(),
+  name: z.string().nullable(),
+  email: z.string(),
+  role,
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+  last_sign_in_at: nullableDateOut,
+  invitation_expires_at: nullableDateOut,
+  status: z.enum(["active", "invited"]),
+});
+
+const FIELD_NAMES = { productIds: "product_ids", contactPrefs: "contact_prefs" };
+
+const addUserBody = z.object({
+  email: emailField.describe("Someone with an account is added at once; anyone else is invited by e-mail (valid 7 days)."),
+  role: role.describe("Never above the token owner's role; only a legal representative adds one (ORG-5)."),
+  product_ids: z
+    .array(z.string().min(1).max(64))
+    .max(500)
+    .default([])
+    .describe("Per-product access (products the token owner sees)."),
+  contact_prefs: z.array(z.enum(CONTACT_PREFERENCES)).max(4).default([]).describe("Which administrative e-mails they receive."),
+});
+
+export const userCreatedSchema = z.object({
+  kind: z
+    .enum(["member", "invitation"])
+    .describe("`member`: an existing account was added; `invitation`: an invitation was sent."),
+  id: z.string(),
+  email: z.string(),
+  role,
+  status: z.enum(["active", "invited"]),
+});
+
+export const usersCreate = endpoint({
+  method: "POST",
+  path: "/users",
+  summary: "Adds a user: extends an existing account to the Organization, or invites someone new by e-mail (ORG-2).",
+  scope: "users:write",
+  schema: addUserBody,
+  response: userCreatedSchema,
+  successStatus: 201,
+  handler: async ({ db, actor, input }) => {
+    const res = await withApiFieldNames(FIELD_NAMES, () =>
+      inviteUser(db, actor, {
+        orgId: actor.orgId,
+        email: input.email,
+        role: input.role,
+        productIds: input.product_ids,
+        contactPrefs: input.contact_prefs,
+      }),
+    );
+    const data: z.infer<typeof userCreatedSchema> =
+      res.kind === "added"
+        ? { kind: "member", id: res.membershipId, email: res.email, role: input.role, status: "active" }
+        : { kind: "invitation", id: res.invitationId, email: res.email, role: input.role, status: "invited" };
+    return { status: 201, data };
+  },
+});
+
+export const userRoleOutSchema = z.object({ id: z.string(), role, changed: z.boolean() });
+
+export const usersUpdate = endpoint({
+  method: "PATCH",
+  path: "/users/{id}",
+  summary: "Changes a member's role (ORG-5); the last legal representative cannot be demoted (ORG-3).",
+  scope: "users:write",
+  schema: z.object({ role }),
+  response: userRoleOutSchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, input, params }) => {
+    const res = await changeRole(db, actor, { orgId: actor.orgId, membershipId: idParam(params, "id"), role: input.role });
+    return { data: { id: res.membershipId, role: res.role, changed: res.changed } };
+  },
+});
+
+export const usersDelete = endpoint({
+  method: "DELETE",
+  path: "/users/{id}",
+  summary: "Removes a member from the Organization (ORG-4), or revokes a pending invitation.",
+  description: "The last legal representative cannot be removed (ORG-3): 409 until another one exists.",
+  scope: "users:write",
+  pathParams: ["id"],
+  successStatus: 204,
+  handler: async ({ db, actor, params }) => {
+    const id = idParam(params, "id");
+    try {
+      await removeMembers(db, actor, { orgId: actor.orgId, membershipIds: [id] });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "NOT_FOUND")) throw err;
+      // Not a member: perhaps a pending invitation (the users list shows both).
+      await revokeInvitation(db, actor, { orgId: actor.orgId, invitationId: id });
+    }
+    return NO_CONTENT;
+  },
+});
+
+const listUsersQuery = z.object({
+  ...paging,
+  order_by: z.enum(MEMBER_SORTS).default("name").describe("Sort key."),
+  q: z.string().trim().max(100).optional().describe("Search in name and e-mail."),
+  role: z.enum(ROLES).optional(),
+  team_id: z.string().max(64).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+});
+
+export const usersList = endpoint({
+  method: "GET",
+  path: "/users",
+  summary: "The Organization's members and pending invitations.",
+  scope: "users:read",
+  schema: listUsersQuery,
+  response: z.array(userOutSchema),
+  paged: true,
+  handler: async ({ db, actor, input: q }) => {
+    const res = await listMembers(db, actor, {
+      orgId: actor.orgId,
+      q: q.q,
+      role: q.role,
+      teamId: q.team_id,
+      status: q.status,
+      sort: q.order_by,
+      dir: q.order,
+      page: q.page,
+      perPage: q.per_page,
+    });
+    const data: z.infer<typeof userOutSchema>[] = res.items.map((m) => ({
+      kind: m.kind,
+      id: m.id,
+      user_id: m.userId,
+      name: m.name,
+      email: m.email,
+      role: m.role as z.infer<typeof userOutSchema>["role"],
+      teams: m.teams,
+      last_sign_in_at: m.lastSignInAt?.toISOString() ?? null,
+      invitation_expires_at: m.invitationExpiresAt?.toISOString() ?? null,
+      status: m.status,
+    }));
+    return { data, page: q.page, per_page: q.per_page, ...(q.return === "total" ? { total: res.total } : {}) };
+  },
+});
+
+export const USER_ENDPOINTS = [usersList, usersCreate, usersUpdate, usersDelete];

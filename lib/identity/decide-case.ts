@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import type { Actor } from "@/lib/access/actor";
+import { requireStaff } from "@/lib/access/require-access";
+import { audit } from "@/lib/audit/record";
+import { now } from "@/lib/clock";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { sendEmail } from "@/lib/notifications/send-email";
+import { OPEN_STATUSES } from "./rules";
+import { removeCaseFolder } from "./storage";
+
+export const decideVerificationSchema = z.object({
+  caseId: z.string().min(1).max(40),
+  decision: z.enum(["approve", "reject"]),
+  note: z.string().trim().max(1000, "validation.tooLong").optional().default(""),
+});
+
+/**
+ * IDV-2 / IDV-3: staff approve a submitted case or reject an open one. On approval of a lost-2FA case
+ * every second factor and backup code of the user is removed, so the password alone signs in and 2FA
+ * can be set up again. Whatever the decision, the photos are deleted at once: only the decision record
+ * stays. The user is told the outcome by e-mail, in their language.
+ */
+export async function decideVerification(db: Db, actor: Actor, raw: unknown): Promise<{ twoFactorRemoved: boolean }> {
+  const staff = requireStaff(actor);
+  const input = decideVerificationSchema.parse(raw);
+  const result = await db.$transaction(async (tx) => {
+    const found = await tx.identityVerification.findUnique({
+      where: { id: input.caseId },
+      select: { id: true, status: true, reason: true, userId: true, email: true, user: { select: { locale: true } } },
+    });
+    if (!found) throw new AppError("NOT_FOUND");
+    if (!OPEN_STATUSES.includes(found.status)) throw new AppError("CONFLICT", "backofficeVerifications.errors.alreadyDecided");
+    if (input.decision === "approve" && found.status !== "SUBMITTED") throw new AppError("CONFLICT", "backofficeVerifications.errors.notSubmitted");
+    const t = now();
+    // Conditional on the status read above: of two staff deciding at once, one wins, the other gets a conflict.
+    const decided = await tx.identityVerification.updateMany({
+      where: { id: found.id, status: found.status },
+      data: {
+        status: input.decision === "approve" ? "APPROVED" : "REJECTED",
+        decidedById: staff.userId,
+        decidedAt: t,
+        decisionNote: input.note || null,
+        filesDeletedAt: t,
+      },
+    });
+    if (decided.count !== 1) throw new AppError("CONFLICT", "backofficeVerifications.errors.alreadyDecided");
+    const files = await tx.identityDocument.deleteMany({ where: { caseId: found.id } });
+
+    let twoFactorRemoved = false;
+    if (input.decision === "approve" && found.reason === "LOST_TWO_FACTOR" && found.userId) {
+      const methods = await tx.twoFactorMethod.deleteMany({ where: { userId: found.userId } });
+      const codes = await tx.backupCode.deleteMany({ where: { userId: found.userId } });
+      await audit(tx, actor, {
+        action: "auth.twoFactorReset",
+        targetType: "user",
+        targetId: found.userId,
+        metadata: { caseId: found.id, methodsRemoved: methods.count, backupCodesRemoved: codes.count },
+      });
+      twoFactorRemoved = true;
+    }
+    await audit(tx, actor, {
+      action: input.decision === "approve" ? "identityVerification.approved" : "identityVerification.rejected",
+      targetType: "identityVerification",
+      targetId: found.id,
+      metadata: { reason: found.reason, filesDeleted: files.count },
+    });
+    return { found, twoFactorRemoved };
+  });
+
+  // After the commit: the files are no longer referenced; a failure here is caught by the purge job.
+  await removeCaseFolder(result.found.id).catch((err) => console.error("identity files not deleted", err));
+  const locale = result.found.user?.locale ?? "en";
+  if (input.decision === "approve") {
+    await sendEmail(db, { to: result.found.email, template: "verificationApproved", params: { twoFactorRemoved: result.twoFactorRemoved, signInUrl: `${config.appUrl}/sign-in` }, locale });
+  } else {
+    await sendEmail(db, { to: result.found.email, template: "verificationRejected", params: { supportEmail: config.supportEmail }, locale });
+  }
+  return { twoFactorRemoved: result.twoFactorRemoved };
+}

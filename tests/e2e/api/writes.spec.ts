@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "../support/helpers";
+
+/** Creates a token from the console with the given "Read and write" scopes and returns it. */
+async function createToken(page: Page, password: string, resources: string[]): Promise<string> {
+  await page.getByRole("navigation").getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("Automation");
+  for (const r of resources)
+    await page
+      .getByRole("group", { name: r })
+      .getByLabel(/^Read and write/)
+      .check();
+  await page.getByLabel("Your password").fill(password);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const field = page.getByTestId("new-token");
+  await expect(field).toHaveValue(/^mgr_/);
+  return field.inputValue();
+}
+
+test("[API-3] [ORG-6] [ORG-7] what a token writes through the API is what the console shows", async ({ page, request }) => {
+  const password = "a long enough password 2026";
+  await signUp(page, { email: uniqueEmail("apiw"), password, firstName: "Wanda", lastName: "Writer" });
+  const orgId = new URL(page.url()).pathname.split("/")[1];
+  const token = await createToken(page, password, ["Organization", "Teams"]);
+  const headers = { Authorization: `Bearer ${token}` };
+
+  const name = `Written by API ${Date.now()}`;
+  const patched = await request.patch("/api/1/accounts/current", { headers, data: { name, city: "Geneva" } });
+  expect(patched.status()).toBe(200);
+  expect(await patched.json()).toMatchObject({ result: "success", data: { name, city: "Geneva" } });
+
+  const created = await request.post("/api/teams", { headers, data: { name: "Night shift" } });
+  expect(created.status()).toBe(201);
+  const team = (await created.json()).data as { id: string };
+
+  const invalid = await request.post("/api/1/teams", { headers, data: { name: "" } });
+  expect(invalid.status()).toBe(400);
+  expect(await invalid.json()).toMatchObject({
+    result: "error",
+    error: { code: "invalid_input", fields: { name: [expect.any(String)] } },
+  });
+
+  await page.goto(`/${orgId}/organization`);
+  await expect(page.getByText(name).first()).toBeVisible();
+  await page.goto(`/${orgId}/teams`);
+  await expect(page.getByText("Night shift")).toBeVisible();
+
+  const deleted = await request.delete(`/api/1/teams/${team.id}`, { headers });
+  expect(deleted.status()).toBe(204);
+  await page.reload();
+  await expect(page.getByText("Night shift")).toHaveCount(0);
+
+  // Without the users scope, adding a user is refused.
+  const refused = await request.post("/api/1/users", { headers, data: { email: uniqueEmail("nobody"), role: "USER" } });
+  expect(refused.status()).toBe(403);
+});
+
+test("[API-3] the documentation page shows the write endpoints with their bodies and answers", async ({ page }) => {
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { name: /POST\s*\/users$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /DELETE\s*\/teams\/\{id\}\/members\/\{membershipId\}/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /GET\s*\/invoices\/\{id\}/ })).toBeVisible();
+  const invoices = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /GET\s*\/invoices$/ }) });
+  await expect(invoices.getByText("Answer (data)")).toBeVisible();
+  await expect(invoices.getByText("total_minor", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "/teams" }).click();
+  await expect(page).toHaveURL(/#resource-teams$/);
+});

@@ -1,0 +1,132 @@
+import { generate } from "otplib";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { changePassword } from "@/lib/accounts/change-password";
+import { requestPasswordReset } from "@/lib/accounts/password-reset";
+import { requestEmailChange } from "@/lib/accounts/request-email-change";
+import { signInWithPassword } from "@/lib/accounts/sign-in";
+import { signUp } from "@/lib/accounts/sign-up";
+import { TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { createAppPassword } from "@/lib/app-passwords/create-app-password";
+import { normalizeAppPassword } from "@/lib/app-passwords/generate";
+import type { UserActor } from "@/lib/auth/get-actor";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { extractLinks, listCaughtMail, waitForMail } from "@/lib/dev/mailbox";
+import { inviteUser } from "@/lib/invitations/invite-user";
+import { REDACTED } from "@/lib/mail/templates";
+import { normaliseBackupCode } from "@/lib/two-factor/backup-codes";
+import { confirmTotpEnrolment } from "@/lib/two-factor/confirm-totp-enrolment";
+import { startTotpEnrolment } from "@/lib/two-factor/start-totp-enrolment";
+import { unique } from "../factories";
+
+/**
+ * Every way the Manager creates a secret is exercised once, then every text-like column of every table is
+ * read back with raw SQL: none of the clear secrets may appear anywhere.
+ */
+const db = getDb();
+const mailbox = () => inject("mailboxUrl");
+const secrets: Record<string, string[]> = {};
+const keep = (kind: string, ...values: string[]) => (secrets[kind] ??= []).push(...values.filter((v) => v.length >= 8));
+let email = "";
+let dump: { where: string; value: string }[] = [];
+
+async function linkSecret(to: string, path: string, afterId: number | undefined): Promise<string> {
+  const mail = await waitForMail(mailbox(), { to, afterId, timeoutMs: 15_000 });
+  const link = extractLinks(mail).find((l) => l.includes(path));
+  expect(link, `a ${path} link mailed to ${to}`).toBeDefined();
+  return link!.split(path)[1];
+}
+
+async function lastMailId(): Promise<number | undefined> {
+  return (await listCaughtMail(mailbox(), { limit: 1 }))[0]?.id;
+}
+
+/** Every value of every text, varchar or JSON column in the application's schema. */
+async function readEveryTextColumn(): Promise<{ where: string; value: string }[]> {
+  const columns = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')`,
+  );
+  const out: { where: string; value: string }[] = [];
+  for (const c of columns) {
+    const rows = await db.$queryRawUnsafe<{ v: string }[]>(`SELECT "${c.column_name}"::text AS v FROM "${c.table_name}" WHERE "${c.column_name}" IS NOT NULL`);
+    for (const r of rows) out.push({ where: `${c.table_name}.${c.column_name}`, value: r.v });
+  }
+  return out;
+}
+
+const foundIn = (secret: string) => dump.filter((d) => d.value.includes(secret)).map((d) => d.where);
+
+beforeAll(async () => {
+  const password = "sign-up password 1234";
+  email = `${unique("secrets")}@example.test`;
+  keep("password", password);
+  const { orgId } = await signUp(db, { entityType: "INDIVIDUAL", firstName: "Sam", lastName: "Secret", email, password, country: "CH" });
+
+  const session = await signInWithPassword(db, { email, password }, { ip: "10.11.0.1", userAgent: "vitest" });
+  keep("session", session.secret);
+  const actor: UserActor = { kind: "user", userId: session.userId, sessionId: session.sessionId, staffRole: null, ip: "10.11.0.1", userAgent: "vitest" };
+
+  let afterId = await lastMailId();
+  await requestPasswordReset(db, { email });
+  keep("link", await linkSecret(email, "/reset-password/", afterId));
+
+  const invitee = `${unique("invitee")}@example.test`;
+  afterId = await lastMailId();
+  await inviteUser(db, actor, { orgId, email: invitee, role: "USER" });
+  keep("link", await linkSecret(invitee, "/invitations/", afterId));
+
+  const token = await createApiToken(db, actor, { orgId, name: "CI", scopes: [TOKEN_SCOPES[0]], password });
+  keep("apiToken", token.token);
+
+  const app = await createAppPassword(db, actor, { name: "Calendar" });
+  keep("appPassword", app.password, normalizeAppPassword(app.password));
+
+  const enrolment = await startTotpEnrolment(db, actor, { label: "Phone" });
+  keep("totp", enrolment.secret);
+  const confirmed = await confirmTotpEnrolment(db, actor, {
+    methodId: enrolment.methodId,
+    code: await generate({ secret: enrolment.secret, epoch: Math.floor(now().getTime() / 1000) }),
+  });
+  expect(confirmed.backupCodes).toHaveLength(10);
+  for (const code of confirmed.backupCodes ?? []) keep("backupCode", code, normaliseBackupCode(code));
+
+  const newPassword = "changed password 5678";
+  keep("password", newPassword);
+  await changePassword(db, actor, { password, newPassword, confirm: newPassword });
+
+  const newEmail = `${unique("moved")}@example.test`;
+  afterId = await lastMailId();
+  await requestEmailChange(db, actor, { email: newEmail, password: newPassword });
+  keep("link", await linkSecret(newEmail, "/confirm-email/", afterId));
+
+  dump = await readEveryTextColumn();
+}, 240_000);
+
+describe("nothing secret is stored in clear", () => {
+  test("[ACC-4] the scan reads the whole database (it finds what is not secret)", () => {
+    expect(foundIn(email)).toEqual(expect.arrayContaining(["User.email"]));
+    expect(dump.some((d) => d.where === "EmailOutbox.textBody" && d.value.includes(REDACTED))).toBe(true);
+    expect(Object.values(secrets).flat().length).toBeGreaterThanOrEqual(10 * 2 + 7);
+  });
+
+  test("[ACC-4] passwords, session cookies and the secrets of e-mailed links appear nowhere", () => {
+    for (const kind of ["password", "session", "link"]) {
+      for (const secret of secrets[kind]) expect(foundIn(secret), `${kind} found`).toEqual([]);
+    }
+    expect(secrets.link).toHaveLength(3);
+  });
+
+  test("[2FA-5] the authenticator secret and the backup codes appear nowhere", () => {
+    for (const secret of [...secrets.totp, ...secrets.backupCode]) expect(foundIn(secret)).toEqual([]);
+  });
+
+  test("[TOK-4] an API token appears nowhere", () => {
+    for (const secret of secrets.apiToken) expect(foundIn(secret)).toEqual([]);
+  });
+
+  test("[APP-1] an application password appears nowhere", () => {
+    for (const secret of secrets.appPassword) expect(foundIn(secret)).toEqual([]);
+  });
+});
