@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "../support/helpers";
+import { DEMO_PASSWORD, signIn, submitSignIn } from "../support/helpers";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
@@ -36,7 +36,7 @@ const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "t
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  for (const url of ["/sign-in", "/sign-up", "/forgot-password", "/api-docs"]) await visit(page, url, problems);
+  for (const url of ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device"]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
 
@@ -65,5 +65,14 @@ test("[PRD-3] a customer of another Organization sees none of Alpine Web's data 
     await visit(page, p, problems);
     await expect(page.locator("body")).not.toContainText(/Alpine|alpine-web|Atelier Dubois|Helvetic/);
   }
+  expect(problems).toEqual([]);
+});
+
+test("[IDV-2] the back office renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await submitSignIn(page, "support@example.com", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
+  for (const url of ["/backoffice", "/backoffice/verifications", "/account/security"]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });

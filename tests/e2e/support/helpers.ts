@@ -41,12 +41,7 @@ export async function signIn(page: Page, email: string, password: string) {
 
 /** Password step only: with 2FA on, the sign-in continues on the second-step page. */
 export async function signInToSecondStep(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  const other = page.getByRole("button", { name: /other credentials/i });
-  if (await other.isVisible().catch(() => false)) await other.click();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
   await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
 }
