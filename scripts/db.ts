@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/dev/embedded-postgres";
 import type { RunningPostgres } from "../lib/dev/embedded-postgres";
+import { ensureCaughtMailTable } from "../lib/dev/mail-catcher";
 import { createMigration, deployMigrations, migrationStatus, schemaDrift } from "../lib/dev/migrate";
 
 const DEV_DATA_DIR = ".data/postgres";
@@ -104,6 +105,7 @@ async function openDatabase(): Promise<{ url: string; close: () => Promise<void>
   const postgres = await startEmbeddedPostgres({ dataDir, persistent: true, quiet: true });
   try {
     await ensureDatabase(postgres, DEV_DATABASE);
+    await ensureCaughtMailTable(postgres.urlFor(DEV_DATABASE));
   } catch (error) {
     await postgres.stop();
     throw error;

@@ -14,9 +14,16 @@ export type RunningMailCatcher = {
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-// Deliberately outside the Prisma schema: the development mailbox is a tool, not product data.
+// Deliberately outside the Prisma schema, in a schema of its own (so migrations never see it as drift):
+// the development mailbox is a tool, not product data. Older databases kept it in "public": it moves.
 const CREATE_TABLE = `
-  CREATE TABLE IF NOT EXISTS caught_mail (
+  CREATE SCHEMA IF NOT EXISTS sandbox;
+  DO $$ BEGIN
+    IF to_regclass('public.caught_mail') IS NOT NULL AND to_regclass('sandbox.caught_mail') IS NULL THEN
+      ALTER TABLE public.caught_mail SET SCHEMA sandbox;
+    END IF;
+  END $$;
+  CREATE TABLE IF NOT EXISTS sandbox.caught_mail (
     id bigserial PRIMARY KEY,
     received_at timestamptz NOT NULL DEFAULT now(),
     mail_from text,
@@ -26,12 +33,23 @@ const CREATE_TABLE = `
     html_body text,
     headers jsonb NOT NULL DEFAULT '{}'
   );
-  CREATE INDEX IF NOT EXISTS caught_mail_rcpt_to_idx ON caught_mail USING gin (rcpt_to);
+  CREATE INDEX IF NOT EXISTS caught_mail_rcpt_to_idx ON sandbox.caught_mail USING gin (rcpt_to);
 `;
+
+/** Creates (or moves out of "public") the catcher's table; `npm run db` calls it so old databases show no drift. */
+export async function ensureCaughtMailTable(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(CREATE_TABLE);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Starts a local SMTP server that accepts every message (no auth, no TLS) and stores it in the
- * `caught_mail` table, so developers and tests can read what the Manager really sent.
+ * `sandbox.caught_mail` table, so developers and tests can read what the Manager really sent.
  */
 export async function startMailCatcher(opts: {
   port?: number;
@@ -99,7 +117,7 @@ async function storeMessage(pool: pg.Pool, stream: SMTPServerDataStream, session
   const envelope = session.envelope;
   const mailFrom = envelope.mailFrom ? envelope.mailFrom.address : (parsed.from?.text ?? null);
   await pool.query(
-    `INSERT INTO caught_mail (mail_from, rcpt_to, subject, text_body, html_body, headers)
+    `INSERT INTO sandbox.caught_mail (mail_from, rcpt_to, subject, text_body, html_body, headers)
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [
       mailFrom,

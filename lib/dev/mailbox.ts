@@ -79,7 +79,7 @@ async function queryMail(
   f: { to?: string; sinceId?: number; subjectIncludes?: string; limit: number },
 ): Promise<CaughtMail[]> {
   const { rows } = await q.query<Row>(
-    `SELECT * FROM caught_mail
+    `SELECT * FROM sandbox.caught_mail
      WHERE ($1::text IS NULL OR $1 = ANY (rcpt_to))
        AND ($2::bigint IS NULL OR id > $2)
        AND ($3::text IS NULL OR strpos(subject, $3) > 0)

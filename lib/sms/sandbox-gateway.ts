@@ -11,7 +11,7 @@ import { ensureSandboxSmsTable } from "@/lib/sms/sandbox-store";
  * - numbers ending in `0000` are unreachable (`UNREACHABLE`), to try failure paths;
  * - numbers ending in `0001` are delivered 30 seconds late (the delivery time is recorded);
  * - a second send with the same `reference` is not sent again and returns the first message id.
- * Messages are kept in the `sandbox_sms` table (outside the Prisma schema, like the mail catcher) and
+ * Messages are kept in the `sandbox.sms` table (outside the Prisma schema, like the mail catcher) and
  * shown on the development mailbox page.
  */
 export const sandboxSmsGateway: SmsGateway = {
@@ -25,12 +25,12 @@ export const sandboxSmsGateway: SmsGateway = {
     const deliveredAt = new Date(accepted.getTime() + (message.to.endsWith("0001") ? 30_000 : 0));
     const id = `sbx_${randomUUID()}`;
     const inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO sandbox_sms (id, reference, to_number, body, accepted_at, delivered_at)
+      INSERT INTO sandbox.sms (id, reference, to_number, body, accepted_at, delivered_at)
       VALUES (${id}, ${message.reference}, ${message.to}, ${message.body}, ${accepted}, ${deliveredAt})
       ON CONFLICT (reference) DO NOTHING
       RETURNING id`;
     if (inserted.length > 0) return { messageId: id, duplicate: false };
-    const [existing] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM sandbox_sms WHERE reference = ${message.reference}`;
+    const [existing] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM sandbox.sms WHERE reference = ${message.reference}`;
     return { messageId: existing!.id, duplicate: true };
   },
 };

@@ -2,9 +2,10 @@ import type { Db } from "@/lib/db";
 
 export type SandboxSms = { id: string; reference: string; to: string; body: string; acceptedAt: Date; deliveredAt: Date };
 
-// Deliberately outside the Prisma schema: the sandbox stands in for an operator, it is not product data.
+// Deliberately outside the Prisma schema, in the "sandbox" schema next to the mail catcher: the sandbox
+// stands in for an operator, it is not product data.
 const CREATE_TABLE = `
-  CREATE TABLE IF NOT EXISTS sandbox_sms (
+  CREATE TABLE IF NOT EXISTS sandbox.sms (
     id text PRIMARY KEY,
     reference text NOT NULL UNIQUE,
     to_number text NOT NULL,
@@ -15,8 +16,17 @@ const CREATE_TABLE = `
 
 let ensured: Promise<unknown> | null = null;
 
+async function createTable(db: Db): Promise<void> {
+  try {
+    await db.$executeRawUnsafe("CREATE SCHEMA IF NOT EXISTS sandbox");
+  } catch {
+    // Two processes creating the schema at once: the loser's error means it exists now.
+  }
+  await db.$executeRawUnsafe(CREATE_TABLE);
+}
+
 export async function ensureSandboxSmsTable(db: Db): Promise<void> {
-  ensured ??= db.$executeRawUnsafe(CREATE_TABLE).catch((err) => {
+  ensured ??= createTable(db).catch((err) => {
     ensured = null;
     throw err;
   });
@@ -30,8 +40,8 @@ export async function listSandboxSms(db: Db, filter: { to?: string; limit?: numb
   await ensureSandboxSmsTable(db);
   const limit = filter.limit ?? 50;
   const rows = filter.to
-    ? await db.$queryRaw<Row[]>`SELECT * FROM sandbox_sms WHERE to_number = ${filter.to} ORDER BY accepted_at DESC, id DESC LIMIT ${limit}`
-    : await db.$queryRaw<Row[]>`SELECT * FROM sandbox_sms ORDER BY accepted_at DESC, id DESC LIMIT ${limit}`;
+    ? await db.$queryRaw<Row[]>`SELECT * FROM sandbox.sms WHERE to_number = ${filter.to} ORDER BY accepted_at DESC, id DESC LIMIT ${limit}`
+    : await db.$queryRaw<Row[]>`SELECT * FROM sandbox.sms ORDER BY accepted_at DESC, id DESC LIMIT ${limit}`;
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readdir } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
 import type { RunningPostgres } from "../../lib/dev/embedded-postgres";
-import { deployMigrations, migrationStatus, schemaDrift } from "../../lib/dev/migrate";
+import { createMigration, deployMigrations, migrationStatus, schemaDrift } from "../../lib/dev/migrate";
 
 // The schema engine replays every migration in a shadow database: slow machines need the headroom.
 const TIMEOUT = 120_000;
@@ -87,4 +88,28 @@ test(
     expect(leftovers).toEqual([]);
   },
   TIMEOUT,
+);
+
+test(
+  "[infra] create writes a named migration for a schema change, applies it, and then finds nothing to do",
+  async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "manager-migrate-"));
+    try {
+      await cp(path.resolve("prisma"), path.join(root, "prisma"), { recursive: true });
+      const schemaPath = path.join(root, "prisma/schema.prisma");
+      await writeFile(schemaPath, `${await readFile(schemaPath, "utf8")}\nmodel ProbeWidget {\n  id   String @id\n  size Int\n}\n`);
+      await adminQuery("CREATE DATABASE migrations_create_test");
+      const scratch = postgres!.urlFor("migrations_create_test");
+      const folder = await createMigration(scratch, "probe_widget", { projectRoot: root });
+      expect(folder).toMatch(/^\d{14}_probe_widget$/);
+      const sql = await readFile(path.join(root, "prisma/migrations", folder!, "migration.sql"), "utf8");
+      expect(sql).toContain('CREATE TABLE "ProbeWidget"');
+      expect((await migrationStatus(scratch, { projectRoot: root })).pending).toEqual([]);
+      expect(await schemaDrift(scratch, { projectRoot: root })).toBe("");
+      expect(await createMigration(scratch, "again", { projectRoot: root })).toBeNull();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+  TIMEOUT * 2,
 );

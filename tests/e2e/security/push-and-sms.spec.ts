@@ -8,7 +8,7 @@ async function lastSmsCode(phone: string, notBefore = 0): Promise<string> {
   await expect
     .poll(
       async () => {
-        const rows = await sql<{ body: string }>(`SELECT body FROM sandbox_sms WHERE to_number = $1 AND accepted_at > to_timestamp($2) ORDER BY accepted_at DESC LIMIT 1`, [phone, notBefore / 1000]);
+        const rows = await sql<{ body: string }>(`SELECT body FROM sandbox.sms WHERE to_number = $1 AND accepted_at > to_timestamp($2) ORDER BY accepted_at DESC LIMIT 1`, [phone, notBefore / 1000]);
         code = rows[0]?.body.match(/\b\d{6}\b/)?.[0] ?? "";
         return code;
       },

@@ -50,7 +50,7 @@ test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor request
   await phonePage.getByLabel("Mobile phone number").fill(phone);
   await phonePage.getByRole("button", { name: "Send the code" }).click();
   await expect(phonePage.getByLabel("6-digit code")).toBeVisible();
-  const [sms] = await sql<{ body: string }>(`SELECT body FROM sandbox_sms WHERE to_number = $1 ORDER BY accepted_at DESC LIMIT 1`, [phone]);
+  const [sms] = await sql<{ body: string }>(`SELECT body FROM sandbox.sms WHERE to_number = $1 ORDER BY accepted_at DESC LIMIT 1`, [phone]);
   const code = sms.body.match(/\b\d{6}\b/)![0];
   await phonePage.getByLabel("6-digit code").fill(code);
   await phonePage.getByRole("button", { name: "Confirm" }).click();
