@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
+import { getSession } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
@@ -12,11 +13,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const { org: orgId } = await params;
   const { actor, access } = await consoleContext(orgId);
   const db = getDb();
-  const [orgs, user, partnerCount] = await Promise.all([
-    listMyOrganizations(db, actor),
-    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, firstName: true, lastName: true, lastOrgId: true } }),
-    db.membership.count({ where: { userId: actor.userId, organization: { partner: { isNot: null } } } }),
-  ]);
+  // The session already carries the person's name and e-mail: one query fewer on every console page.
+  const [orgs, session] = await Promise.all([listMyOrganizations(db, actor), getSession()]);
+  const user = session!.user;
+  const partnerCount = orgs.filter((o) => o.isPartner).length;
   // Remember the Organization last opened so the next sign-in lands there (ACC-6).
   if (user.lastOrgId !== orgId) await db.user.update({ where: { id: actor.userId }, data: { lastOrgId: orgId } });
   const t = await getTranslations("app");
@@ -30,7 +30,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         <span className="text-lg font-semibold text-brand-700">{config.providerName}</span>
         <OrgSwitcher current={current} orgs={orgs} />
         <div className="ml-auto">
-          <AccountMenu user={user} />
+          <AccountMenu user={{ email: user.email, firstName: user.firstName, lastName: user.lastName }} />
         </div>
       </header>
       <div className="flex flex-1">
