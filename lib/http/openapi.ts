@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
 import { ENDPOINTS } from "./api-endpoints";
 import { LATEST_API_VERSION } from "./route";
+import { snakeSchema } from "./snake-case";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -111,7 +112,7 @@ export function openApiDocument(serverUrl = `/api/${LATEST_API_VERSION}`) {
               description: status === 201 ? "Created." : "Success.",
               headers: rateLimitHeaders,
               content: {
-                "application/json": { schema: successSchema(e.response ? toSchema(e.response, "output") : {}, Boolean(e.paged)) },
+                "application/json": { schema: successSchema(e.response ? snakeSchema(toSchema(e.response, "output")) : {}, Boolean(e.paged)) },
               },
             };
     }

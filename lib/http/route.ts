@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/lib/db";
 import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en.json";
 import { consume, type LimitState } from "@/lib/security/rate-limit";
+import { snakeKeys } from "./snake-case";
 
 /** The API versions served; `/api/…` without a version means the latest (API-2). */
 export const API_VERSIONS = ["1"] as const;
@@ -150,7 +151,7 @@ export function route<S extends z.ZodType | undefined = undefined>(
       const input = (options.schema ? options.schema.parse(rawInput) : undefined) as HandlerArgs<S>["input"];
       const { status = 200, ...body } = await handler({ db, actor, input, params, request });
       if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store", ...headers } });
-      return Response.json({ result: "success", ...body }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+      return Response.json({ result: "success", ...body, data: snakeKeys(body.data) }, { status, headers: { "Cache-Control": "no-store", ...headers } });
     } catch (err) {
       return toErrorResponse(err, headers);
     }

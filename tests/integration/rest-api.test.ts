@@ -19,6 +19,7 @@ import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
 import * as userById from "@/app/api/[version]/users/[id]/route";
 import * as users from "@/app/api/[version]/users/route";
+import { openApiDocument } from "@/lib/http/openapi";
 import * as productsLatest from "@/app/api/products/route";
 import type { Actor } from "@/lib/access/actor";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
@@ -74,6 +75,39 @@ describe("REST API (API-1 … API-6)", () => {
     expect(tm).toMatchObject({ result: "success", data: [] });
   });
 
+  test("[API-4] every answer names its fields in snake_case, like the documented schemas", async () => {
+    const t = await tenant();
+    const camel = (value: unknown, path = "data"): string[] =>
+      Array.isArray(value)
+        ? value.flatMap((v, i) => camel(v, `${path}[${i}]`))
+        : value && typeof value === "object"
+          ? Object.entries(value).flatMap(([k, v]) => [...(/[a-z][A-Z]/.test(k) ? [`${path}.${k}`] : []), ...camel(v, `${path}.${k}`)])
+          : [];
+    const answers = [
+      await call(products.GET, "/api/1/products", { token: t.token }),
+      await call(product.GET, `/api/1/products/${t.products[0].id}`, { token: t.token, params: { version: "1", id: t.products[0].id } }),
+      await call(accounts.GET, "/api/1/accounts/current", { token: t.token }),
+      await call(users.GET, "/api/1/users", { token: t.token }),
+      await call(tags.GET, "/api/1/tags", { token: t.token }),
+    ];
+    for (const res of answers) expect(camel((await res.json()).data)).toEqual([]);
+    const one = await (await call(product.GET, `/api/1/products/${t.products[0].id}`, { token: t.token, params: { version: "1", id: t.products[0].id } })).json();
+    expect(one.data).toHaveProperty("expires_at");
+    expect(one.data).toHaveProperty("renewal_period_months");
+    // Every property name of every documented answer body is snake_case too.
+    const propertyNames = (node: unknown): string[] =>
+      Array.isArray(node)
+        ? node.flatMap(propertyNames)
+        : node && typeof node === "object"
+          ? [
+              ...Object.keys((node as { properties?: object }).properties ?? {}),
+              ...Object.values(node).flatMap(propertyNames),
+            ]
+          : [];
+    const responses = Object.values(openApiDocument().paths as Record<string, Record<string, { responses?: unknown }>>).flatMap((ops) => Object.values(ops).map((op) => op.responses));
+    expect(propertyNames(responses).filter((name) => /[a-z][A-Z]/.test(name))).toEqual([]);
+  });
+
   test("[API-1] tags: create, attach, detach, rename, delete through the same services as the console", async () => {
     const t = await tenant();
     const created = await call(tags.POST, "/api/1/tags", { token: t.token, method: "POST", body: { name: "Urgent", color: "red" } });
@@ -86,7 +120,7 @@ describe("REST API (API-1 … API-6)", () => {
     const byName = await call(productTags.POST, `/api/1/products/${t.products[1].id}/tags`, { token: t.token, method: "POST", body: { name: "New one", color: "teal" }, params: { version: "1", id: t.products[1].id } });
     expect(byName.status).toBe(201);
     const listed = await (await call(tags.GET, "/api/1/tags?order_by=product_count&order=desc", { token: t.token })).json();
-    expect(listed.data.map((x: { name: string; productCount: number }) => [x.name, x.productCount]).sort()).toEqual([
+    expect(listed.data.map((x: { name: string; product_count: number }) => [x.name, x.product_count]).sort()).toEqual([
       ["New one", 1],
       ["Urgent", 1],
     ]);
