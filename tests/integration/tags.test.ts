@@ -6,7 +6,7 @@ import { attachTag } from "@/lib/tags/attach-tag";
 import { createTag } from "@/lib/tags/create-tag";
 import { deleteTag } from "@/lib/tags/delete-tag";
 import { detachTag } from "@/lib/tags/detach-tag";
-import { listTagOptions, listTags } from "@/lib/tags/list-tags";
+import { listTagOptions, listTags, listTagsPage, TAGS_PER_PAGE } from "@/lib/tags/list-tags";
 import { TAG_COLORS } from "@/lib/tags/palette";
 import { updateTag } from "@/lib/tags/update-tag";
 import { addMembers, createOrganization, createProducts, createTag as createTagRow, createUsers, grantProductAccess, tagProducts } from "../factories";
@@ -144,5 +144,28 @@ describe("tags (TAG-1 … TAG-4)", () => {
     expect(await listTagOptions(getDb(), a, { orgId: o })).toEqual([{ id: ownTag.id, name: "Mine", color: "blue" }]);
     await expect(deleteTag(getDb(), a, { orgId: theirs.org.id, tagId: foreignTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getDb().tag.findUnique({ where: { id: foreignTag.id } })).toMatchObject({ name: "Theirs" });
+  });
+
+  test("[TAG-3] the management page lists tags a page at a time, searchable by any case, with the total", async () => {
+    const { org: o, alice, dario } = await org();
+    const db = getDb();
+    await db.tag.createMany({
+      data: Array.from({ length: 150 }, (_, i) => {
+        const name = `${i % 3 === 0 ? "Client" : "Project"} ${String(i).padStart(3, "0")}`;
+        return { orgId: o.id, name, normalizedName: name.toLowerCase(), color: "blue" };
+      }),
+    });
+    const first = await listTagsPage(db, alice, { orgId: o.id });
+    expect(first).toMatchObject({ total: 150, page: 1, pageCount: 2 });
+    expect(first.items).toHaveLength(TAGS_PER_PAGE);
+    expect(first.items[0].name).toBe("Client 000");
+    const second = await listTagsPage(db, alice, { orgId: o.id, page: "2" });
+    expect(second.items).toHaveLength(50);
+    expect(new Set([...first.items, ...second.items].map((t) => t.id)).size).toBe(150);
+    const clients = await listTagsPage(db, alice, { orgId: o.id, q: "CLIENT" });
+    expect(clients.total).toBe(50);
+    expect(clients.items.every((t) => t.name.startsWith("Client"))).toBe(true);
+    // A nonsense page number is the first page, not an error; a plain user may read the tags too.
+    expect((await listTagsPage(db, dario, { orgId: o.id, page: "abc" })).page).toBe(1);
   });
 });

@@ -1,27 +1,48 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { can } from "@/lib/access/permissions";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
-import { listTags } from "@/lib/tags/list-tags";
+import { listTagsPage } from "@/lib/tags/list-tags";
 import { TagsManager } from "./tags-manager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tags"))("title") };
 }
 
-/** TAG-3: every tag of the Organization with its product count; rename/recolour, delete, add. */
-export default async function TagsPage({ params }: { params: Promise<{ org: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** TAG-3: the Organization's tags with their product counts, searchable and paged; rename/recolour, delete, add. */
+export default async function TagsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
+  const sp = await searchParams;
   const { actor, access } = await consoleContext(orgId, "tags.read");
-  const [tags, t] = await Promise.all([listTags(getDb(), actor, { orgId }), getTranslations("tags")]);
+  const [list, t] = await Promise.all([listTagsPage(getDb(), actor, { orgId, q: first(sp.q), page: first(sp.page) }), getTranslations("tags")]);
+  const href = (page: number) => `/${orgId}/tags?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
-      <TagsManager orgId={orgId} tags={tags} canManage={can(access.role, "tags.manage")} />
+      <form method="get" action={`/${orgId}/tags`} role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="tags-q" className="block text-sm font-medium text-slate-700">{t("search")}</label>
+          <input id="tags-q" name="q" type="search" defaultValue={list.q} maxLength={40} className="mt-1 block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">{t("searchButton")}</button>
+        <p className="py-2 text-sm text-slate-600" aria-live="polite">{t("tagsCount", { count: list.total })}</p>
+      </form>
+      <TagsManager orgId={orgId} tags={list.items} canManage={can(access.role, "tags.manage")} />
+      {list.pageCount > 1 ? (
+        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
+          {list.page > 1 ? <Link href={href(list.page - 1)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("previous")}</Link> : null}
+          <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount ? <Link href={href(list.page + 1)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("next")}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
