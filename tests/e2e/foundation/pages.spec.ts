@@ -36,7 +36,10 @@ const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "t
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  for (const url of ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device"]) await visit(page, url, problems);
+  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox"];
+  // Links that are wrong or used up answer a clear page, not an error.
+  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret"];
+  for (const url of [...pages, ...stale]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
 
@@ -52,7 +55,18 @@ test("[ORG-1] every console page of a legal representative renders without error
   await page.goto(`/${org}/teams`);
   const team = page.locator(`a[href^="/${org}/teams/"]`).first();
   await visit(page, (await team.getAttribute("href"))!, problems);
+  await page.goto(`/${org}/users`);
+  const member = page.locator(`a[href^="/${org}/users/"]:not([href$="/invite"])`).first();
+  await visit(page, (await member.getAttribute("href"))!, problems);
   await visit(page, "/account/security", problems);
+  expect(problems).toEqual([]);
+});
+
+test("[PRT-3] the reseller area renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await signIn(page, "partner@example.com", DEMO_PASSWORD);
+  await visit(page, "/reseller", problems);
   expect(problems).toEqual([]);
 });
 
