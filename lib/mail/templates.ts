@@ -35,6 +35,8 @@ export type MailTemplates = {
   verificationApproved: { twoFactorRemoved: boolean; signInUrl: string };
   /** IDV-2: the case was rejected. */
   verificationRejected: { supportEmail: string };
+  /** 2FA-4: a verification method was added or removed, or two-step verification turned off. */
+  twoFactorChanged: { change: "methodAdded" | "methodRemoved" | "disabled"; method: "TOTP" | "PUSH" | "SMS" | null; when: Date; securityUrl: string; timeZone?: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -116,6 +118,18 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
         paragraph(p.reason === "expiry" ? t("apiTokenWarning.expiry", values) : t("apiTokenWarning.idle", values)),
         action(t, t("apiTokenWarning.action"), p.consoleUrl),
         paragraph(t("apiTokenWarning.ignore")),
+      ],
+    };
+  },
+  twoFactorChanged: (p, { t, locale }) => {
+    const when = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.when, { dateStyle: "long", timeStyle: "long" });
+    const method = p.method ? t(`twoFactorChanged.methods.${p.method}`) : "";
+    return {
+      subject: t(`twoFactorChanged.subject.${p.change}`),
+      blocks: [
+        paragraph(t(`twoFactorChanged.intro.${p.change}`, { when, method })),
+        paragraph(t("twoFactorChanged.notYou")),
+        action(t, t("twoFactorChanged.action"), p.securityUrl),
       ],
     };
   },

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { AppError } from "@/lib/errors";
 import { activateMethod } from "./methods";
+import { notifyTwoFactorChange } from "./notify-change";
 import { acceptSmsCode } from "./sms-codes";
 
 export const confirmSmsEnrolmentSchema = z.object({
@@ -20,5 +21,7 @@ export async function confirmSmsEnrolment(db: Db, actor: UserActor, raw: unknown
   if (!method) throw new AppError("NOT_FOUND", "security.errors.setupExpired");
   const ok = await acceptSmsCode(db, { userId: actor.userId, sessionId: actor.sessionId, methodId: method.id }, input.code);
   if (!ok) throw new AppError("INVALID_INPUT", "devices.errors.wrongCode", { code: ["devices.errors.wrongCode"] });
-  return db.$transaction((tx) => activateMethod(tx, actor, { id: method.id, userId: actor.userId, type: "SMS" }, {}, { issueBackupCodes: true }));
+  const result = await db.$transaction((tx) => activateMethod(tx, actor, { id: method.id, userId: actor.userId, type: "SMS" }, {}, { issueBackupCodes: true }));
+  await notifyTwoFactorChange(db, actor.userId, "methodAdded", "SMS");
+  return result;
 }

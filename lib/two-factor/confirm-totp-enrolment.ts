@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/encryption";
 import { consume, reset } from "@/lib/security/rate-limit";
 import { activateMethod } from "./methods";
+import { notifyTwoFactorChange } from "./notify-change";
 import { checkTotp } from "./totp";
 
 export const confirmTotpEnrolmentSchema = z.object({
@@ -30,5 +31,7 @@ export async function confirmTotpEnrolment(db: Db, actor: UserActor, raw: unknow
   if (step === null) throw new AppError("INVALID_INPUT", "security.errors.wrongCode", { code: ["security.errors.wrongCode"] });
   await reset("twoFactorPerAccount", actor.userId);
 
-  return db.$transaction((tx) => activateMethod(tx, actor, { id: method.id, userId: actor.userId, type: "TOTP" }, { lastUsedStep: BigInt(step) }, { issueBackupCodes: true }));
+  const result = await db.$transaction((tx) => activateMethod(tx, actor, { id: method.id, userId: actor.userId, type: "TOTP" }, { lastUsedStep: BigInt(step) }, { issueBackupCodes: true }));
+  await notifyTwoFactorChange(db, actor.userId, "methodAdded", "TOTP");
+  return result;
 }

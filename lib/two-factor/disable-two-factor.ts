@@ -5,6 +5,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 import { AppError } from "@/lib/errors";
 import { countOtherSessions } from "@/lib/sessions/count-other-sessions";
 import { confirmPassword } from "./reauth";
+import { notifyTwoFactorChange } from "./notify-change";
 
 export const disableTwoFactorSchema = z.object({ password: z.string().min(1, "validation.required").max(200) });
 
@@ -21,5 +22,6 @@ export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): 
     await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
     await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
   });
+  await notifyTwoFactorChange(db, actor.userId, "disabled", null);
   return { otherSessions: await countOtherSessions(db, actor) };
 }

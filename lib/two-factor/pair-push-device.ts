@@ -6,6 +6,7 @@ import { encrypt } from "@/lib/security/encryption";
 import { hashSecret, randomSecret } from "@/lib/security/tokens";
 import { describeDevice } from "@/lib/sessions/device";
 import { activateMethod } from "./methods";
+import { notifyTwoFactorChange } from "./notify-change";
 import { PAIRING_TTL_MS } from "./start-push-enrolment";
 import { newTotpSecret } from "./totp";
 import type { RequestMeta } from "./verify-second-factor";
@@ -57,5 +58,6 @@ export async function pairPushDevice(db: Db, secret: unknown, meta: RequestMeta 
       { issueBackupCodes: false, setupExpiredKey: "devices.errors.pairingInvalid" },
     );
   });
+  await notifyTwoFactorChange(db, method.userId, "methodAdded", "PUSH");
   return { deviceSecret, userId: method.userId };
 }

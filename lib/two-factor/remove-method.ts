@@ -4,6 +4,7 @@ import { audit } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { AppError } from "@/lib/errors";
 import { confirmPassword } from "./reauth";
+import { notifyTwoFactorChange } from "./notify-change";
 
 export const removeTwoFactorMethodSchema = z.object({
   methodId: z.string().min(1).max(40),
@@ -17,7 +18,7 @@ export const removeTwoFactorMethodSchema = z.object({
 export async function removeTwoFactorMethod(db: Db, actor: UserActor, raw: unknown): Promise<{ twoFactorDisabled: boolean }> {
   const input = removeTwoFactorMethodSchema.parse(raw);
   await confirmPassword(db, actor, input.password);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const method = await tx.twoFactorMethod.findFirst({ where: { id: input.methodId, userId: actor.userId }, select: { id: true, type: true, isDefault: true } });
     if (!method) throw new AppError("NOT_FOUND");
     await tx.twoFactorMethod.delete({ where: { id: method.id } });
@@ -27,9 +28,11 @@ export async function removeTwoFactorMethod(db: Db, actor: UserActor, raw: unkno
       await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
       await tx.twoFactorMethod.deleteMany({ where: { userId: actor.userId } });
       await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
-      return { twoFactorDisabled: true };
+      return { twoFactorDisabled: true, type: method.type };
     }
     if (!rest.some((m) => m.isDefault)) await tx.twoFactorMethod.update({ where: { id: rest[0].id }, data: { isDefault: true } });
-    return { twoFactorDisabled: false };
+    return { twoFactorDisabled: false, type: method.type };
   });
+  await notifyTwoFactorChange(db, actor.userId, result.twoFactorDisabled ? "disabled" : "methodRemoved", result.type);
+  return { twoFactorDisabled: result.twoFactorDisabled };
 }

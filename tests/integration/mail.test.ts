@@ -43,6 +43,7 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   passwordChanged: { when: new Date("2025-03-01T10:00:00Z"), resetUrl: "https://manager.localhost/forgot-password" },
   emailChangeConfirm: { newEmail: "anna@new.example", link: "https://manager.localhost/confirm-email/ghi", expiresInHours: 24 },
   emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
+  twoFactorChanged: { change: "methodAdded", method: "TOTP", when: new Date("2025-03-01T10:00:00Z"), securityUrl: "https://manager.localhost/account/security" },
 };
 
 beforeAll(async () => {

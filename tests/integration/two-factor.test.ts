@@ -1,10 +1,11 @@
 import { generate } from "otplib";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, inject, test } from "vitest";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { resolveSession } from "@/lib/auth/sessions";
 import { clock, now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { waitForMail } from "@/lib/dev/mailbox";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { revokeOtherUserSessions } from "@/lib/sessions/revoke-other-sessions";
 import { revokeUserSession } from "@/lib/sessions/revoke-session";
@@ -239,5 +240,34 @@ describe("sessions", () => {
     expect(await resolveSession(db, other2.secret)).toBeNull();
     expect(await resolveSession(db, here.secret)).not.toBeNull();
     expect(await db.auditLog.count({ where: { actorId: user.id, action: { in: ["auth.sessionRevoked", "auth.otherSessionsRevoked"] } } })).toBe(2);
+  });
+});
+
+describe("security e-mails", () => {
+  test("[2FA-4] adding and removing methods, and turning 2FA off, are each told to the owner by e-mail", async () => {
+    const { user, first, methodId } = await enrolledUser();
+    const sent = () =>
+      db.emailOutbox.findMany({ where: { toAddress: user.email, template: "twoFactorChanged" }, orderBy: { createdAt: "asc" }, select: { subject: true, textBody: true, status: true } });
+    expect(await sent()).toHaveLength(1);
+    const added = await waitForMail(inject("mailboxUrl"), { to: user.email, subjectIncludes: "verification method was added" });
+    expect(added.text).toContain("authenticator app");
+    expect(added.text).toContain("/account/security");
+
+    clock.set(step(1));
+    const second = await startTotpEnrolment(db, first.actor, { label: "Tablet", password: DEFAULT_PASSWORD });
+    await confirmTotpEnrolment(db, first.actor, { methodId: second.methodId, code: await codeAt(second.secret, step(1)) });
+    await removeTwoFactorMethod(db, first.actor, { methodId, password: DEFAULT_PASSWORD });
+    await disableTwoFactor(db, first.actor, { password: DEFAULT_PASSWORD });
+    const subjects = (await sent()).map((m) => m.subject);
+    expect(subjects).toEqual([
+      expect.stringContaining("was added"),
+      expect.stringContaining("was added"),
+      expect.stringContaining("was removed"),
+      expect.stringContaining("turned off"),
+    ]);
+    await waitForMail(inject("mailboxUrl"), { to: user.email, subjectIncludes: "turned off" });
+    // A refused change (wrong password) sends nothing.
+    await expect(disableTwoFactor(db, first.actor, { password: "wrong password" })).rejects.toThrow();
+    expect(await sent()).toHaveLength(4);
   });
 });
