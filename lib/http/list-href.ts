@@ -13,3 +13,9 @@ export function listHref(path: string, params: Record<string, string | number | 
   const qs = sp.toString();
   return `${path}${qs ? `?${qs}` : ""}`;
 }
+
+/** A page's query string as Next.js hands it over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter (`?tag=a&tag=b` keeps `a`). */
+export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);

@@ -4,13 +4,12 @@ import Link from "next/link";
 import { ACTIVITY_GROUPS, listActivity } from "@/lib/audit/list-activity";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
+import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity"))("title") };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The Organization's security and activity log, for legal representatives and administrators only
@@ -22,7 +21,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const { actor } = await consoleContext(orgId, "audit.read");
   const [list, t, format] = await Promise.all([
-    listActivity(getDb(), actor, { orgId, action: first(sp.action), before: first(sp.before) }),
+    listActivity(getDb(), actor, { orgId, action: firstParam(sp.action), before: firstParam(sp.before) }),
     getTranslations("activity"),
     getFormatter(),
   ]);

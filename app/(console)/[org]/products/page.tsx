@@ -8,13 +8,12 @@ import { listTagOptions } from "@/lib/tags/list-tags";
 import { ProductsTable } from "./products-table";
 import { productsHref, type ProductsQuery } from "./query";
 import { TagFilter } from "./tag-filter";
+import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("title") };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const EXPIRY_WINDOWS = [7, 30, 90, 365];
 
 export default async function ProductsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
@@ -25,15 +24,15 @@ export default async function ProductsPage({ params, searchParams }: { params: P
   const [list, tags, categories, t] = await Promise.all([
     listProducts(db, actor, {
       orgId,
-      q: first(sp.q),
-      category: first(sp.category),
-      tagId: first(sp.tagId),
-      status: first(sp.status),
-      expiresWithin: first(sp.expiresWithin),
-      sort: first(sp.sort),
-      dir: first(sp.dir),
-      after: first(sp.after),
-      before: first(sp.before),
+      q: firstParam(sp.q),
+      category: firstParam(sp.category),
+      tagId: firstParam(sp.tagId),
+      status: firstParam(sp.status),
+      expiresWithin: firstParam(sp.expiresWithin),
+      sort: firstParam(sp.sort),
+      dir: firstParam(sp.dir),
+      after: firstParam(sp.after),
+      before: firstParam(sp.before),
     }),
     listTagOptions(db, actor, { orgId }),
     listProductCategories(db),

@@ -6,21 +6,20 @@ import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagsPage } from "@/lib/tags/list-tags";
 import { TagsManager } from "./tags-manager";
+import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tags"))("title") };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** TAG-3: the Organization's tags with their product counts, searchable and paged; rename/recolour, delete, add. */
 export default async function TagsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
   const sp = await searchParams;
   const { actor, access } = await consoleContext(orgId, "tags.read");
-  const [list, t] = await Promise.all([listTagsPage(getDb(), actor, { orgId, q: first(sp.q), page: first(sp.page) }), getTranslations("tags")]);
-  const href = (page: number) => `/${orgId}/tags?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const [list, t] = await Promise.all([listTagsPage(getDb(), actor, { orgId, q: firstParam(sp.q), page: firstParam(sp.page) }), getTranslations("tags")]);
+  const href = (page: number) => listHref(`/${orgId}/tags`, { q: list.q, page }, { page: "1" });
   return (
     <div className="space-y-4">
       <div>

@@ -8,13 +8,12 @@ import { ROLES } from "@/lib/members/rules";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { usersHref, type UsersQuery } from "./query";
 import { UsersTable } from "./users-table";
+import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
@@ -24,14 +23,14 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const canInvite = can(access.role, "users.invite");
   const list = await listMembers(getDb(), actor, {
     orgId,
-    q: first(sp.q),
-    role: first(sp.role),
-    teamId: first(sp.teamId),
-    status: first(sp.status),
-    sort: first(sp.sort),
-    dir: first(sp.dir),
-    page: first(sp.page),
-    perPage: first(sp.perPage),
+    q: firstParam(sp.q),
+    role: firstParam(sp.role),
+    teamId: firstParam(sp.teamId),
+    status: firstParam(sp.status),
+    sort: firstParam(sp.sort),
+    dir: firstParam(sp.dir),
+    page: firstParam(sp.page),
+    perPage: firstParam(sp.perPage),
   });
   const t = await getTranslations();
   const p = list.params;
