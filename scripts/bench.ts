@@ -12,7 +12,7 @@
  * from it or building at the same time (e2e runs do both).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -44,8 +44,24 @@ const readyLine = "Manager is ready at";
 let running: ChildProcess | null = null;
 let interrupted = false;
 
+/**
+ * Case (a) of the load section: an empty page rendered on every request through the root layout, the
+ * floor any console page pays (routing, React server rendering, the HTML shell). It exists only in the
+ * benchmark's copy, so the Manager itself never serves it.
+ */
+const EMPTY_PAGE_PATH = "/bench-empty";
+const EMPTY_PAGE = `import { connection } from "next/server";
+
+export default async function BenchEmptyPage() {
+  await connection(); // rendered per request, never prerendered
+  return <p>ok</p>;
+}
+`;
+
 function copyProject() {
   cpSync(root, workDir, { recursive: true, filter: (src) => !notCopied.has(path.relative(root, src).split(path.sep)[0]) });
+  mkdirSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1)), { recursive: true });
+  writeFileSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1), "page.tsx"), EMPTY_PAGE);
   // Hard links give the copy its own node_modules in a second instead of another gigabyte on disk.
   try {
     execFileSync("cp", ["-al", path.join(root, "node_modules"), workDir]);
@@ -200,6 +216,7 @@ async function loadSection() {
   const { runLoadBench } = await import("./bench-load");
   await runLoadBench({
     workDir,
+    emptyPagePath: EMPTY_PAGE_PATH,
     dataDir: path.join(dataDir, "load"),
     port: fixedPort || (await freePort()),
     durationSeconds: loadDuration,

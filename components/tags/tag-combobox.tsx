@@ -1,16 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { TagOption } from "@/lib/tags/list-tags";
 import type { TagColor } from "@/lib/tags/palette";
 import { ColorPicker } from "./color-picker";
 import { TagChip } from "./tag-chip";
+import { useTagOptions, type TagOptionsPage } from "./use-tag-options";
 
-export type TagOption = { id: string; name: string; color: string };
+export type { TagOption };
 
 type Props = {
   label: string;
-  allTags: TagOption[];
+  orgId: string;
+  /** The page's first tags; the others are fetched as the user types (useTagOptions). */
+  initial: TagOptionsPage;
   attachedIds: ReadonlySet<string>;
   onToggle: (tag: TagOption, attached: boolean) => void;
   onCreate: (name: string, color: TagColor) => void;
@@ -25,7 +29,7 @@ type Option = { kind: "tag"; tag: TagOption; attached: boolean } | { kind: "crea
  * colour), Escape closes. Focus stays in the text field; the active option is announced through
  * aria-activedescendant.
  */
-export function TagCombobox({ label, allTags, attachedIds, onToggle, onCreate, onClose }: Props) {
+export function TagCombobox({ label, orgId, initial, attachedIds, onToggle, onCreate, onClose }: Props) {
   const t = useTranslations("tags");
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -44,16 +48,12 @@ export function TagCombobox({ label, allTags, attachedIds, onToggle, onCreate, o
   }, [onClose]);
 
   const typed = text.replace(/\s+/g, " ").trim();
-  const options = useMemo<Option[]>(() => {
-    const needle = typed.toLocaleLowerCase();
-    const matches: Option[] = allTags
-      .filter((tag) => !needle || tag.name.toLocaleLowerCase().includes(needle))
-      .slice(0, 50)
-      .map((tag) => ({ kind: "tag", tag, attached: attachedIds.has(tag.id) }));
-    const exact = allTags.some((tag) => tag.name.toLocaleLowerCase() === needle);
-    if (typed && !exact && typed.length <= 40) matches.push({ kind: "create", name: typed });
-    return matches;
-  }, [allTags, attachedIds, typed]);
+  const { options: found, loading } = useTagOptions(orgId, initial, typed);
+  const needle = typed.toLocaleLowerCase();
+  const options: Option[] = found.map((tag) => ({ kind: "tag", tag, attached: attachedIds.has(tag.id) }));
+  // Offered unless the name is known to exist; creating an existing name (any case) reuses that tag.
+  const exact = found.some((tag) => tag.name.toLocaleLowerCase() === needle);
+  if (typed && !exact && typed.length <= 40) options.push({ kind: "create", name: typed });
   const current = Math.min(active, Math.max(options.length - 1, 0));
 
   function choose(option: Option | undefined) {
@@ -110,7 +110,8 @@ export function TagCombobox({ label, allTags, attachedIds, onToggle, onCreate, o
         onKeyDown={onKeyDown}
         className="block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
-      <ul id={`${id}-listbox`} role="listbox" aria-label={t("existingTags")} aria-multiselectable="true" className="mt-2 max-h-56 overflow-y-auto">
+      <p role="status" className="px-2 pt-1 text-xs text-slate-500 empty:hidden">{loading ? t("loading") : ""}</p>
+      <ul id={`${id}-listbox`} role="listbox" aria-label={t("existingTags")} aria-multiselectable="true" aria-busy={loading} className="mt-2 max-h-56 overflow-y-auto">
         {options.length === 0 ? <li className="px-2 py-1 text-sm text-slate-500">{t("noTagsYet")}</li> : null}
         {options.map((option, i) => (
           <li

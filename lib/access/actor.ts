@@ -1,4 +1,4 @@
-import type { StaffRole } from "@/lib/generated/prisma/enums";
+import type { Role, StaffRole } from "@/lib/generated/prisma/enums";
 
 /** Who is acting. Every service receives one and derives what it may see from it. */
 export type Actor =
@@ -16,6 +16,11 @@ export type Actor =
       userId: string;
       orgId: string;
       scopes: string[];
+      /**
+       * The owner's membership of `orgId`, read with the token in the same statement (null: the owner
+       * left). requireAccess uses it instead of reading it again; absent, requireAccess reads it.
+       */
+      membership?: { id: string; role: Role } | null;
       ip?: string | null;
       userAgent?: string | null;
     }

@@ -46,10 +46,10 @@ export function scopesAllow(scopes: string[], action: Action): boolean {
 export async function requireAccess(tx: Tx, actor: Actor, orgId: string, action: Action): Promise<OrgAccess> {
   if (actor.kind === "system") throw new AppError("FORBIDDEN");
   if (actor.kind === "token" && actor.orgId !== orgId) throw new AppError("NOT_FOUND");
-  const membership = await tx.membership.findUnique({
-    where: { orgId_userId: { orgId, userId: actor.userId } },
-    select: { id: true, role: true },
-  });
+  const membership =
+    actor.kind === "token" && actor.membership !== undefined
+      ? actor.membership
+      : await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { id: true, role: true } });
   if (!membership) throw new AppError("NOT_FOUND");
   if (!can(membership.role, action)) throw new AppError("FORBIDDEN");
   if (actor.kind === "token" && !scopesAllow(actor.scopes, action)) throw new AppError("FORBIDDEN");

@@ -2,10 +2,24 @@ import type { Actor } from "@/lib/access/actor";
 import { MINUTE, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { hashSecret } from "@/lib/security/tokens";
 import { isWellFormedToken } from "./token-format";
 
 export type TokenActor = Extract<Actor, { kind: "token" }>;
+
+type TokenRow = {
+  id: string;
+  userId: string;
+  orgId: string;
+  scopes: string[];
+  revokedAt: Date | null;
+  disabledAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  membershipId: string | null;
+  role: Role | null;
+};
 
 /**
  * API-1/TOK-1: resolves a bearer token to an actor. The format and checksum are checked first (a typo or a
@@ -14,10 +28,14 @@ export type TokenActor = Extract<Actor, { kind: "token" }>;
  */
 export async function authenticateApiToken(db: Db, token: string, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<TokenActor> {
   if (!isWellFormedToken(token)) throw new AppError("UNAUTHENTICATED");
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    select: { id: true, userId: true, orgId: true, scopes: true, revokedAt: true, disabledAt: true, expiresAt: true, lastUsedAt: true },
-  });
+  // One statement: the token and its owner's membership of the token's Organization (API-6 checks the
+  // role on every call, so a demoted or departed owner's token loses those rights at once).
+  const [row] = await db.$queryRaw<TokenRow[]>`
+    SELECT t."id", t."userId", t."orgId", t."scopes", t."revokedAt", t."disabledAt", t."expiresAt", t."lastUsedAt",
+           m."id" AS "membershipId", m."role"::text AS "role"
+      FROM "ApiToken" t
+      LEFT JOIN "Membership" m ON m."orgId" = t."orgId" AND m."userId" = t."userId"
+     WHERE t."tokenHash" = ${hashSecret(token)}`;
   const at = now();
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= at)) throw new AppError("UNAUTHENTICATED");
   if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= MINUTE) {
@@ -26,5 +44,14 @@ export async function authenticateApiToken(db: Db, token: string, meta: { ip?: s
       data: { lastUsedAt: at },
     });
   }
-  return { kind: "token", tokenId: row.id, userId: row.userId, orgId: row.orgId, scopes: row.scopes, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null };
+  return {
+    kind: "token",
+    tokenId: row.id,
+    userId: row.userId,
+    orgId: row.orgId,
+    scopes: row.scopes,
+    membership: row.membershipId && row.role ? { id: row.membershipId, role: row.role } : null,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent ?? null,
+  };
 }

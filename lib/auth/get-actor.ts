@@ -10,18 +10,35 @@ import { resolveSession, type ResolvedSession } from "./sessions";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
+/**
+ * Session cookies already opened by this process: decrypting one derives its key with HKDF first, a cost
+ * every page would pay again for the same cookie. Only the session id is kept, and `resolveSession` still
+ * checks that session in the database on every request, so a revoked or expired session ends at once.
+ */
+const openedCookies = new Map<string, string | null>();
+const MAX_OPENED = 5_000;
+
+async function sessionIdOf(raw: string, secret: string): Promise<string | null> {
+  const known = openedCookies.get(raw);
+  if (known !== undefined) return known;
+  let sid: string | null = null;
+  try {
+    const value = (await decode({ token: raw, secret }))?.sid;
+    sid = typeof value === "string" ? value : null;
+  } catch {
+    return null; // not remembered: a forged cookie must not fill the map
+  }
+  if (openedCookies.size >= MAX_OPENED) openedCookies.delete(openedCookies.keys().next().value!);
+  openedCookies.set(raw, sid);
+  return sid;
+}
+
 /** The signed-in session of this request (2FA possibly still pending), or null. Cached per request. */
 export const getSession = cache(async (): Promise<ResolvedSession | null> => {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!raw || !process.env.NEXTAUTH_SECRET) return null;
-  let sid: unknown;
-  try {
-    sid = (await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET }))?.sid;
-  } catch {
-    return null;
-  }
-  if (typeof sid !== "string") return null;
-  return resolveSession(getDb(), sid);
+  const sid = await sessionIdOf(raw, process.env.NEXTAUTH_SECRET);
+  return sid ? resolveSession(getDb(), sid) : null;
 });
 
 /** Resolves who is acting in this request: a signed-in user who passed every sign-in step, or null. */

@@ -8,12 +8,28 @@ export function snakeName(name: string): string {
   return /^[a-z][a-zA-Z0-9]*$/.test(name) ? name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase() : name;
 }
 
+/** Field names are few and repeat in every row of every answer: each is converted once per process. */
+const converted = new Map<string, string>();
+const MAX_REMEMBERED = 2_000;
+
+function snakeKey(name: string): string {
+  let out = converted.get(name);
+  if (out === undefined) {
+    out = snakeName(name);
+    // Keys are the services' field names, but a map (e.g. of ids) must not grow the cache forever.
+    if (converted.size < MAX_REMEMBERED) converted.set(name, out);
+  }
+  return out;
+}
+
 /** A JSON-ready value with every object key renamed (dates become ISO strings as JSON would make them). */
 export function snakeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeKeys);
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeName(k), snakeKeys(v)]));
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[snakeKey(key)] = snakeKeys((value as Record<string, unknown>)[key]);
+    return out;
   }
   return value;
 }

@@ -23,11 +23,45 @@ export async function listTags(db: Db, actor: Actor, raw: ListTagsInput): Promis
   });
 }
 
-/** The tags to pick from in the products list's combobox and filter: names and colours only, no counts. */
-export async function listTagOptions(db: Db, actor: Actor, raw: ListTagsInput): Promise<Omit<TagSummary, "productCount">[]> {
-  const { orgId } = listTagsSchema.parse(raw);
+export type TagOption = { id: string; name: string; color: string };
+
+/** How many tags a picker receives at once; the rest are found by typing (an Organization may have a thousand). */
+export const TAG_OPTIONS_LIMIT = 50;
+
+export const listTagOptionsSchema = z.object({
+  orgId: orgIdField,
+  q: z.string().trim().max(40, "validation.tooLong").optional(),
+  // Comes from the URL's filter: a malformed id selects nothing rather than failing the page.
+  selectedId: z.string().trim().min(1).max(64).optional().catch(undefined),
+});
+export type ListTagOptionsInput = z.input<typeof listTagOptionsSchema>;
+
+export type TagOptions = { tags: TagOption[]; complete: boolean; selected: TagOption | null };
+
+/** `%`, `_` and `\` are LIKE wildcards: typed by a user, they mean themselves. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, "\\$&");
+
+/**
+ * TAG-2/TAG-4: the tags to pick from in the products pages' combobox, filter and bulk action — the first
+ * TAG_OPTIONS_LIMIT by name, those whose name contains `q` (any case) when given — plus the tag
+ * `selectedId` (the current filter), which may lie beyond them. `complete` says no other tag matches, so
+ * the picker can filter locally instead of asking again. Statements: access, page, and the selected tag
+ * whenever an id is given, whatever the data.
+ */
+export async function listTagOptions(db: Db, actor: Actor, raw: ListTagOptionsInput): Promise<TagOptions> {
+  const { orgId, q, selectedId } = listTagOptionsSchema.parse(raw);
   await requireAccess(db, actor, orgId, "tags.read");
-  return db.tag.findMany({ where: { orgId }, orderBy: [{ normalizedName: "asc" }, { id: "asc" }], select: { id: true, name: true, color: true } });
+  const select = { id: true, name: true, color: true } as const;
+  const [rows, selected] = await Promise.all([
+    db.tag.findMany({
+      where: { orgId, ...(q ? { normalizedName: { contains: likeLiteral(normalizeTagName(q)) } } : {}) },
+      orderBy: [{ normalizedName: "asc" }, { id: "asc" }],
+      take: TAG_OPTIONS_LIMIT + 1,
+      select,
+    }),
+    selectedId ? db.tag.findFirst({ where: { id: selectedId, orgId }, select }) : null,
+  ]);
+  return { tags: rows.slice(0, TAG_OPTIONS_LIMIT), complete: rows.length <= TAG_OPTIONS_LIMIT, selected };
 }
 
 export const TAGS_PER_PAGE = 100;

@@ -1,15 +1,17 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { getDb } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { listProducts } from "@/lib/products/list-products";
 import { attachTag } from "@/lib/tags/attach-tag";
 import { createTag } from "@/lib/tags/create-tag";
 import { deleteTag } from "@/lib/tags/delete-tag";
 import { detachTag } from "@/lib/tags/detach-tag";
-import { listTagOptions, listTags, listTagsPage, TAGS_PER_PAGE } from "@/lib/tags/list-tags";
+import { listTagOptions, listTags, listTagsPage, TAG_OPTIONS_LIMIT, TAGS_PER_PAGE } from "@/lib/tags/list-tags";
 import { TAG_COLORS } from "@/lib/tags/palette";
 import { updateTag } from "@/lib/tags/update-tag";
-import { addMembers, createOrganization, createProducts, createTag as createTagRow, createUsers, grantProductAccess, tagProducts } from "../factories";
+import { addMembers, createOrganization, createProducts, createTag as createTagRow, createTags as createTagRows, createUsers, grantProductAccess, tagProducts } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -141,7 +143,7 @@ describe("tags (TAG-1 … TAG-4)", () => {
     await expect(detachTag(getDb(), a, { orgId: o, productId: theirs.products[0].id, tagId: ownTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listTags(getDb(), a, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listTagOptions(getDb(), a, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await listTagOptions(getDb(), a, { orgId: o })).toEqual([{ id: ownTag.id, name: "Mine", color: "blue" }]);
+    expect(await listTagOptions(getDb(), a, { orgId: o })).toEqual({ tags: [{ id: ownTag.id, name: "Mine", color: "blue" }], complete: true, selected: null });
     await expect(deleteTag(getDb(), a, { orgId: theirs.org.id, tagId: foreignTag.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getDb().tag.findUnique({ where: { id: foreignTag.id } })).toMatchObject({ name: "Theirs" });
   });
@@ -167,5 +169,89 @@ describe("tags (TAG-1 … TAG-4)", () => {
     expect(clients.items.every((t) => t.name.startsWith("Client"))).toBe(true);
     // A nonsense page number is the first page, not an error; a plain user may read the tags too.
     expect((await listTagsPage(db, dario, { orgId: o.id, page: "abc" })).page).toBe(1);
+  });
+
+  test("[TAG-2] tag options come 50 at a time by name; `complete` says whether more tags match", async () => {
+    const { org: o, alice, eva } = await org();
+    const db = getDb();
+    await createTagRows(db, Array.from({ length: 60 }, (_, i) => ({ orgId: o.id, name: `Tag ${String(i).padStart(2, "0")}` })));
+    const first = await listTagOptions(db, alice, { orgId: o.id });
+    expect(TAG_OPTIONS_LIMIT).toBe(50);
+    expect(first).toMatchObject({ complete: false, selected: null });
+    expect(first.tags).toHaveLength(50);
+    expect(first.tags[0]).toEqual({ id: expect.any(String), name: "Tag 00", color: "blue" });
+    expect(first.tags.at(-1)?.name).toBe("Tag 49");
+    // Fewer matches than the limit: complete, so the picker filters them locally (an EXTERNAL member may read tags).
+    expect(await listTagOptions(db, eva, { orgId: o.id, q: "tag 0" })).toMatchObject({ complete: true, tags: expect.any(Array) });
+    // Exactly the limit is complete too: nothing lies beyond it.
+    await db.tag.deleteMany({ where: { orgId: o.id, name: { gte: "Tag 50" } } });
+    const exactly = await listTagOptions(db, alice, { orgId: o.id });
+    expect(exactly.tags).toHaveLength(50);
+    expect(exactly.complete).toBe(true);
+  });
+
+  test("[TAG-2] `q` narrows the options by any case and takes % _ \\ literally", async () => {
+    const { org: o, alice } = await org();
+    const db = getDb();
+    await createTagRows(db, ["Client Rossi", "client dupont", "Project", "50% off", "500 off", "a_b", "axb", "back\\slash"].map((name) => ({ orgId: o.id, name })));
+    const names = async (q: string) => (await listTagOptions(db, alice, { orgId: o.id, q })).tags.map((t) => t.name);
+    expect(await names("  CLIENT ")).toEqual(["client dupont", "Client Rossi"]);
+    expect(await names("%")).toEqual(["50% off"]);
+    expect(await names("0% ")).toEqual(["50% off"]);
+    expect(await names("_")).toEqual(["a_b"]);
+    expect(await names("\\")).toEqual(["back\\slash"]);
+    expect(await names("nothing")).toEqual([]);
+    expect((await listTagOptions(db, alice, { orgId: o.id, q: "" })).tags).toHaveLength(8);
+    // Longer than a tag name can be: invalid input, not a query.
+    await expect(listTagOptions(db, alice, { orgId: o.id, q: "x".repeat(41) })).rejects.toThrow();
+  });
+
+  test("[TAG-4] the selected tag comes with the options, beyond the first 50 too; another Organization's id selects nothing", async () => {
+    const { org: o, alice } = await org();
+    const theirs = await org();
+    const db = getDb();
+    const tags = await createTagRows(db, Array.from({ length: 60 }, (_, i) => ({ orgId: o.id, name: `Tag ${String(i).padStart(2, "0")}`, color: "teal" as const })));
+    const last = tags.find((t) => t.name === "Tag 59")!;
+    const foreign = await createTagRow(db, { orgId: theirs.org.id, name: "Tag 99" });
+    const withLast = await listTagOptions(db, alice, { orgId: o.id, selectedId: last.id });
+    expect(withLast.selected).toEqual({ id: last.id, name: "Tag 59", color: "teal" });
+    expect(withLast.tags.map((t) => t.id)).not.toContain(last.id);
+    expect((await listTagOptions(db, alice, { orgId: o.id, selectedId: foreign.id })).selected).toBeNull();
+    expect((await listTagOptions(db, alice, { orgId: o.id, selectedId: "no-such-tag" })).selected).toBeNull();
+    // A malformed id from the URL selects nothing; it does not fail the page.
+    expect((await listTagOptions(db, alice, { orgId: o.id, selectedId: "x".repeat(200) })).selected).toBeNull();
+
+    // The number of statements depends on the input's shape only, never on the data.
+    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+    let queries = 0;
+    counting.$on("query", () => void queries++);
+    const measure = async (input: { orgId: string; q?: string; selectedId?: string }) => {
+      queries = 0;
+      await listTagOptions(counting, alice, input);
+      return queries;
+    };
+    try {
+      const counts = [
+        await measure({ orgId: o.id, selectedId: last.id }),
+        await measure({ orgId: o.id, selectedId: foreign.id }),
+        await measure({ orgId: o.id, q: "nothing", selectedId: tags[0].id }),
+        await measure({ orgId: o.id, q: "59", selectedId: "no-such-tag" }),
+      ];
+      expect(new Set(counts).size).toBe(1);
+      expect(counts[0]).toBeLessThanOrEqual(3);
+      expect(await measure({ orgId: o.id })).toBeLessThanOrEqual(counts[0]);
+    } finally {
+      await counting.$disconnect();
+    }
+  });
+
+  test("[TAG-2] tag options of another Organization answer NOT_FOUND, whatever the query or selected id", async () => {
+    const mine = await org();
+    const theirs = await org();
+    const db = getDb();
+    const foreign = await createTagRow(db, { orgId: theirs.org.id, name: "Theirs" });
+    await expect(listTagOptions(db, mine.alice, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTagOptions(db, mine.alice, { orgId: theirs.org.id, q: "the", selectedId: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTagOptions(db, mine.eva, { orgId: theirs.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { msg, signUp, sql, uniqueEmail } from "../support/helpers";
 
@@ -30,14 +31,19 @@ test("[TAG-2][TAG-3][TAG-4] filter by tag, attach a new coloured tag from the li
   const rows = page.getByTestId("product-row");
   await expect(rows).toHaveCount(3);
 
-  // TAG-4: filter by tag; the filter lives in the URL.
-  await page.getByLabel(msg("en", "products.tagFilter"), { exact: true }).selectOption({ label: prodTag });
+  // TAG-4: filter by tag, picked in the combobox by typing; the filter lives in the URL.
+  const tagFilter = page.getByRole("combobox", { name: msg("en", "products.tagFilter"), exact: true });
+  await tagFilter.fill("PROD-");
+  await page.getByRole("listbox").getByRole("option", { name: prodTag }).click();
+  await expect(tagFilter).toHaveValue(prodTag);
   await page.getByRole("button", { name: msg("en", "products.applyFilters") }).click();
   await expect(page).toHaveURL(new RegExp(`tagId=${prodTagId}`));
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(names[0]);
+  await expect(tagFilter).toHaveValue(prodTag);
   await page.getByRole("link", { name: msg("en", "products.clearFilters") }).click();
   await expect(rows).toHaveCount(3);
+  await expect(tagFilter).toHaveValue("");
 
   // TAG-2: "+" opens the combobox; type a new name, pick a colour, create it.
   const newTag = `client-${key}`;
@@ -93,6 +99,80 @@ test("[TAG-2][TAG-3][TAG-4] filter by tag, attach a new coloured tag from the li
   await nav.getByRole("link", { name: msg("en", "products.title") }).click();
   await expect(rows.filter({ hasText: names[1] }).getByTestId("tag-chip").filter({ hasText: renamed })).toBeVisible();
   await expect(page.getByTestId("tag-chip").filter({ hasText: newTag })).toHaveCount(0);
+});
+
+test("[TAG-2][TAG-4] with many tags the page carries only the first ones; the filter and the bulk action find the others by typing", async ({ page }) => {
+  const key = randomBytes(3).toString("hex");
+  await signUp(page, { email: uniqueEmail("many-tags"), password: "a long enough password", firstName: "Mona", lastName: "Many" });
+  const orgId = new URL(page.url()).pathname.split("/")[1];
+  const name = `solo-${key}.example`;
+  await sql(
+    `INSERT INTO "Product" (id, "orgId", "categoryId", name, "holderName", "expiresAt", "priceMinor", currency)
+     SELECT $1, $2, c.id, $3, 'Mona Many', now() + interval '1 year', 1500, 'CHF' FROM "ProductCategory" c WHERE c.code = 'domain'`,
+    [id(), orgId, name],
+  );
+  // 60 tags "many-00" … "many-59", and one far down the alphabet.
+  await sql(
+    `INSERT INTO "Tag" (id, "orgId", name, "normalizedName", color)
+     SELECT 'e2e' || md5(random()::text || i), $1, 'many-' || lpad(i::text, 2, '0'), 'many-' || lpad(i::text, 2, '0'), 'blue' FROM generate_series(0, 59) i`,
+    [orgId],
+  );
+  const far = `zulu-${key}`;
+  const farId = id();
+  await sql(`INSERT INTO "Tag" (id, "orgId", name, "normalizedName", color) VALUES ($1, $2, $3, $3, 'pink')`, [farId, orgId, far]);
+
+  await page.goto(`/${orgId}/products`);
+  const rows = page.getByTestId("product-row");
+  await expect(rows).toHaveCount(1);
+  const html = await page.content();
+  expect(html).toContain("many-00");
+  expect(html).not.toContain("many-55");
+  expect(html).not.toContain(far);
+
+  // Typing asks the server for the tags beyond the first ones.
+  const tagFilter = page.getByRole("combobox", { name: msg("en", "products.tagFilter"), exact: true });
+  await tagFilter.fill("ZULU");
+  const farOption = page.getByRole("listbox").getByRole("option", { name: far });
+  await expect(farOption).toBeVisible();
+  // The open combobox is accessible too (ARIA 1.2 pattern).
+  const axe = await new AxeBuilder({ page }).include("form[role=search]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await tagFilter.press("Enter");
+  await expect(tagFilter).toHaveValue(far);
+  await page.getByRole("button", { name: msg("en", "products.applyFilters") }).click();
+  await expect(page).toHaveURL(new RegExp(`tagId=${farId}`));
+  await expect(rows).toHaveCount(0);
+  // The filtered tag is shown although it is not among the first ones.
+  await expect(tagFilter).toHaveValue(far);
+
+  // The bulk action's picker finds it the same way.
+  await page.getByRole("link", { name: msg("en", "products.clearFilters") }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole("checkbox", { name: msg("en", "products.select", { name }) }).check();
+  const bulkTag = page.getByRole("combobox", { name: msg("en", "products.bulkTag"), exact: true });
+  await bulkTag.fill("many-5");
+  await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(10);
+  await bulkTag.fill("zul");
+  await page.getByRole("listbox").getByRole("option", { name: far }).click();
+  await expect(bulkTag).toHaveValue(far);
+  await page.getByRole("button", { name: "Attach to 1 product" }).click();
+  await expect(rows.first().getByTestId("tag-chip").filter({ hasText: far })).toBeVisible();
+
+  // The row's combobox too: a tag beyond the first ones, then a new one, known at once when typed again.
+  await rows.first().getByRole("button", { name: msg("en", "tags.addTagTo", { name }) }).click();
+  const box = page.getByRole("combobox", { name: msg("en", "tags.addTagTo", { name }) });
+  const popup = page.getByTestId("tag-combobox");
+  await box.fill("many-59");
+  await expect(popup.getByRole("option", { name: "many-59", exact: true })).toHaveAttribute("aria-selected", "false");
+  await box.press("Enter");
+  await expect(rows.first().getByRole("button", { name: msg("en", "tags.editTagsOf", { name, tag: "many-59" }) })).toBeVisible();
+  const fresh = `new-${key}`;
+  await box.fill(fresh);
+  await popup.getByRole("option", { name: msg("en", "tags.createNamed", { name: fresh }) }).click();
+  await expect(rows.first().getByRole("button", { name: msg("en", "tags.editTagsOf", { name, tag: fresh }) })).toBeVisible();
+  await box.fill(fresh.toUpperCase());
+  await expect(popup.getByRole("option", { name: fresh, exact: true })).toHaveAttribute("aria-selected", "true");
+  await expect(popup.getByRole("option", { name: msg("en", "tags.createNamed", { name: fresh.toUpperCase() }) })).toHaveCount(0);
 });
 
 test("[PRD-2][PRD-3] the product page shows holder, manager and payer apart; another Organization's product is a 404", async ({ page }) => {

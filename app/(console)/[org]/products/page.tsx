@@ -5,9 +5,9 @@ import { getDb } from "@/lib/db";
 import { listProductCategories, listProducts, PRODUCT_STATUSES } from "@/lib/products/list-products";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagOptions } from "@/lib/tags/list-tags";
+import { TagPicker } from "@/components/tags/tag-picker";
 import { ProductsTable } from "./products-table";
 import { productsHref, type ProductsQuery } from "./query";
-import { TagFilter } from "./tag-filter";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const { actor } = await consoleContext(orgId, "products.read");
   const db = getDb();
-  const [list, tags, categories, t] = await Promise.all([
+  const [list, tagOptions, categories, t] = await Promise.all([
     listProducts(db, actor, {
       orgId,
       q: firstParam(sp.q),
@@ -34,13 +34,15 @@ export default async function ProductsPage({ params, searchParams }: { params: P
       after: firstParam(sp.after),
       before: firstParam(sp.before),
     }),
-    listTagOptions(db, actor, { orgId }),
+    listTagOptions(db, actor, { orgId, selectedId: firstParam(sp.tagId) }),
     listProductCategories(db),
     getTranslations(),
   ]);
   const p = list.params;
   const query: ProductsQuery = { q: p.q, category: p.category, tagId: p.tagId, status: p.status, expiresWithin: p.expiresWithin, sort: p.sort, dir: p.dir };
   const select = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+  // The first tags only (the pickers fetch the others as the user types); one object for both pickers.
+  const tags = { tags: tagOptions.tags, complete: tagOptions.complete };
   const filtered = !!(p.q || p.category || p.tagId || p.status || p.expiresWithin !== undefined);
 
   return (
@@ -67,7 +69,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         </div>
         <div>
           <label htmlFor="products-tag" className="block text-sm font-medium text-slate-700">{t("products.tagFilter")}</label>
-          <TagFilter id="products-tag" tags={tags} value={p.tagId ?? ""} allLabel={t("products.allTags")} className={select} />
+          <TagPicker key={tagOptions.selected?.id ?? ""} id="products-tag" name="tagId" orgId={orgId} initial={tags} selected={tagOptions.selected} allLabel={t("products.allTags")} className={select} />
         </div>
         <div>
           <label htmlFor="products-status" className="block text-sm font-medium text-slate-700">{t("products.statusFilter")}</label>
@@ -91,7 +93,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         ) : null}
       </form>
 
-      <ProductsTable orgId={orgId} items={list.items} allTags={tags} canTag={list.canTag} query={query} />
+      <ProductsTable orgId={orgId} items={list.items} tagOptions={tags} canTag={list.canTag} query={query} />
 
       {list.previousCursor || list.nextCursor ? (
         <nav aria-label={t("products.pagination")} className="flex items-center gap-3 text-sm">

@@ -2,18 +2,19 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SortHeader } from "@/components/ui/sort-header";
 import { useSelection } from "@/components/ui/use-selection";
-import type { TagOption } from "@/components/tags/tag-combobox";
+import { TagPicker } from "@/components/tags/tag-picker";
+import type { TagOptionsPage } from "@/components/tags/use-tag-options";
 import type { ProductListItem } from "@/lib/products/list-products";
 import { attachTagAction } from "./actions";
 import { productsHref, type ProductsQuery } from "./query";
 import { TagCell } from "./tag-cell";
 
-type Props = { orgId: string; items: ProductListItem[]; allTags: TagOption[]; canTag: boolean; query: ProductsQuery };
+type Props = { orgId: string; items: ProductListItem[]; tagOptions: TagOptionsPage; canTag: boolean; query: ProductsQuery };
 
 const STATUS_STYLE: Record<string, string> = {
   ACTIVE: "bg-green-100 text-green-800",
@@ -22,13 +23,14 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 /** PRD-1/TAG-2: the products table with row selection, a bulk "attach a tag" action and the Tag column. */
-export function ProductsTable({ orgId, items, allTags, canTag, query }: Props) {
+export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const { selected, setSelected, toggle } = useSelection();
   const chosen = items.filter((i) => selected.has(i.id)).map((i) => i.id);
   const allChosen = items.length > 0 && chosen.length === items.length;
   const [bulkState, bulkAction, bulkPending] = useActionState(attachTagAction, null);
+  const [bulkTagId, setBulkTagId] = useState<string | null>(null);
 
   const sortHeader = (column: "name" | "expiry" | "status", label: string) => {
     const active = (query.sort ?? "name") === column;
@@ -39,17 +41,15 @@ export function ProductsTable({ orgId, items, allTags, canTag, query }: Props) {
 
   return (
     <div className="space-y-3">
-      {canTag && allTags.length > 0 ? (
+      {canTag && tagOptions.tags.length > 0 ? (
         <form action={bulkAction} className="flex flex-wrap items-end gap-2" aria-label={t("products.bulkTag")}>
           <input type="hidden" name="orgId" value={orgId} />
           {chosen.map((id) => <input key={id} type="hidden" name="productIds" value={id} />)}
           <div>
             <label htmlFor="bulk-tag" className="block text-sm font-medium text-slate-700">{t("products.bulkTag")}</label>
-            <select id="bulk-tag" name="tagId" className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-              {allTags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
-            </select>
+            <TagPicker id="bulk-tag" name="tagId" orgId={orgId} initial={tagOptions} selected={null} placeholder={t("products.chooseTag")} onChange={(tag) => setBulkTagId(tag?.id ?? null)} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
           </div>
-          <Button type="submit" variant="secondary" disabled={chosen.length === 0 || bulkPending}>
+          <Button type="submit" variant="secondary" disabled={chosen.length === 0 || !bulkTagId || bulkPending}>
             {t("products.attachToSelection", { count: chosen.length })}
           </Button>
           {bulkState && !bulkState.ok ? <Alert tone="error">{bulkState.message}</Alert> : null}
@@ -95,7 +95,7 @@ export function ProductsTable({ orgId, items, allTags, canTag, query }: Props) {
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[p.status]}`}>{t(`products.status.${p.status}`)}</span>
                 </td>
                 <td className="px-3 py-2">
-                  <TagCell orgId={orgId} productId={p.id} productName={p.name} tags={p.tags} allTags={allTags} canTag={canTag} />
+                  <TagCell orgId={orgId} productId={p.id} productName={p.name} tags={p.tags} tagOptions={tagOptions} canTag={canTag} />
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useCallback, useOptimistic, useRef, useState } from "react";
 import { TagChip } from "@/components/tags/tag-chip";
 import { TagCombobox, type TagOption } from "@/components/tags/tag-combobox";
+import { rememberCreatedTag, type TagOptionsPage } from "@/components/tags/use-tag-options";
 import type { TagColor } from "@/lib/tags/palette";
 import { attachTagAction, detachTagAction } from "./actions";
 
@@ -19,7 +20,7 @@ function form(values: Record<string, string>): FormData {
  * TAG-2: the Tag column of one product. "+" or a click on a tag opens the combobox; attaching and
  * detaching show at once (useOptimistic) and roll back with a message if the server refuses.
  */
-export function TagCell({ orgId, productId, productName, tags, allTags, canTag }: { orgId: string; productId: string; productName: string; tags: TagOption[]; allTags: TagOption[]; canTag: boolean }) {
+export function TagCell({ orgId, productId, productName, tags, tagOptions, canTag }: { orgId: string; productId: string; productName: string; tags: TagOption[]; tagOptions: TagOptionsPage; canTag: boolean }) {
   const t = useTranslations("tags");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +41,7 @@ export function TagCell({ orgId, productId, productName, tags, allTags, canTag }
       apply(change);
       const result = await call();
       if (!result?.ok) setError(result?.message ?? t("saveFailed"));
+      else if (result.data && "created" in result.data && result.data.created) rememberCreatedTag(orgId, result.data.tag);
     });
   }
 
@@ -78,7 +80,7 @@ export function TagCell({ orgId, productId, productName, tags, allTags, canTag }
           </button>
         ) : null}
       </div>
-      {open ? <TagCombobox label={t("addTagTo", { name: productName })} allTags={allTags} attachedIds={attachedIds} onToggle={toggle} onCreate={create} onClose={close} /> : null}
+      {open ? <TagCombobox label={t("addTagTo", { name: productName })} orgId={orgId} initial={tagOptions} attachedIds={attachedIds} onToggle={toggle} onCreate={create} onClose={close} /> : null}
       {error ? (
         <p role="alert" className="mt-1 text-xs text-red-700">
           {error}

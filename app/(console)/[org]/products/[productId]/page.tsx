@@ -30,7 +30,7 @@ const fullName = (u: { firstName: string | null; lastName: string | null; email:
 export default async function ProductPage({ params }: { params: Promise<{ org: string; productId: string }> }) {
   const { org: orgId, productId } = await params;
   const { actor, product } = await load(orgId, productId);
-  const [t, format, locale, tags] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listTagOptions(getDb(), actor, { orgId })]);
+  const [t, format, locale, tagOptions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listTagOptions(getDb(), actor, { orgId })]);
   const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   const dt = "text-sm text-slate-600";
   const dd = "text-sm font-medium";
@@ -96,7 +96,7 @@ export default async function ProductPage({ params }: { params: Promise<{ org: s
         <h2 id="product-tags" className="text-base font-semibold">{t("products.columns.tags")}</h2>
         <div className="mt-2">
           {product.tags.length === 0 && !product.canTag ? <p className="text-sm text-slate-600">{t("products.noTags")}</p> : null}
-          <TagCell orgId={orgId} productId={product.id} productName={product.name} tags={product.tags} allTags={tags} canTag={product.canTag} />
+          <TagCell orgId={orgId} productId={product.id} productName={product.name} tags={product.tags} tagOptions={{ tags: tagOptions.tags, complete: tagOptions.complete }} canTag={product.canTag} />
         </div>
       </section>
 
