@@ -165,8 +165,20 @@ export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput)
   };
 }
 
+/** Categories are reference data written by migrations: the list is read again at most every 5 minutes. */
+const CATEGORIES_TTL_MS = 5 * 60_000;
+let categoriesCache: { at: number; codes: Promise<string[]> } | null = null;
+
 /** The category codes, in display order, for the list's filter (labels come from `categories.*`). */
-export async function listProductCategories(db: Db): Promise<string[]> {
-  const rows = await db.productCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true } });
-  return rows.map((r) => r.code);
+export function listProductCategories(db: Db): Promise<string[]> {
+  const at = Date.now();
+  if (!categoriesCache || at - categoriesCache.at > CATEGORIES_TTL_MS) {
+    const codes = db.productCategory
+      .findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true } })
+      .then((rows) => rows.map((r) => r.code));
+    // A failed read is not kept: the next page asks again.
+    codes.catch(() => (categoriesCache = null));
+    categoriesCache = { at, codes };
+  }
+  return categoriesCache.codes;
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { cachedMessage, fillMessage, formatDate } from "@/components/intl/row-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -25,7 +26,8 @@ const STATUS_STYLE: Record<string, string> = {
 /** PRD-1/TAG-2: the products table with row selection, a bulk "attach a tag" action and the Tag column. */
 export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const { selected, setSelected, toggle } = useSelection();
   const chosen = items.filter((i) => selected.has(i.id)).map((i) => i.id);
   const allChosen = items.length > 0 && chosen.length === items.length;
@@ -82,14 +84,14 @@ export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props
             {items.map((p) => (
               <tr key={p.id} data-testid="product-row">
                 <td className="px-3 py-2">
-                  <input type="checkbox" aria-label={t("products.select", { name: p.name })} checked={selected.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                  <input type="checkbox" aria-label={fillMessage(t, locale, "products.select", { name: p.name })} checked={selected.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
                 </td>
                 <td className="px-3 py-2">{t(`categories.${p.category}` as "categories.domain")}</td>
                 <td className="px-3 py-2 font-medium">
                   <Link href={`/${orgId}/products/${p.id}`} className="text-brand-700 hover:underline">{p.name}</Link>
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(p.expiresAt, { dateStyle: "medium" })}</td>
-                <td className="px-3 py-2">{t("products.renewalMonths", { months: p.renewalPeriodMonths })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDate(p.expiresAt, locale, timeZone)}</td>
+                <td className="px-3 py-2">{cachedMessage(t, locale, "products.renewalMonths", { months: p.renewalPeriodMonths })}</td>
                 <td className="px-3 py-2">{p.autoRenew ? t("products.yes") : t("products.no")}</td>
                 <td className="px-3 py-2">
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[p.status]}`}>{t(`products.status.${p.status}`)}</span>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useCallback, useOptimistic, useRef, useState } from "react";
+import { fillMessage } from "@/components/intl/row-messages";
 import { TagChip } from "@/components/tags/tag-chip";
 import { TagCombobox, type TagOption } from "@/components/tags/tag-combobox";
 import { rememberCreatedTag, type TagOptionsPage } from "@/components/tags/use-tag-options";
@@ -22,6 +23,7 @@ function form(values: Record<string, string>): FormData {
  */
 export function TagCell({ orgId, productId, productName, tags, tagOptions, canTag }: { orgId: string; productId: string; productName: string; tags: TagOption[]; tagOptions: TagOptionsPage; canTag: boolean }) {
   const t = useTranslations("tags");
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -59,7 +61,7 @@ export function TagCell({ orgId, productId, productName, tags, tagOptions, canTa
       <div className="flex flex-wrap items-center gap-1">
         {shown.map((tag) =>
           canTag ? (
-            <button key={tag.id} type="button" onClick={() => setOpen(true)} aria-label={t("editTagsOf", { name: productName, tag: tag.name })} className="rounded-full">
+            <button key={tag.id} type="button" onClick={() => setOpen(true)} aria-label={fillMessage(t, locale, "editTagsOf", { name: productName, tag: tag.name })} className="rounded-full">
               <TagChip name={tag.name} color={tag.color} />
             </button>
           ) : (
@@ -70,7 +72,7 @@ export function TagCell({ orgId, productId, productName, tags, tagOptions, canTa
           <button
             ref={trigger}
             type="button"
-            aria-label={t("addTagTo", { name: productName })}
+            aria-label={fillMessage(t, locale, "addTagTo", { name: productName })}
             aria-haspopup="listbox"
             aria-expanded={open}
             onClick={() => setOpen((o) => !o)}
