@@ -7,6 +7,12 @@ export type Actor =
       userId: string;
       sessionId: string;
       staffRole: StaffRole | null;
+      /**
+       * The person's memberships by Organization id, read once while a console page renders (with the
+       * Organization switcher's list). requireAccess uses them instead of reading again; absent (server
+       * actions, route handlers), it reads the database.
+       */
+      memberships?: ReadonlyMap<string, { id: string; role: Role }>;
       ip?: string | null;
       userAgent?: string | null;
     }

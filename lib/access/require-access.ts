@@ -49,7 +49,9 @@ export async function requireAccess(tx: Tx, actor: Actor, orgId: string, action:
   const membership =
     actor.kind === "token" && actor.membership !== undefined
       ? actor.membership
-      : await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { id: true, role: true } });
+      : actor.kind === "user" && actor.memberships
+        ? (actor.memberships.get(orgId) ?? null)
+        : await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { id: true, role: true } });
   if (!membership) throw new AppError("NOT_FOUND");
   if (!can(membership.role, action)) throw new AppError("FORBIDDEN");
   if (actor.kind === "token" && !scopesAllow(actor.scopes, action)) throw new AppError("FORBIDDEN");

@@ -6,12 +6,26 @@ import { can, type Action } from "@/lib/access/permissions";
 import { requireActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { listMyOrganizations } from "./list-my-organizations";
+
+export type MyOrganization = Awaited<ReturnType<typeof listMyOrganizations>>[number];
+
+/**
+ * The signed-in person and every Organization they belong to, read once per render: the switcher lists
+ * them, and the actor carries the memberships so that the services this page calls check access without
+ * reading them again.
+ */
+const myOrganizations = cache(async (): Promise<{ actor: UserActor; orgs: MyOrganization[] }> => {
+  const actor = await requireActor();
+  const orgs = await listMyOrganizations(getDb(), actor);
+  return { actor: { ...actor, memberships: new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])) }, orgs };
+});
 
 /** The actor's membership of `orgId`, looked up once per request whatever the pages and layouts ask. */
-const memberContext = cache(async (orgId: string): Promise<{ actor: UserActor; access: OrgAccess }> => {
-  const actor = await requireActor();
+const memberContext = cache(async (orgId: string): Promise<{ actor: UserActor; access: OrgAccess; orgs: MyOrganization[] }> => {
+  const { actor, orgs } = await myOrganizations();
   try {
-    return { actor, access: await requireAccess(getDb(), actor, orgId, "org.read") };
+    return { actor, access: await requireAccess(getDb(), actor, orgId, "org.read"), orgs };
   } catch (err) {
     if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) notFound();
     throw err;
@@ -19,11 +33,12 @@ const memberContext = cache(async (orgId: string): Promise<{ actor: UserActor; a
 });
 
 /**
- * For console pages under /[org]: the actor and their access to that Organization. Another tenant's id
- * (or an unknown one), or an action the role does not allow, renders the 404 page — existence is never
- * revealed (ACC-6 deep links). The services the page then calls check access again themselves.
+ * For console pages under /[org]: the actor and their access to that Organization, and the person's
+ * Organizations for the switcher. Another tenant's id (or an unknown one), or an action the role does not
+ * allow, renders the 404 page — existence is never revealed (ACC-6 deep links). The services the page then
+ * calls check access again themselves, from the memberships read here.
  */
-export const consoleContext = cache(async (orgId: string, action: Action = "org.read"): Promise<{ actor: UserActor; access: OrgAccess }> => {
+export const consoleContext = cache(async (orgId: string, action: Action = "org.read"): Promise<{ actor: UserActor; access: OrgAccess; orgs: MyOrganization[] }> => {
   const context = await memberContext(orgId);
   if (!can(context.access.role, action)) notFound();
   return context;

@@ -5,7 +5,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 export async function listMyOrganizations(db: Db, actor: UserActor) {
   const rows = await db.membership.findMany({
     where: { userId: actor.userId },
-    select: { role: true, organization: { select: { id: true, name: true, entityType: true, partner: { select: { id: true } } } } },
+    select: { id: true, role: true, organization: { select: { id: true, name: true, entityType: true, partner: { select: { id: true } } } } },
     orderBy: { organization: { name: "asc" } },
   });
   return rows.map((r) => ({
@@ -14,5 +14,6 @@ export async function listMyOrganizations(db: Db, actor: UserActor) {
     entityType: r.organization.entityType,
     isPartner: !!r.organization.partner,
     role: r.role,
+    membershipId: r.id,
   }));
 }

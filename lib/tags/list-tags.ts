@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeTagName, orgIdField } from "./tag-fields";
 
 export const listTagsSchema = z.object({ orgId: orgIdField });
@@ -45,23 +46,26 @@ const likeLiteral = (s: string) => s.replace(/[\\%_]/g, "\\$&");
  * TAG-2/TAG-4: the tags to pick from in the products pages' combobox, filter and bulk action — the first
  * TAG_OPTIONS_LIMIT by name, those whose name contains `q` (any case) when given — plus the tag
  * `selectedId` (the current filter), which may lie beyond them. `complete` says no other tag matches, so
- * the picker can filter locally instead of asking again. Statements: access, page, and the selected tag
- * whenever an id is given, whatever the data.
+ * the picker can filter locally instead of asking again. One statement (after access) whatever the data:
+ * the page of names and the selected tag are read together.
  */
 export async function listTagOptions(db: Db, actor: Actor, raw: ListTagOptionsInput): Promise<TagOptions> {
   const { orgId, q, selectedId } = listTagOptionsSchema.parse(raw);
   await requireAccess(db, actor, orgId, "tags.read");
-  const select = { id: true, name: true, color: true } as const;
-  const [rows, selected] = await Promise.all([
-    db.tag.findMany({
-      where: { orgId, ...(q ? { normalizedName: { contains: likeLiteral(normalizeTagName(q)) } } : {}) },
-      orderBy: [{ normalizedName: "asc" }, { id: "asc" }],
-      take: TAG_OPTIONS_LIMIT + 1,
-      select,
-    }),
-    selectedId ? db.tag.findFirst({ where: { id: selectedId, orgId }, select }) : null,
-  ]);
-  return { tags: rows.slice(0, TAG_OPTIONS_LIMIT), complete: rows.length <= TAG_OPTIONS_LIMIT, selected };
+  const named = q ? Prisma.sql`AND "normalizedName" LIKE ${`%${likeLiteral(normalizeTagName(q))}%`}` : Prisma.empty;
+  const rows = await db.$queryRaw<(TagOption & { selected: boolean })[]>`
+    (SELECT "id", "name", "color", false AS "selected" FROM "Tag"
+      WHERE "orgId" = ${orgId} ${named}
+      ORDER BY "normalizedName" ASC, "id" ASC LIMIT ${TAG_OPTIONS_LIMIT + 1})
+    UNION ALL
+    (SELECT "id", "name", "color", true FROM "Tag" WHERE "id" = ${selectedId ?? ""} AND "orgId" = ${orgId})`;
+  const page = rows.filter((r) => !r.selected).map(({ selected: _, ...tag }) => tag);
+  const selected = rows.find((r) => r.selected);
+  return {
+    tags: page.slice(0, TAG_OPTIONS_LIMIT),
+    complete: page.length <= TAG_OPTIONS_LIMIT,
+    selected: selected ? { id: selected.id, name: selected.name, color: selected.color } : null,
+  };
 }
 
 export const TAGS_PER_PAGE = 100;

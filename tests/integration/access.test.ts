@@ -6,6 +6,7 @@ import { backofficeOverview } from "@/lib/backoffice/overview";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { dashboardSummary } from "@/lib/orgs/dashboard-summary";
+import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
 import { addMember, createOrganization, createProduct, createStaffUser, createTeam, createUser, grantProductAccess } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
@@ -54,6 +55,24 @@ describe("authorization core", () => {
       await expect(requireAccess(db, asUser(outsider.legalRepresentativeId), org.id, action)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     await expect(requireAccess(db, asUser(outsider.legalRepresentativeId), "does-not-exist", "org.read")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("[ACC-6] memberships read with the switcher decide access as the database does, and nothing outside them", async () => {
+    const db = getDb();
+    const { org, members } = await orgWithEveryRole();
+    const other = await createOrganization(db);
+    const orgs = await listMyOrganizations(db, asUser(members.USER));
+    expect(orgs.map((o) => o.id)).toEqual([org.id]);
+    const withMemberships: Actor = { ...asUser(members.USER), memberships: new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])) };
+    for (const action of ACTIONS) {
+      const fromList = await requireAccess(db, withMemberships, org.id, action).then((a) => a, (e) => e.code);
+      const fromDb = await requireAccess(db, asUser(members.USER), org.id, action).then((a) => a, (e) => e.code);
+      expect(fromList).toEqual(fromDb);
+    }
+    // Another Organization's id is unknown to this person, whatever the database holds for it.
+    await expect(requireAccess(db, withMemberships, other.id, "org.read")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const stale: Actor = { ...asUser(other.legalRepresentativeId), memberships: new Map() };
+    await expect(requireAccess(db, stale, other.id, "org.read")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("[PRD-3] a user sees only the products granted to them or their team; the legal representative sees all", async () => {

@@ -7,14 +7,13 @@ import { getSession } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
-import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
 
 export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
-  const { actor, access } = await consoleContext(orgId);
+  const { actor, access, orgs } = await consoleContext(orgId);
   const db = getDb();
   // The session already carries the person's name and e-mail: one query fewer on every console page.
-  const [orgs, session] = await Promise.all([listMyOrganizations(db, actor), getSession()]);
+  const session = await getSession();
   const user = session!.user;
   const partnerCount = orgs.filter((o) => o.isPartner).length;
   // Remember the Organization last opened so the next sign-in lands there (ACC-6).
