@@ -9,7 +9,8 @@ import { dashboardSummary } from "@/lib/orgs/dashboard-summary";
 import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
 import { addMember, createOrganization, createProduct, createStaffUser, createTeam, createUser, grantProductAccess } from "../factories";
 
-const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
+type UserActor = Extract<Actor, { kind: "user" }>;
+const asUser = (userId: string, memberships?: UserActor["memberships"]): UserActor => ({ kind: "user", userId, sessionId: "s", staffRole: null, memberships });
 
 async function orgWithEveryRole() {
   const db = getDb();
@@ -63,7 +64,7 @@ describe("authorization core", () => {
     const other = await createOrganization(db);
     const orgs = await listMyOrganizations(db, asUser(members.USER));
     expect(orgs.map((o) => o.id)).toEqual([org.id]);
-    const withMemberships: Actor = { ...asUser(members.USER), memberships: new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])) };
+    const withMemberships = asUser(members.USER, new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])));
     for (const action of ACTIONS) {
       const fromList = await requireAccess(db, withMemberships, org.id, action).then((a) => a, (e) => e.code);
       const fromDb = await requireAccess(db, asUser(members.USER), org.id, action).then((a) => a, (e) => e.code);
@@ -71,7 +72,7 @@ describe("authorization core", () => {
     }
     // Another Organization's id is unknown to this person, whatever the database holds for it.
     await expect(requireAccess(db, withMemberships, other.id, "org.read")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const stale: Actor = { ...asUser(other.legalRepresentativeId), memberships: new Map() };
+    const stale = asUser(other.legalRepresentativeId, new Map());
     await expect(requireAccess(db, stale, other.id, "org.read")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
