@@ -8,6 +8,8 @@
  *   (a) GET /bench-empty                      the empty dynamic route, the baseline: an empty page
  *                                             rendered per request (added to the benchmark's copy only)
  *   (a′) GET /api/health                      an empty route handler, shown for reference
+ *   (l) GET /{org}/bench-console-empty        the empty page inside the console layout (session cookie),
+ *                                             shown for reference: the floor of every console page
  *   (b) GET /{org}/products?tagId=…           the console page filtered by a tag (session cookie)
  *   (c) GET /api/1/products?per_page=50       REST list (bearer token)
  *   (d) PUT /api/1/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
@@ -42,6 +44,8 @@ export type LoadOptions = {
   workDir: string;
   /** The empty dynamic page the copy was given (case a). */
   emptyPagePath: string;
+  /** The empty page the copy was given inside the console layout, under /{org}/ (reference case l). */
+  consoleEmptySegment: string;
   /** Folder for this run's PostgreSQL; removed at the end. */
   dataDir: string;
   port: number;
@@ -68,11 +72,12 @@ const TARGET = { p50: 2, p99: 3 };
 const SESSION_COOKIE = "manager.session"; // lib/auth/options.ts (not importable outside Next.js)
 const TOKEN_SCOPES = ["products:read", "tags:read", "tags:write"];
 
-type CaseName = "a" | "h" | "b" | "c" | "d";
-const CASES = ["a", "h", "b", "c", "d"] as const;
+type CaseName = "a" | "h" | "l" | "b" | "c" | "d";
+const CASES = ["a", "h", "l", "b", "c", "d"] as const;
 const LABELS: Record<CaseName, string> = {
   a: "(a) empty dynamic page GET /bench-empty",
   h: "(a′) empty route handler GET /api/health",
+  l: "(l) console layout around an empty page",
   b: "(b) products page filtered by a tag",
   c: "(c) GET /api/1/products?per_page=50",
   d: "(d) PUT /api/1/products/{id}/tags/{tagId}",
@@ -120,6 +125,7 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     const requests: Record<CaseName, () => Promise<Request>> = {
       a: async () => new Request(`${base}${opts.emptyPagePath}`),
       h: async () => new Request(`${base}/api/health`),
+      l: async () => new Request(`${base}/${seed.orgId}/${opts.consoleEmptySegment}`, { headers: { cookie } }),
       b: async () => new Request(`${base}/${seed.orgId}/products?tagId=${seed.filterTagId}`, { headers: { cookie } }),
       c: async () => new Request(`${base}/api/1/products?per_page=50`, { headers: { authorization: `Bearer ${seed.countToken}` } }),
       d: async () => {
@@ -135,7 +141,8 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
 
     const t1 = performance.now();
     await insertProducts(sql, seed.orgId, SMALL + 1, PRODUCTS);
-    await sql.query(`ANALYZE "Product"; ANALYZE "ProductTag"; ANALYZE "Tag"`);
+    // Vacuumed as well as analysed: autovacuum would otherwise work through the new rows during the runs.
+    await sql.query(`VACUUM ANALYZE "Product", "ProductTag", "Tag"`);
     const stats = await sql.query<{ links: string; filtered: string }>(
       `SELECT (SELECT count(*) FROM "ProductTag") AS links, (SELECT count(*) FROM "ProductTag" WHERE "tagId" = $1) AS filtered`,
       [seed.filterTagId],
@@ -156,6 +163,10 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
       const headers: Record<string, string> = {};
       if (name === "a") path_ = opts.emptyPagePath;
       if (name === "h") path_ = "/api/health";
+      if (name === "l") {
+        path_ = `/${seed.orgId}/${opts.consoleEmptySegment}`;
+        headers.cookie = cookie;
+      }
       if (name === "b") {
         path_ = `/${seed.orgId}/products?tagId=${seed.filterTagId}`;
         headers.cookie = cookie;
@@ -421,6 +432,7 @@ function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Co
       const ref = `${(m[n].p50 / m.h.p50).toFixed(1)}× / ${(m[n].p99 / m.h.p99).toFixed(1)}×`;
       return `  (${n})          ${mark(r50, TARGET.p50)}        ${mark(r99, TARGET.p99)}        ${ref}`;
     }),
+    `  (l)             ${(m.l.p50 / m.a.p50).toFixed(1).padStart(6)}×                 ${(m.l.p99 / m.a.p99).toFixed(1).padStart(6)}×                reference: what every console page pays before its content`,
     "",
     `  SQL statements per request (median of ${COUNT_SAMPLES}; BEGIN/COMMIT not counted)`,
     `  case    at ${SMALL} products   at ${PRODUCTS.toLocaleString("en")} products   same?`,

@@ -58,10 +58,19 @@ export default async function BenchEmptyPage() {
 }
 `;
 
+/**
+ * Reference case (l): the same empty page inside the console's layout (session, memberships, header,
+ * Organization switcher, navigation) — the floor of every console page, the products page included.
+ */
+const CONSOLE_EMPTY_SEGMENT = "bench-console-empty";
+const CONSOLE_EMPTY_DIR = path.join("app", "(console)", "[org]", CONSOLE_EMPTY_SEGMENT);
+
 function copyProject() {
   cpSync(root, workDir, { recursive: true, filter: (src) => !notCopied.has(path.relative(root, src).split(path.sep)[0]) });
   mkdirSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1)), { recursive: true });
   writeFileSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1), "page.tsx"), EMPTY_PAGE);
+  mkdirSync(path.join(workDir, CONSOLE_EMPTY_DIR), { recursive: true });
+  writeFileSync(path.join(workDir, CONSOLE_EMPTY_DIR, "page.tsx"), EMPTY_PAGE);
   // Hard links give the copy its own node_modules in a second instead of another gigabyte on disk.
   try {
     execFileSync("cp", ["-al", path.join(root, "node_modules"), workDir]);
@@ -217,6 +226,7 @@ async function loadSection() {
   await runLoadBench({
     workDir,
     emptyPagePath: EMPTY_PAGE_PATH,
+    consoleEmptySegment: CONSOLE_EMPTY_SEGMENT,
     dataDir: path.join(dataDir, "load"),
     port: fixedPort || (await freePort()),
     durationSeconds: loadDuration,
