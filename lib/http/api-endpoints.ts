@@ -36,7 +36,9 @@ export {
   productTagsAttach,
   tagsCreate,
   tagsDelete,
+  tagsGet,
   tagsList,
+  tagsPut,
   tagsUpdate,
 } from "./endpoints/tags";
 export {
@@ -49,4 +51,4 @@ export {
   teamsPatch,
   teamsPut,
 } from "./endpoints/teams";
-export { usersCreate, usersDelete, usersList, usersUpdate } from "./endpoints/users";
+export { usersCreate, usersDelete, usersGet, usersList, usersUpdate } from "./endpoints/users";

@@ -19,6 +19,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 export const listMembersSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
   q: optional(z.string().trim().max(100)),
+  /** One member or invitation by id (the API's GET /users/{id}). */
+  id: optional(z.string().max(64)),
   role: optional(z.enum(ROLES)),
   teamId: optional(z.string().max(64)),
   status: optional(z.enum(MEMBER_STATUSES)),
@@ -73,6 +75,10 @@ export async function listMembers(db: Db, actor: Actor, raw: ListMembersInput) {
     // Timestamps are stored as UTC without a zone: compare in UTC whatever the session's zone.
     Prisma.sql`i."expiresAt" > (${now().toISOString()}::timestamptz AT TIME ZONE 'UTC')`,
   ];
+  if (input.id) {
+    memberWhere.push(Prisma.sql`m.id = ${input.id}`);
+    invitationWhere.push(Prisma.sql`i.id = ${input.id}`);
+  }
   if (input.role) {
     memberWhere.push(Prisma.sql`m.role::text = ${input.role}`);
     invitationWhere.push(Prisma.sql`i.role::text = ${input.role}`);

@@ -108,6 +108,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
         }),
         "PATCH user",
       ],
+      [await call(userById.GET, "/", { token: mine.token, params: { id: theirMember.id } }), "GET user"],
       [await call(userById.DELETE, "/", { token: mine.token, method: "DELETE", params: { id: theirMember.id } }), "DELETE user"],
       [
         await call(userById.DELETE, "/", {
@@ -162,7 +163,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(await db.teamMember.count({ where: { OR: [{ teamId: theirTeam.id }, { membershipId: theirMember.id }] } })).toBe(0);
   });
 
-  test("[ORG-2] POST /users invites someone new by e-mail and extends an existing account; PATCH changes the role; DELETE removes", async () => {
+  test("[ORG-2] POST /users invites someone new by e-mail and extends an existing account; GET reads one; PATCH changes the role; DELETE removes", async () => {
     const t = await tenant(["users:write"]);
     const db = t.db;
     const [product] = await createProducts(db, [{ orgId: t.org.id, name: "shop.ch" }]);
@@ -183,6 +184,15 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       contactPrefs: ["TECHNICAL"],
     });
     await waitForMail(inject("mailboxUrl"), { to: newcomer, timeoutMs: 15_000 });
+    const gotInvitation = await call(userById.GET, "/", { token: t.token, params: { id: inv.id } });
+    expect(gotInvitation.status).toBe(200);
+    expect(documented("/users/{id}", "GET").parse((await json(gotInvitation)).data)).toMatchObject({
+      kind: "invitation",
+      id: inv.id,
+      email: newcomer,
+      role: "USER",
+      status: "invited",
+    });
 
     const existing = await createUser(db);
     const added = await call(usersLatest.POST, "/api/users", {
@@ -193,6 +203,8 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(added.status).toBe(201);
     const member = (await json(added)).data as { kind: string; id: string };
     expect(member).toMatchObject({ kind: "member", email: existing.email, role: "ADMINISTRATOR", status: "active" });
+    const gotMember = (await json(await call(userById.GET, "/", { token: t.token, params: { id: member.id } }))).data;
+    expect(gotMember).toMatchObject({ kind: "member", id: member.id, user_id: existing.id, email: existing.email, role: "ADMINISTRATOR", status: "active" });
     expect(await db.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
       orgId: t.org.id,
       userId: existing.id,
@@ -368,7 +380,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(await db.membership.findUnique({ where: { id: member.id } })).not.toBeNull();
   });
 
-  test("[TAG-3] tags: create (201), rename (200 with the tag), delete (204) round trip", async () => {
+  test("[TAG-3] tags: create (201), read, rename by PATCH and PUT (200 with the tag), delete (204) round trip", async () => {
     const t = await tenant(["tags:write"]);
     const created = await call(tags.POST, "/api/1/tags", {
       token: t.token,
@@ -378,13 +390,33 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(created.status).toBe(201);
     const tag = (await json(created)).data as { id: string };
     expect(documented("/tags", "POST").parse(tag)).toMatchObject({ name: "Client A", color: "blue" });
+    const [product] = await createProducts(t.db, [{ orgId: t.org.id, name: "tagged.ch" }]);
+    await t.db.productTag.create({ data: { productId: product.id, tagId: tag.id } });
+    const got = await json(await call(tagById.GET, "/", { token: t.token, params: { id: tag.id } }));
+    expect(got.data).toEqual({ id: tag.id, name: "Client A", color: "blue", product_count: 1 });
     const patched = await json(
       await call(tagById.PATCH, "/", { token: t.token, method: "PATCH", body: { color: "green" }, params: { id: tag.id } }),
     );
     expect(patched.data).toEqual({ id: tag.id, name: "Client A", color: "green" });
+    // PUT replaces both fields, so both are required.
+    const partial = await call(tagById.PUT, "/", { token: t.token, method: "PUT", body: { name: "Client B" }, params: { id: tag.id } });
+    expect(partial.status).toBe(400);
+    const put = await json(
+      await call(tagById.PUT, "/", { token: t.token, method: "PUT", body: { name: "Client B", color: "teal" }, params: { id: tag.id } }),
+    );
+    expect(put.data).toEqual({ id: tag.id, name: "Client B", color: "teal" });
+    const other = await tenant(["tags:write"]);
+    for (const res of [
+      await call(tagById.GET, "/", { token: other.token, params: { id: tag.id } }),
+      await call(tagById.PUT, "/", { token: other.token, method: "PUT", body: { name: "Hijacked", color: "red" }, params: { id: tag.id } }),
+    ]) {
+      expect(res.status).toBe(404);
+    }
+    expect(await t.db.tag.findUniqueOrThrow({ where: { id: tag.id } })).toMatchObject({ name: "Client B", color: "teal" });
     expect((await call(tagById.DELETE, "/", { token: t.token, method: "DELETE", params: { id: tag.id } })).status).toBe(204);
     expect(await t.db.tag.findUnique({ where: { id: tag.id } })).toBeNull();
     expect((await call(tagById.DELETE, "/", { token: t.token, method: "DELETE", params: { id: tag.id } })).status).toBe(404);
+    expect((await call(tagById.GET, "/", { token: t.token, params: { id: tag.id } })).status).toBe(404);
   });
 
   test("[ORG-7] the Organization: PATCH changes only what is sent, PUT replaces the editable details, both answer the updated Organization", async () => {

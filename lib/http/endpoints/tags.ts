@@ -7,6 +7,8 @@ import { detachTag } from "@/lib/tags/detach-tag";
 import { listTags } from "@/lib/tags/list-tags";
 import { TAG_COLORS } from "@/lib/tags/palette";
 import { updateTag } from "@/lib/tags/update-tag";
+import type { Db } from "@/lib/db";
+import type { TokenActor } from "@/lib/api-tokens/authenticate-api-token";
 import { endpoint, idParam, NO_CONTENT, paging, sortedPage, tagOut, tagOutSchema } from "../endpoint";
 
 const tagSummarySchema = tagOutSchema.extend({ productCount: z.number().int() });
@@ -45,6 +47,23 @@ export const tagsCreate = endpoint({
   }),
 });
 
+/** One tag of the token's Organization with its product count, or NOT_FOUND (another tenant's id too). */
+async function findTag(db: Db, actor: TokenActor, tagId: string) {
+  const tag = (await listTags(db, actor, { orgId: actor.orgId })).find((t) => t.id === tagId);
+  if (!tag) throw new AppError("NOT_FOUND");
+  return tag;
+}
+
+export const tagsGet = endpoint({
+  method: "GET",
+  path: "/tags/{id}",
+  summary: "One tag with its product count.",
+  scope: "tags:read",
+  response: tagSummarySchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, params }) => ({ data: await findTag(db, actor, idParam(params, "id")) }),
+});
+
 const updateTagBody = z.object({ name: tagName.optional(), color: tagColor.optional() });
 
 export const tagsUpdate = endpoint({
@@ -57,8 +76,7 @@ export const tagsUpdate = endpoint({
   pathParams: ["id"],
   handler: async ({ db, actor, input, params }) => {
     const tagId = idParam(params, "id");
-    const current = (await listTags(db, actor, { orgId: actor.orgId })).find((t) => t.id === tagId);
-    if (!current) throw new AppError("NOT_FOUND");
+    const current = await findTag(db, actor, tagId);
     const tag = await updateTag(db, actor, {
       orgId: actor.orgId,
       tagId,
@@ -67,6 +85,19 @@ export const tagsUpdate = endpoint({
     });
     return { data: tagOut(tag) };
   },
+});
+
+export const tagsPut = endpoint({
+  method: "PUT",
+  path: "/tags/{id}",
+  summary: "Replaces a tag's name and colour (both required).",
+  scope: "tags:write",
+  schema: z.object({ name: tagName, color: tagColor }),
+  response: tagOutSchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, input, params }) => ({
+    data: tagOut(await updateTag(db, actor, { orgId: actor.orgId, tagId: idParam(params, "id"), name: input.name, color: input.color })),
+  }),
 });
 
 export const tagsDelete = endpoint({
@@ -146,6 +177,8 @@ export const TAG_ENDPOINTS = [
   productTagDetach,
   tagsList,
   tagsCreate,
+  tagsGet,
   tagsUpdate,
+  tagsPut,
   tagsDelete,
 ];

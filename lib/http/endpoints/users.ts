@@ -24,6 +24,37 @@ export const userOutSchema = z.object({
   status: z.enum(["active", "invited"]),
 });
 
+type MemberItem = Awaited<ReturnType<typeof listMembers>>["items"][number];
+
+function userOut(m: MemberItem): z.infer<typeof userOutSchema> {
+  return {
+    kind: m.kind,
+    id: m.id,
+    user_id: m.userId,
+    name: m.name,
+    email: m.email,
+    role: m.role as z.infer<typeof userOutSchema>["role"],
+    teams: m.teams,
+    last_sign_in_at: m.lastSignInAt?.toISOString() ?? null,
+    invitation_expires_at: m.invitationExpiresAt?.toISOString() ?? null,
+    status: m.status,
+  };
+}
+
+export const usersGet = endpoint({
+  method: "GET",
+  path: "/users/{id}",
+  summary: "One member (by membership id) or pending invitation (by invitation id), as in the list.",
+  scope: "users:read",
+  response: userOutSchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, params }) => {
+    const res = await listMembers(db, actor, { orgId: actor.orgId, id: idParam(params, "id"), perPage: 1 });
+    if (!res.items[0]) throw new AppError("NOT_FOUND");
+    return { data: userOut(res.items[0]) };
+  },
+});
+
 const FIELD_NAMES = { productIds: "product_ids", contactPrefs: "contact_prefs" };
 
 const addUserBody = z.object({
@@ -139,20 +170,9 @@ export const usersList = endpoint({
       page: q.page,
       perPage: q.per_page,
     });
-    const data: z.infer<typeof userOutSchema>[] = res.items.map((m) => ({
-      kind: m.kind,
-      id: m.id,
-      user_id: m.userId,
-      name: m.name,
-      email: m.email,
-      role: m.role as z.infer<typeof userOutSchema>["role"],
-      teams: m.teams,
-      last_sign_in_at: m.lastSignInAt?.toISOString() ?? null,
-      invitation_expires_at: m.invitationExpiresAt?.toISOString() ?? null,
-      status: m.status,
-    }));
+    const data = res.items.map(userOut);
     return { data, page: q.page, per_page: q.per_page, ...(q.return === "total" ? { total: res.total } : {}) };
   },
 });
 
-export const USER_ENDPOINTS = [usersList, usersCreate, usersUpdate, usersDelete];
+export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersDelete];

@@ -1,4 +1,4 @@
 // `/api/…` without a version is the latest version (API-2).
-export { PATCH, DELETE } from "../../[version]/tags/[id]/route";
+export { GET, PATCH, PUT, DELETE } from "../../[version]/tags/[id]/route";
 
 export const dynamic = "force-dynamic";
