@@ -433,6 +433,7 @@ function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Co
       return `  (${n})          ${mark(r50, TARGET.p50)}        ${mark(r99, TARGET.p99)}        ${ref}`;
     }),
     `  (l)             ${(m.l.p50 / m.a.p50).toFixed(1).padStart(6)}×                 ${(m.l.p99 / m.a.p99).toFixed(1).padStart(6)}×                reference: what every console page pays before its content`,
+    `  (b) to (l)      ${(m.b.p50 / m.l.p50).toFixed(1).padStart(6)}×                 ${(m.b.p99 / m.l.p99).toFixed(1).padStart(6)}×                reference: the products page's own reads and content`,
     "",
     `  SQL statements per request (median of ${COUNT_SAMPLES}; BEGIN/COMMIT not counted)`,
     `  case    at ${SMALL} products   at ${PRODUCTS.toLocaleString("en")} products   same?`,
