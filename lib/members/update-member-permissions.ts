@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/access/actor";
+import { actorUserId, type Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
@@ -32,17 +32,17 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateMemberPermissionsInput) {
   const input = updateMemberPermissionsSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    let me = await requireAccess(tx, actor, input.orgId, "org.read");
     const target = await tx.membership.findFirst({
-      where: { id: input.membershipId, orgId: me.orgId },
+      where: { id: input.membershipId, orgId: input.orgId },
       select: { id: true, role: true, userId: true, contactPrefs: true },
     });
+    // In the console one's own membership needs only to be a member; anyone else's — and any change made
+    // with an API token, a write — needs "users.update" (`users:write`). Access is checked before the
+    // target's absence is told.
+    const self = target !== null && target.userId === actorUserId(actor);
+    const me = await requireAccess(tx, actor, input.orgId, self && actor.kind === "user" ? "org.read" : "users.update");
     if (!target) throw new AppError("NOT_FOUND");
-    const self = target.id === me.membershipId;
-    if (!self) {
-      me = await requireAccess(tx, actor, input.orgId, "users.update");
-      assertMayManage(me.role, target.role);
-    }
+    if (!self) assertMayManage(me.role, target.role);
 
     const visible = visibleProductsWhere(me);
     if (input.productIds.length) {

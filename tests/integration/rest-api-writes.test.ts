@@ -9,6 +9,7 @@ import * as tags from "@/app/api/[version]/tags/route";
 import * as teamMember from "@/app/api/[version]/teams/[id]/members/[membershipId]/route";
 import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
+import * as userPermissions from "@/app/api/[version]/users/[id]/permissions/route";
 import * as userById from "@/app/api/[version]/users/[id]/route";
 import * as users from "@/app/api/[version]/users/route";
 import * as usersLatest from "@/app/api/users/route";
@@ -257,6 +258,48 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
         "invitation.revoked",
       ]),
     );
+  });
+
+  test("[ORG-5] PUT /users/{id}/permissions replaces a member's product access and contact preferences; unseen products and other tenants are 404, read-only tokens 403", async () => {
+    const t = await tenant(["users:write"]);
+    const db = t.db;
+    const member = await addMember(db, t.org.id, (await createUser(db)).id, "USER");
+    const [shop, blog] = await createProducts(db, [
+      { orgId: t.org.id, name: "shop.ch" },
+      { orgId: t.org.id, name: "blog.ch" },
+    ]);
+    const other = await tenant(["users:write"]);
+    const [theirs] = await createProducts(db, [{ orgId: other.org.id, name: "theirs.ch" }]);
+    const put = (token: string, body: unknown, id = member.id) =>
+      call(userPermissions.PUT, "/", { token, method: "PUT", body, params: { id } });
+    const grants = async () => (await db.productAccess.findMany({ where: { membershipId: member.id }, select: { productId: true } })).map((g) => g.productId).sort();
+
+    const first = await put(t.token, { product_ids: [shop.id, blog.id], contact_prefs: ["TECHNICAL"] });
+    expect(first.status).toBe(200);
+    expect(documented("/users/{id}/permissions", "PUT").parse((await json(first)).data)).toEqual({
+      id: member.id,
+      product_ids: [shop.id, blog.id],
+      contact_prefs: ["TECHNICAL"],
+      changed: true,
+    });
+    expect(await grants()).toEqual([shop.id, blog.id].sort());
+    const replaced = (await json(await put(t.token, { product_ids: [blog.id], contact_prefs: ["TECHNICAL"] }))).data;
+    expect(replaced).toMatchObject({ product_ids: [blog.id], changed: true });
+    expect(await grants()).toEqual([blog.id]);
+    expect((await json(await put(t.token, { product_ids: [blog.id], contact_prefs: ["TECHNICAL"] }))).data).toMatchObject({ changed: false });
+
+    // Nothing is written when any part is refused.
+    const unseen = await put(t.token, { product_ids: [shop.id, theirs.id], contact_prefs: [] });
+    expect(unseen.status).toBe(404);
+    expect((await put(other.token, { product_ids: [], contact_prefs: [] })).status).toBe(404);
+    const readOnly = await tokenFor(db, t.owner.id, t.org.id, ["users:read", "accounts:read"]);
+    expect((await put(readOnly, { product_ids: [], contact_prefs: [] })).status).toBe(403);
+    expect((await put(readOnly, { product_ids: [], contact_prefs: [] }, t.org.legalRepresentativeMembershipId)).status).toBe(403);
+    const bad = await put(t.token, { product_ids: "all", contact_prefs: ["NOPE"] });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await json(bad)).error.fields ?? {}).sort()).toEqual(["contact_prefs.0", "product_ids"]);
+    expect(await grants()).toEqual([blog.id]);
+    expect(await db.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ contactPrefs: ["TECHNICAL"] });
   });
 
   test("[ORG-5] through the API nobody grants more than they hold: an administrator's token cannot add a legal representative or touch one", async () => {

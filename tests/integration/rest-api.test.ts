@@ -17,6 +17,7 @@ import * as invoices from "@/app/api/[version]/invoices/route";
 import * as teamMember from "@/app/api/[version]/teams/[id]/members/[membershipId]/route";
 import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
+import * as userPermissions from "@/app/api/[version]/users/[id]/permissions/route";
 import * as userById from "@/app/api/[version]/users/[id]/route";
 import * as users from "@/app/api/[version]/users/route";
 import { openApiDocument } from "@/lib/http/openapi";
@@ -251,6 +252,7 @@ describe("REST API (API-1 … API-6)", () => {
       "/tags/{id}": tagById,
       "/users": users,
       "/users/{id}": userById,
+      "/users/{id}/permissions": userPermissions,
       "/teams": teams,
       "/teams/{id}": teamById,
       "/teams/{id}/members/{membershipId}": teamMember,

@@ -6,6 +6,7 @@ import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { changeRole } from "@/lib/members/change-role";
 import { listMembers, MEMBER_SORTS, MEMBER_STATUSES } from "@/lib/members/list-members";
 import { removeMembers } from "@/lib/members/remove-members";
+import { updateMemberPermissions } from "@/lib/members/update-member-permissions";
 import { ROLES } from "@/lib/members/rules";
 import { endpoint, idParam, NO_CONTENT, nullableDateOut, paging, withApiFieldNames } from "../endpoint";
 
@@ -120,6 +121,44 @@ export const usersUpdate = endpoint({
   },
 });
 
+const permissionsBody = z.object({
+  product_ids: z
+    .array(z.string().min(1).max(64))
+    .max(500)
+    .describe("The member's direct per-product access, replacing the current one (among the products the token owner sees)."),
+  contact_prefs: z.array(z.enum(CONTACT_PREFERENCES)).max(4).describe("Which administrative e-mails they receive."),
+});
+
+export const userPermissionsOutSchema = z.object({
+  id: z.string(),
+  product_ids: z.array(z.string()).describe("The direct grants on products the token owner sees, after the change."),
+  contact_prefs: z.array(z.enum(CONTACT_PREFERENCES)),
+  changed: z.boolean(),
+});
+
+export const usersPermissionsPut = endpoint({
+  method: "PUT",
+  path: "/users/{id}/permissions",
+  summary: "Replaces a member's direct product access and administrative-contact preferences (ORG-5).",
+  description:
+    "Team grants are left alone. Only products the token owner sees may be granted: any other id answers 404 and nothing changes. Nobody changes a member who outranks them.",
+  scope: "users:write",
+  schema: permissionsBody,
+  response: userPermissionsOutSchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, input, params }) => {
+    const res = await withApiFieldNames(FIELD_NAMES, () =>
+      updateMemberPermissions(db, actor, {
+        orgId: actor.orgId,
+        membershipId: idParam(params, "id"),
+        productIds: input.product_ids,
+        contactPrefs: input.contact_prefs,
+      }),
+    );
+    return { data: { id: res.membershipId, product_ids: [...new Set(input.product_ids)], contact_prefs: res.contactPrefs, changed: res.changed } };
+  },
+});
+
 export const usersDelete = endpoint({
   method: "DELETE",
   path: "/users/{id}",
@@ -175,4 +214,4 @@ export const usersList = endpoint({
   },
 });
 
-export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersDelete];
+export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersPermissionsPut, usersDelete];
