@@ -7,7 +7,7 @@ import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagOptions } from "@/lib/tags/list-tags";
 import { TagPicker } from "@/components/tags/tag-picker";
 import { ProductsTable } from "./products-table";
-import { productsHref, type ProductsQuery } from "./query";
+import { productsExportHref, productsHref, type ProductsQuery } from "./query";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +52,11 @@ export default async function ProductsPage({ params, searchParams }: { params: P
           <h1 className="text-2xl font-semibold">{t("products.title")}</h1>
           <p className="text-sm text-slate-600">{t("products.subtitle")}</p>
         </div>
-        <Link href={`/${orgId}/tags`} className="text-sm text-brand-700 underline">{t("products.manageTags")}</Link>
+        <div className="flex gap-4 text-sm">
+          {/* A download, not a page: a plain link, never prefetched. */}
+          <a href={productsExportHref(orgId, query)} download className="text-brand-700 underline">{t("products.exportCsv")}</a>
+          <Link href={`/${orgId}/tags`} className="text-brand-700 underline">{t("products.manageTags")}</Link>
+        </div>
       </div>
 
       <form method="get" action={`/${orgId}/products`} role="search" aria-label={t("products.searchLabel")} className="flex flex-wrap items-end gap-3">

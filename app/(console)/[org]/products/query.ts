@@ -24,3 +24,9 @@ export function productsHref(orgId: string, query: ProductsQuery, overrides: Pro
   }
   return listHref(`/${orgId}/products`, merged, DEFAULTS);
 }
+
+/** The CSV export of the view `query` describes (every page of it, whatever page is shown). */
+export function productsExportHref(orgId: string, query: ProductsQuery): string {
+  const { after: _after, before: _before, ...view } = query;
+  return listHref(`/${orgId}/products/export`, view, DEFAULTS);
+}
