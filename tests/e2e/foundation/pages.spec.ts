@@ -50,7 +50,7 @@ test("[ORG-1] every console page of a legal representative renders without error
   const org = new URL(page.url()).pathname.split("/")[1];
   for (const p of ORG_PAGES) await visit(page, `/${org}/${p}`, problems);
   await page.goto(`/${org}/products`);
-  const product = page.locator(`a[href^="/${org}/products/"]`).first();
+  const product = page.getByTestId("product-row").first().locator(`a[href^="/${org}/products/"]`);
   await visit(page, (await product.getAttribute("href"))!, problems);
   await page.goto(`/${org}/teams`);
   const team = page.locator(`a[href^="/${org}/teams/"]`).first();
