@@ -51,4 +51,4 @@ export {
   teamsPatch,
   teamsPut,
 } from "./endpoints/teams";
-export { usersCreate, usersDelete, usersGet, usersList, usersPermissionsPut, usersUpdate } from "./endpoints/users";
+export { usersCreate, usersDelete, usersGet, usersList, usersPermissionsGet, usersPermissionsPut, usersUpdate } from "./endpoints/users";

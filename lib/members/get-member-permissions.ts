@@ -9,12 +9,12 @@ import { visibleProductsWhere } from "@/lib/products/visible-products";
 import { mayManage } from "./rules";
 
 /**
- * ORG-5: what the "member permissions" page shows: the member, their direct product access, the products
- * they hold through a team (read-only here), their contact preferences, the products the actor may grant
- * by category, and what the actor may change. Product ids the actor does not see are never revealed.
+ * ORG-5: a member's direct product access, the products they hold through a team, and their contact
+ * preferences — among the products the actor sees (ids the actor does not see are never revealed). In the
+ * console any member may look; an API token needs `users:read`.
  */
-export async function getMemberPermissions(db: Db, actor: Actor, orgId: string, membershipId: string) {
-  const me = await requireAccess(db, actor, orgId, "org.read");
+export async function getMemberAccess(db: Db, actor: Actor, orgId: string, membershipId: string) {
+  const me = await requireAccess(db, actor, orgId, actor.kind === "token" ? "users.read" : "org.read");
   const member = await db.membership.findFirst({
     where: { id: membershipId, orgId: me.orgId },
     select: {
@@ -26,14 +26,29 @@ export async function getMemberPermissions(db: Db, actor: Actor, orgId: string, 
   });
   if (!member) throw new AppError("NOT_FOUND");
   const visible = visibleProductsWhere(me);
-  const [direct, viaTeams, categories] = await Promise.all([
-    db.productAccess.findMany({ where: { membershipId: member.id, product: visible }, select: { productId: true } }),
+  const [direct, viaTeams] = await Promise.all([
+    db.productAccess.findMany({ where: { membershipId: member.id, product: visible }, select: { productId: true }, orderBy: { productId: "asc" } }),
     db.productAccess.findMany({
       where: { team: { members: { some: { membershipId: member.id } } }, product: visible },
       select: { productId: true },
+      orderBy: { productId: "asc" },
     }),
-    grantableCategories(db, me),
   ]);
+  return {
+    me,
+    member,
+    productIds: direct.map((row) => row.productId),
+    teamProductIds: [...new Set(viaTeams.map((row) => row.productId))],
+  };
+}
+
+/**
+ * ORG-5: what the "member permissions" page shows: getMemberAccess, plus the products the actor may grant
+ * by category and what the actor may change.
+ */
+export async function getMemberPermissions(db: Db, actor: Actor, orgId: string, membershipId: string) {
+  const { me, member, productIds, teamProductIds } = await getMemberAccess(db, actor, orgId, membershipId);
+  const categories = await grantableCategories(db, me);
   const self = member.id === me.membershipId;
   const manager = can(me.role, "users.update") && mayManage(me.role, member.role);
   return {
@@ -42,8 +57,8 @@ export async function getMemberPermissions(db: Db, actor: Actor, orgId: string, 
     email: member.user.email,
     role: member.role,
     isSelf: self,
-    productIds: direct.map((row) => row.productId),
-    teamProductIds: [...new Set(viaTeams.map((row) => row.productId))],
+    productIds,
+    teamProductIds,
     contactPrefs: member.contactPrefs,
     categories,
     contactPreferences: [...CONTACT_PREFERENCES],

@@ -17,7 +17,7 @@ import type { TokenScope } from "@/lib/api-tokens/scopes";
 import { getDb } from "@/lib/db";
 import { waitForMail } from "@/lib/dev/mailbox";
 import { ENDPOINTS } from "@/lib/http/api-endpoints";
-import { addMember, createOrganization, createProducts, createUser, unique } from "../factories";
+import { addMember, createOrganization, createProducts, createUser, grantProductAccess, unique } from "../factories";
 import { call, tokenFor } from "./support/api";
 
 const ALL_WRITE: TokenScope[] = ["accounts:write", "users:write", "teams:write", "tags:write"];
@@ -260,7 +260,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     );
   });
 
-  test("[ORG-5] PUT /users/{id}/permissions replaces a member's product access and contact preferences; unseen products and other tenants are 404, read-only tokens 403", async () => {
+  test("[ORG-5] PUT /users/{id}/permissions replaces a member's product access and contact preferences, GET reads them; unseen products and other tenants are 404, read-only tokens 403", async () => {
     const t = await tenant(["users:write"]);
     const db = t.db;
     const member = await addMember(db, t.org.id, (await createUser(db)).id, "USER");
@@ -300,6 +300,22 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(Object.keys((await json(bad)).error.fields ?? {}).sort()).toEqual(["contact_prefs.0", "product_ids"]);
     expect(await grants()).toEqual([blog.id]);
     expect(await db.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ contactPrefs: ["TECHNICAL"] });
+
+    // GET reads the same, with what a team grants apart; `users:read` suffices, another tenant gets 404.
+    const team = await db.team.create({ data: { orgId: t.org.id, name: "Support" } });
+    await db.teamMember.create({ data: { teamId: team.id, membershipId: member.id } });
+    await grantProductAccess(db, { productIds: [shop.id], teamId: team.id });
+    const read = await call(userPermissions.GET, "/", { token: readOnly, params: { id: member.id } });
+    expect(read.status).toBe(200);
+    expect(documented("/users/{id}/permissions", "GET").parse((await json(read)).data)).toEqual({
+      id: member.id,
+      product_ids: [blog.id],
+      team_product_ids: [shop.id],
+      contact_prefs: ["TECHNICAL"],
+    });
+    expect((await call(userPermissions.GET, "/", { token: other.token, params: { id: member.id } })).status).toBe(404);
+    const accountsOnly = await tokenFor(db, t.owner.id, t.org.id, ["accounts:read"]);
+    expect((await call(userPermissions.GET, "/", { token: accountsOnly, params: { id: member.id } })).status).toBe(403);
   });
 
   test("[ORG-5] through the API nobody grants more than they hold: an administrator's token cannot add a legal representative or touch one", async () => {

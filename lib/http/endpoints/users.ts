@@ -6,6 +6,7 @@ import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { changeRole } from "@/lib/members/change-role";
 import { listMembers, MEMBER_SORTS, MEMBER_STATUSES } from "@/lib/members/list-members";
 import { removeMembers } from "@/lib/members/remove-members";
+import { getMemberAccess } from "@/lib/members/get-member-permissions";
 import { updateMemberPermissions } from "@/lib/members/update-member-permissions";
 import { ROLES } from "@/lib/members/rules";
 import { endpoint, idParam, NO_CONTENT, nullableDateOut, paging, withApiFieldNames } from "../endpoint";
@@ -136,6 +137,28 @@ export const userPermissionsOutSchema = z.object({
   changed: z.boolean(),
 });
 
+export const userAccessOutSchema = z.object({
+  id: z.string(),
+  product_ids: z.array(z.string()).describe("Direct grants, among the products the token owner sees."),
+  team_product_ids: z.array(z.string()).describe("Products held through a team (changed on the team, not here)."),
+  contact_prefs: z.array(z.enum(CONTACT_PREFERENCES)),
+});
+
+export const usersPermissionsGet = endpoint({
+  method: "GET",
+  path: "/users/{id}/permissions",
+  summary: "A member's direct product access, the products they hold through teams, and their contact preferences (ORG-5).",
+  scope: "users:read",
+  response: userAccessOutSchema,
+  pathParams: ["id"],
+  handler: async ({ db, actor, params }) => {
+    const res = await getMemberAccess(db, actor, actor.orgId, idParam(params, "id"));
+    return {
+      data: { id: res.member.id, product_ids: res.productIds, team_product_ids: res.teamProductIds, contact_prefs: res.member.contactPrefs },
+    };
+  },
+});
+
 export const usersPermissionsPut = endpoint({
   method: "PUT",
   path: "/users/{id}/permissions",
@@ -214,4 +237,4 @@ export const usersList = endpoint({
   },
 });
 
-export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersPermissionsPut, usersDelete];
+export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersPermissionsGet, usersPermissionsPut, usersDelete];
