@@ -9,6 +9,8 @@ export const ACTIONS = [
   "org.read",
   "org.update", // details, addresses, VAT: legal representative only (ORG-1)
   "users.read",
+  "members.view", // one member's product access and contact preferences: every member may look (ORG-5)
+  "membership.updateOwn", // one's own contact preferences (ORG-5)
   "users.invite",
   "users.update",
   "users.remove",
@@ -34,6 +36,8 @@ const ALL = new Set<Action>(ACTIONS);
 const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage"));
 const USER = new Set<Action>([
   "org.read",
+  "members.view",
+  "membership.updateOwn",
   "users.read",
   "teams.read",
   "products.read",
@@ -43,7 +47,7 @@ const USER = new Set<Action>([
   "tokens.manage",
   "support.grant",
 ]);
-const EXTERNAL = new Set<Action>(["org.read", "products.read", "products.manage", "tags.read"]);
+const EXTERNAL = new Set<Action>(["org.read", "members.view", "membership.updateOwn", "products.read", "products.manage", "tags.read"]);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   LEGAL_REPRESENTATIVE: ALL,

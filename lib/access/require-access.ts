@@ -16,6 +16,8 @@ const TOKEN_SCOPE: Partial<Record<Action, string>> = {
   "org.read": "accounts:read",
   "org.update": "accounts:write",
   "users.read": "users:read",
+  "members.view": "users:read",
+  "membership.updateOwn": "users:write",
   "users.invite": "users:write",
   "users.update": "users:write",
   "users.remove": "users:write",

@@ -10,11 +10,11 @@ import { mayManage } from "./rules";
 
 /**
  * ORG-5: a member's direct product access, the products they hold through a team, and their contact
- * preferences — among the products the actor sees (ids the actor does not see are never revealed). In the
- * console any member may look; an API token needs `users:read`.
+ * preferences — among the products the actor sees (ids the actor does not see are never revealed). Any
+ * member may look ("members.view"; an API token needs `users:read`).
  */
 export async function getMemberAccess(db: Db, actor: Actor, orgId: string, membershipId: string) {
-  const me = await requireAccess(db, actor, orgId, actor.kind === "token" ? "users.read" : "org.read");
+  const me = await requireAccess(db, actor, orgId, "members.view");
   const member = await db.membership.findFirst({
     where: { id: membershipId, orgId: me.orgId },
     select: {

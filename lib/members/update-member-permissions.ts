@@ -36,11 +36,10 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
       where: { id: input.membershipId, orgId: input.orgId },
       select: { id: true, role: true, userId: true, contactPrefs: true },
     });
-    // In the console one's own membership needs only to be a member; anyone else's — and any change made
-    // with an API token, a write — needs "users.update" (`users:write`). Access is checked before the
-    // target's absence is told.
+    // One's own membership needs "membership.updateOwn" (every member; `users:write` for a token), anyone
+    // else's "users.update". Access is checked before the target's absence is told.
     const self = target !== null && target.userId === actorUserId(actor);
-    const me = await requireAccess(tx, actor, input.orgId, self && actor.kind === "user" ? "org.read" : "users.update");
+    const me = await requireAccess(tx, actor, input.orgId, self ? "membership.updateOwn" : "users.update");
     if (!target) throw new AppError("NOT_FOUND");
     if (!self) assertMayManage(me.role, target.role);
 

@@ -5,18 +5,18 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeTagName, orgIdField } from "./tag-fields";
 
-export const listTagsSchema = z.object({ orgId: orgIdField });
+export const listTagsSchema = z.object({ orgId: orgIdField, /** One tag only (the API's /tags/{id}). */ tagId: z.string().min(1).max(64).optional() });
 export type ListTagsInput = z.input<typeof listTagsSchema>;
 
 export type TagSummary = { id: string; name: string; color: string; productCount: number };
 
 /** TAG-3: every tag of the Organization, by name, with how many products carry it (one query). */
 export async function listTags(db: Db, actor: Actor, raw: ListTagsInput): Promise<TagSummary[]> {
-  const { orgId } = listTagsSchema.parse(raw);
+  const { orgId, tagId } = listTagsSchema.parse(raw);
   return db.$transaction(async (tx) => {
     await requireAccess(tx, actor, orgId, "tags.read");
     const tags = await tx.tag.findMany({
-      where: { orgId },
+      where: { orgId, ...(tagId ? { id: tagId } : {}) },
       orderBy: [{ normalizedName: "asc" }, { id: "asc" }],
       select: { id: true, name: true, color: true, _count: { select: { products: true } } },
     });

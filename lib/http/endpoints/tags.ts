@@ -49,7 +49,7 @@ export const tagsCreate = endpoint({
 
 /** One tag of the token's Organization with its product count, or NOT_FOUND (another tenant's id too). */
 async function findTag(db: Db, actor: TokenActor, tagId: string) {
-  const tag = (await listTags(db, actor, { orgId: actor.orgId })).find((t) => t.id === tagId);
+  const [tag] = await listTags(db, actor, { orgId: actor.orgId, tagId });
   if (!tag) throw new AppError("NOT_FOUND");
   return tag;
 }

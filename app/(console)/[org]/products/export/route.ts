@@ -1,7 +1,6 @@
 import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { firstParam } from "@/lib/http/list-href";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { exportProducts, productsCsv } from "@/lib/products/export-products";
 import type { ProductListItem } from "@/lib/products/list-products";
@@ -19,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const actor = await getActor();
   if (!actor) return Response.redirect(new URL("/sign-in", request.url), 303);
   const sp = new URL(request.url).searchParams;
-  const param = (name: string) => firstParam(sp.get(name) ?? undefined);
+  const param = (name: string) => sp.get(name) ?? undefined;
   const batches = exportProducts(getDb(), actor, {
     orgId,
     q: param("q"),
