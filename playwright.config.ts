@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumExecutable } from "./tests/setup/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : "/usr/bin/chromium");
+const chromium = await chromiumExecutable();
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -9,6 +9,10 @@ export const config = {
   get supportEmail(): string {
     return process.env.SUPPORT_EMAIL ?? "support@manager.localhost";
   },
+  /** Where vulnerabilities are reported (`/.well-known/security.txt`): a `mailto:` or `https:` URI. */
+  get securityContact(): string {
+    return process.env.SECURITY_CONTACT ?? `mailto:${this.supportEmail}`;
+  },
   /** The development mailbox page exists only while mail goes to the local catcher. */
   get mailboxEnabled(): boolean {
     return process.env.MAILBOX_ENABLED === "1";
