@@ -34,6 +34,7 @@ export const DEMO_LOGINS = [
   { email: "jean@example.com", password: DEMO_PASSWORD, description: "Individual customer (France, EUR)" },
   { email: "partner@example.com", password: DEMO_PASSWORD, description: "Partner: Helvetic Partners AG (reseller area)" },
   { email: "support@example.com", password: DEMO_PASSWORD, description: "Support agent (back office)" },
+  { email: "supervisor@example.com", password: DEMO_PASSWORD, description: "Support supervisor (back office: decides identity checks)" },
 ] as const;
 
 const PEOPLE = [
@@ -44,6 +45,7 @@ const PEOPLE = [
   { email: "jean@example.com", firstName: "Jean", lastName: "Martin", locale: "fr", timeZone: "Europe/Paris" },
   { email: "partner@example.com", firstName: "Sven", lastName: "Meier", locale: "de" },
   { email: "support@example.com", firstName: "Sam", lastName: "Support", locale: "en", staffRole: "SUPPORT" },
+  { email: "supervisor@example.com", firstName: "Sarah", lastName: "Supervisor", locale: "en", staffRole: "SUPERVISOR" },
 ] as const;
 
 type OrgKey = "alpine" | "atelier" | "jean" | "helvetic";

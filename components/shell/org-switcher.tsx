@@ -4,14 +4,18 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 type Org = { id: string; name: string; role: Role };
 
-/** ACC-6: lists every Organization of the user with their role; switching keeps the user signed in. */
-export async function OrgSwitcher({ current, orgs }: { current: Org; orgs: Org[] }) {
+/**
+ * ACC-6: lists every Organization of the user with their role; switching keeps the user signed in. The
+ * current one may be a client the user manages as a partner (role null: not a member of it).
+ */
+export async function OrgSwitcher({ current, orgs }: { current: Omit<Org, "role"> & { role: Role | null }; orgs: Org[] }) {
   const t = await getTranslations();
   return (
     <details className="relative" data-testid="org-switcher">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
         <span className="sr-only">{t("shell.switchOrganization")}:</span>
         <span className="font-medium">{current.name}</span>
+        {current.role ? null : <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("shell.partnerAccess")}</span>}
         <span aria-hidden="true">▾</span>
       </summary>
       <div className="absolute left-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">

@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { can } from "@/lib/access/permissions";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { allows, type OrgAccess } from "@/lib/access/require-access";
 
-export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, role }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; role?: Role }) {
+export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, access }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; access?: OrgAccess }) {
   const t = await getTranslations("shell");
   const tUsers = await getTranslations("users");
   const tProducts = await getTranslations("products");
@@ -25,42 +24,42 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             {t("organization")}
           </Link>
         </li>
-        {role && can(role, "products.read") ? (
+        {access && allows(access, "products.read") ? (
           <li>
             <Link href={`/${orgId}/products`} className={link}>
               {tProducts("title")}
             </Link>
           </li>
         ) : null}
-        {role && can(role, "tags.read") ? (
+        {access && allows(access, "tags.read") ? (
           <li>
             <Link href={`/${orgId}/tags`} className={link}>
               {tTags("title")}
             </Link>
           </li>
         ) : null}
-        {role && can(role, "users.read") ? (
+        {access && allows(access, "users.read") ? (
           <li>
             <Link href={`/${orgId}/users`} className={link}>
               {tUsers("title")}
             </Link>
           </li>
         ) : null}
-        {role && can(role, "teams.read") ? (
+        {access && allows(access, "teams.read") ? (
           <li>
             <Link href={`/${orgId}/teams`} className={link}>
               {tTeams("title")}
             </Link>
           </li>
         ) : null}
-        {role && can(role, "tokens.manage") ? (
+        {access && allows(access, "tokens.manage") ? (
           <li>
             <Link href={`/${orgId}/api-tokens`} className={link}>
               {tApiTokens("title")}
             </Link>
           </li>
         ) : null}
-        {role && can(role, "audit.read") ? (
+        {access && allows(access, "audit.read") ? (
           <li>
             <Link href={`/${orgId}/activity`} className={link}>
               {tActivity("title")}

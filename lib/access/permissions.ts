@@ -1,9 +1,9 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
 
 /**
- * What each role may do in an Organization: the one table to audit (ORG-1, ORG-5).
- * Product-level restrictions (PRD-3) come on top: a USER or EXTERNAL member only sees the products
- * granted to them or their teams.
+ * What may be done in an Organization. Three tables below say who holds each action — members by role,
+ * partners by access level, support staff by granted scope — and nothing else in the code compares role
+ * names: it asks a table (`can`, `rolesWith`, `allows`).
  */
 export const ACTIONS = [
   "org.read",
@@ -11,6 +11,7 @@ export const ACTIONS = [
   "users.read",
   "members.view", // one member's product access and contact preferences: every member may look (ORG-5)
   "membership.updateOwn", // one's own contact preferences (ORG-5)
+  "membership.leave", // leave the Organization on one's own (ORG-4)
   "users.invite",
   "users.update",
   "users.remove",
@@ -18,7 +19,7 @@ export const ACTIONS = [
   "teams.manage",
   "products.read",
   "products.manage",
-  "products.readAll", // every product of the Organization, not only the granted ones
+  "products.readAll", // every product of the Organization, not only the granted ones (PRD-3)
   "tags.read",
   "tags.manage",
   "billing.read",
@@ -26,11 +27,17 @@ export const ACTIONS = [
   "tokens.manage",
   "audit.read",
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
+  "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
   "dpa.generate", // GDP-1
   "support.grant",
+  "content.mail.read", // mailboxes and messages (SUP-1)
+  "content.drive.read", // drive folders and files
+  "content.chat.read", // chat discussions
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
+
+// ─────────────── Members, by role (ORG-1, ORG-5) ───────────────
 
 const ALL = new Set<Action>(ACTIONS);
 const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage"));
@@ -38,6 +45,7 @@ const USER = new Set<Action>([
   "org.read",
   "members.view",
   "membership.updateOwn",
+  "membership.leave",
   "users.read",
   "teams.read",
   "products.read",
@@ -46,8 +54,11 @@ const USER = new Set<Action>([
   "tags.manage",
   "tokens.manage",
   "support.grant",
+  "content.mail.read",
+  "content.drive.read",
+  "content.chat.read",
 ]);
-const EXTERNAL = new Set<Action>(["org.read", "members.view", "membership.updateOwn", "products.read", "products.manage", "tags.read"]);
+const EXTERNAL = new Set<Action>(["org.read", "members.view", "membership.updateOwn", "membership.leave", "products.read", "products.manage", "tags.read"]);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   LEGAL_REPRESENTATIVE: ALL,
@@ -56,8 +67,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   EXTERNAL,
 };
 
+export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
+
 export function can(role: Role, action: Action): boolean {
   return ROLE_PERMISSIONS[role].has(action);
+}
+
+/** The roles holding an action, for queries ("members whose role may …"), never a hand-written list. */
+export function rolesWith(action: Action): Role[] {
+  return ROLES.filter((r) => ROLE_PERMISSIONS[r].has(action));
 }
 
 /** Role rank, to refuse granting more than one holds (ORG-5). */
@@ -67,3 +85,52 @@ export const ROLE_RANK: Record<Role, number> = {
   USER: 1,
   EXTERNAL: 0,
 };
+
+// ─────────────── Partners, by access level (PRT-3) ───────────────
+
+/**
+ * A partner's user in a client Organization. FULL: the whole Organization's products and billing, never
+ * its people, tokens, partners or log. LIMITED: only the granted products (see visibleProductsWhere).
+ */
+export const PARTNER_PERMISSIONS: Record<PartnerAccess, ReadonlySet<Action>> = {
+  FULL: new Set<Action>(["org.read", "products.read", "products.readAll", "products.manage", "tags.read", "tags.manage", "billing.read", "billing.pay"]),
+  LIMITED: new Set<Action>(["org.read", "products.read", "products.manage", "tags.read"]),
+};
+
+// ─────────────── Support staff in an Organization, by granted scope (SUP-1 … SUP-3) ───────────────
+
+/** What each kind of support grant lets the staff handling the request read; a grant always shows the Organization's name. */
+export const SUPPORT_SCOPE_PERMISSIONS: Record<SupportScope, ReadonlySet<Action>> = {
+  MAIL: new Set<Action>(["org.read", "content.mail.read"]),
+  DRIVE: new Set<Action>(["org.read", "content.drive.read"]),
+  CHAT: new Set<Action>(["org.read", "content.chat.read"]),
+  SINGLE_MAIL: new Set<Action>(["org.read", "content.mail.read"]), // one message only: the service narrows it
+};
+
+// ─────────────── Staff in the back office, by staff role (SUP-4, SEC-3) ───────────────
+
+export const STAFF_ACTIONS = [
+  "backoffice.enter",
+  "requests.read", // the queue of support requests
+  "requests.handle", // take a request, reply, close
+  "grants.read", // active support grants
+  "verifications.read", // identity-verification cases and their photos
+  "verifications.decide", // approve / reject a case (never one's own: the service checks)
+  "partners.review", // partner-programme applications
+  "transfers.record", // incoming bank transfers
+  "staff.manage",
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+const AGENT = new Set<StaffAction>(["backoffice.enter", "requests.read", "requests.handle", "grants.read", "verifications.read"]);
+const SUPERVISOR = new Set<StaffAction>([...AGENT, "verifications.decide", "partners.review", "transfers.record"]);
+
+export const STAFF_PERMISSIONS: Record<StaffRole, ReadonlySet<StaffAction>> = {
+  SUPPORT: AGENT,
+  SUPERVISOR,
+  ADMIN: new Set<StaffAction>(STAFF_ACTIONS),
+};
+
+export function staffCan(role: StaffRole, action: StaffAction): boolean {
+  return STAFF_PERMISSIONS[role].has(action);
+}

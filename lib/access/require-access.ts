@@ -1,63 +1,188 @@
+import { scopesAllow } from "@/lib/api-tokens/scopes";
+import { now } from "@/lib/clock";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "./actor";
-import { can, type Action } from "./permissions";
+import type { PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
+import type { Actor, PartnerActor, StaffActor, UserActor } from "./actor";
+import {
+  PARTNER_PERMISSIONS,
+  ROLE_PERMISSIONS,
+  rolesWith,
+  staffCan,
+  SUPPORT_SCOPE_PERMISSIONS,
+  type Action,
+  type StaffAction,
+} from "./permissions";
 
-export type OrgAccess = {
+type Common = {
   orgId: string;
+  /** The person acting: the signed-in user, the token's owner, the partner's user, the staff member. */
   userId: string;
-  membershipId: string;
-  role: Role;
+  /** The actor to record in the audit log: it says in which capacity the person acts (a partner, staff…). */
+  actor: Actor;
+  /** Everything this access allows in the Organization (the table row, narrowed by a token's scopes). */
+  actions: ReadonlySet<Action>;
 };
 
-/** Which API-token scope covers which action; a token never exceeds its owner's role either (API-6). */
-const TOKEN_SCOPE: Partial<Record<Action, string>> = {
-  "org.read": "accounts:read",
-  "org.update": "accounts:write",
-  "users.read": "users:read",
-  "members.view": "users:read",
-  "membership.updateOwn": "users:write",
-  "users.invite": "users:write",
-  "users.update": "users:write",
-  "users.remove": "users:write",
-  "teams.read": "teams:read",
-  "teams.manage": "teams:write",
-  "products.read": "products:read",
-  "products.readAll": "products:read",
-  "products.manage": "products:write",
-  "tags.read": "tags:read",
-  "tags.manage": "tags:write",
-  "billing.read": "invoices:read",
-};
+/** A member acting directly or through one of their API tokens. */
+export type MemberAccess = Common & { via: "membership"; membershipId: string; role: Role };
+/** A partner's user acting through an active partnership (PRT-3). */
+export type PartnerOrgAccess = Common & { via: "partnership"; partnershipId: string; partnerOrgId: string; partnerAccess: PartnerAccess };
+/** Staff handling a request of the Organization, through active support grants (SUP-3). */
+export type SupportAccess = Common & { via: "support"; staffRole: StaffRole; scopes: SupportScope[]; sharedMessageIds: string[] };
 
-/** Whether a set of scopes covers an action; `resource:write` implies `resource:read`. */
-export function scopesAllow(scopes: string[], action: Action): boolean {
-  const needed = TOKEN_SCOPE[action];
-  if (!needed) return false;
-  if (scopes.includes(needed)) return true;
-  const [resource, mode] = needed.split(":");
-  return mode === "read" && scopes.includes(`${resource}:write`);
+/** What requireAccess answers: who acts, on whose behalf, and with which rights. */
+export type OrgAccess = MemberAccess | PartnerOrgAccess | SupportAccess;
+
+/** Whether an access allows an action (for showing or hiding UI without another lookup). */
+export function allows(access: OrgAccess, action: Action): boolean {
+  return access.actions.has(action);
+}
+
+function narrowByScopes(actions: ReadonlySet<Action>, scopes: string[]): ReadonlySet<Action> {
+  return new Set([...actions].filter((a) => scopesAllow(scopes, a)));
+}
+
+async function membershipOf(tx: Tx, actor: Actor & { userId: string }, orgId: string): Promise<{ id: string; role: Role } | null> {
+  if (actor.kind === "token" && actor.membership !== undefined) return actor.membership;
+  if (actor.kind === "user" && actor.memberships) {
+    const known = actor.memberships.get(orgId);
+    if (known) return known;
+    // Not among the person's memberships: only a partnership can still let them in.
+    return null;
+  }
+  return tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { id: true, role: true } });
 }
 
 /**
- * The one place tenancy is checked. Resolves the actor's membership of `orgId` and checks `action`
- * against the role table. Not a member (or an unknown Organization) answers NOT_FOUND, so nobody learns
- * that another tenant's id exists; a member without the right gets FORBIDDEN.
+ * PRT-3, PRT-7, PRT-9: the active partnership through which this person may act in `orgId` — they belong
+ * to the partner's Organization with a role that manages every client, or were assigned this client.
+ * An ended, refused or pending partnership lets nobody in.
+ */
+async function partnershipOf(tx: Tx, actor: UserActor, orgId: string) {
+  return tx.partnership.findFirst({
+    where: {
+      clientOrgId: orgId,
+      status: "ACTIVE",
+      OR: [
+        { partner: { organization: { memberships: { some: { userId: actor.userId, role: { in: rolesWith("clients.manageAll") } } } } } },
+        { managers: { some: { membership: { userId: actor.userId } } } },
+      ],
+    },
+    orderBy: { access: "desc" }, // FULL before LIMITED when two partner Organizations of the person qualify
+    select: { id: true, access: true, partner: { select: { orgId: true } } },
+  });
+}
+
+/**
+ * SUP-2, SUP-3: the support grants of `orgId` that let this staff member read content now — unexpired,
+ * not revoked, and tied to a request of the Organization that this staff member handles.
+ */
+async function supportGrantsOf(tx: Tx, actor: StaffActor, orgId: string) {
+  return tx.supportGrant.findMany({
+    where: {
+      orgId,
+      revokedAt: null,
+      expiresAt: { gt: now() },
+      OR: [
+        { request: { handlerId: actor.userId, status: { not: "CLOSED" } } },
+        { requestId: null, organization: { supportRequests: { some: { handlerId: actor.userId, status: { not: "CLOSED" } } } } },
+      ],
+    },
+    select: { scope: true, resourceRef: true },
+  });
+}
+
+async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> {
+  switch (actor.kind) {
+    case "user":
+    case "token": {
+      if (actor.kind === "token" && actor.orgId !== orgId) throw new AppError("NOT_FOUND");
+      const membership = await membershipOf(tx, actor, orgId);
+      // PRT-4: an external user whose Organization becomes this one's partner acts as the partner.
+      if (actor.kind === "user" && (!membership || membership.role === "EXTERNAL")) {
+        const partnership = await partnershipOf(tx, actor, orgId);
+        if (partnership) {
+          const partnerActor: PartnerActor = {
+            kind: "partner",
+            userId: actor.userId,
+            sessionId: actor.sessionId,
+            partnerOrgId: partnership.partner.orgId,
+            partnershipId: partnership.id,
+            clientOrgId: orgId,
+            access: partnership.access,
+            ip: actor.ip,
+            userAgent: actor.userAgent,
+          };
+          return {
+            via: "partnership",
+            orgId,
+            userId: actor.userId,
+            actor: partnerActor,
+            actions: PARTNER_PERMISSIONS[partnership.access],
+            partnershipId: partnership.id,
+            partnerOrgId: partnership.partner.orgId,
+            partnerAccess: partnership.access,
+          };
+        }
+      }
+      if (!membership) throw new AppError("NOT_FOUND");
+      const actions = ROLE_PERMISSIONS[membership.role];
+      return {
+        via: "membership",
+        orgId,
+        userId: actor.userId,
+        actor,
+        actions: actor.kind === "token" ? narrowByScopes(actions, actor.scopes) : actions,
+        membershipId: membership.id,
+        role: membership.role,
+      };
+    }
+    case "staff": {
+      const grants = await supportGrantsOf(tx, actor, orgId);
+      if (grants.length === 0) throw new AppError("NOT_FOUND");
+      const actions = new Set<Action>(grants.flatMap((g) => [...SUPPORT_SCOPE_PERMISSIONS[g.scope]]));
+      const whole = grants.filter((g) => g.scope !== "SINGLE_MAIL");
+      return {
+        via: "support",
+        orgId,
+        userId: actor.userId,
+        actor,
+        actions,
+        staffRole: actor.staffRole,
+        scopes: [...new Set(grants.map((g) => g.scope))],
+        sharedMessageIds: whole.some((g) => g.scope === "MAIL") ? [] : grants.flatMap((g) => (g.scope === "SINGLE_MAIL" && g.resourceRef ? [g.resourceRef] : [])),
+      };
+    }
+    case "partner":
+      // A partner actor was made by an earlier requireAccess for its client: resolve it again from the person.
+      if (actor.clientOrgId !== orgId) throw new AppError("NOT_FOUND");
+      return resolve(tx, { kind: "user", userId: actor.userId, sessionId: actor.sessionId, staffRole: null, ip: actor.ip, userAgent: actor.userAgent }, orgId);
+    case "link":
+    case "anonymous":
+    case "system":
+      // Link holders, visitors and jobs act on one thing their service names, never on an Organization's data.
+      throw new AppError("NOT_FOUND");
+  }
+}
+
+/**
+ * The one place tenancy is checked. Resolves how the actor may act in `orgId` — a membership (directly or
+ * through an API token), a partnership, or a support grant — and checks `action` against that kind's
+ * table. No way in (or an unknown Organization) answers NOT_FOUND, so nobody learns that another tenant's
+ * id exists; a way in without the right gets FORBIDDEN.
  */
 export async function requireAccess(tx: Tx, actor: Actor, orgId: string, action: Action): Promise<OrgAccess> {
-  if (actor.kind === "system") throw new AppError("FORBIDDEN");
-  if (actor.kind === "token" && actor.orgId !== orgId) throw new AppError("NOT_FOUND");
-  const membership =
-    actor.kind === "token" && actor.membership !== undefined
-      ? actor.membership
-      : actor.kind === "user" && actor.memberships
-        ? (actor.memberships.get(orgId) ?? null)
-        : await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { id: true, role: true } });
-  if (!membership) throw new AppError("NOT_FOUND");
-  if (!can(membership.role, action)) throw new AppError("FORBIDDEN");
-  if (actor.kind === "token" && !scopesAllow(actor.scopes, action)) throw new AppError("FORBIDDEN");
-  return { orgId, userId: actor.userId, membershipId: membership.id, role: membership.role };
+  const access = await resolve(tx, actor, orgId);
+  if (!access.actions.has(action)) throw new AppError("FORBIDDEN");
+  return access;
+}
+
+/** requireAccess for what only members do (people, teams, tokens, the log): partners and staff get FORBIDDEN. */
+export async function requireMember(tx: Tx, actor: Actor, orgId: string, action: Action): Promise<MemberAccess> {
+  const access = await requireAccess(tx, actor, orgId, action);
+  if (access.via !== "membership") throw new AppError("FORBIDDEN");
+  return access;
 }
 
 /** Like requireAccess, but answers false instead of throwing FORBIDDEN (for showing or hiding UI). */
@@ -71,7 +196,18 @@ export async function hasAccess(tx: Tx, actor: Actor, orgId: string, action: Act
   }
 }
 
-export function requireStaff(actor: Actor): Extract<Actor, { kind: "user" }> {
-  if (actor.kind !== "user" || !actor.staffRole) throw new AppError("NOT_FOUND");
-  return actor;
+/**
+ * The back office's entry: a signed-in person with a staff role whose role holds `action` (staff table).
+ * Anyone else gets NOT_FOUND — the back office does not exist for them.
+ */
+export function requireStaff(actor: Actor, action: StaffAction = "backoffice.enter"): StaffActor {
+  const staff: StaffActor | null =
+    actor.kind === "staff"
+      ? actor
+      : actor.kind === "user" && actor.staffRole
+        ? { kind: "staff", userId: actor.userId, sessionId: actor.sessionId, staffRole: actor.staffRole, ip: actor.ip, userAgent: actor.userAgent }
+        : null;
+  if (!staff) throw new AppError("NOT_FOUND");
+  if (!staffCan(staff.staffRole, action)) throw new AppError("FORBIDDEN");
+  return staff;
 }

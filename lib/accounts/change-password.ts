@@ -31,7 +31,7 @@ export async function changePassword(db: Db, actor: UserActor, raw: unknown): Pr
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
-    await audit(tx, actor, { action: "auth.passwordChanged", targetType: "user", targetId: actor.userId });
+    await audit(tx, actor, { action: "auth.passwordChanged", targetId: actor.userId });
   });
   await sendEmail(db, {
     to: user.email,

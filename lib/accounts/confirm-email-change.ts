@@ -1,3 +1,4 @@
+import { linkHolder } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
@@ -36,8 +37,8 @@ export async function confirmEmailChange(db: Db, raw: unknown, meta: { ip?: stri
       const request = await tx.emailChangeRequest.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) } });
       const changed = await tx.user.updateMany({ where: { id: request.userId, email: request.oldEmail }, data: { email: request.newEmail } });
       if (changed.count !== 1) throw linkInvalid();
-      const actor = { kind: "user" as const, userId: request.userId, sessionId: "", staffRole: null, ip: meta.ip, userAgent: meta.userAgent };
-      await audit(tx, actor, { action: "auth.emailChanged", targetType: "user", targetId: request.userId, metadata: { from: request.oldEmail, to: request.newEmail } });
+      const actor = linkHolder("emailChange", request.id, request.userId, meta);
+      await audit(tx, actor, { action: "auth.emailChanged", targetId: request.userId, metadata: { from: request.oldEmail, to: request.newEmail } });
       return { userId: request.userId, email: request.newEmail };
     });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { linkHolder } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
@@ -59,11 +60,11 @@ export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | 
       data: { usedAt: t },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", "errors.resetLinkInvalid");
-    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { userId: true } });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { id: true, userId: true } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: t } });
     await revokeOtherSessions(tx, row.userId, null);
-    await audit(tx, { kind: "user", userId: row.userId, sessionId: "", staffRole: null, ip: meta.ip }, { action: "auth.passwordReset" });
+    await audit(tx, linkHolder("passwordReset", row.id, row.userId, meta), { action: "auth.passwordReset", targetId: row.userId });
     return { userId: row.userId };
   });
 }

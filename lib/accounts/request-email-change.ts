@@ -47,7 +47,7 @@ export async function requestEmailChange(db: Db, actor: UserActor, raw: unknown)
         createdAt: t,
       },
     });
-    await audit(tx, actor, { action: "auth.emailChangeRequested", targetType: "user", targetId: actor.userId, metadata: { newEmail: input.email } });
+    await audit(tx, actor, { action: "auth.emailChangeRequested", targetId: actor.userId, metadata: { newEmail: input.email } });
   });
   await sendEmail(db, {
     to: input.email,

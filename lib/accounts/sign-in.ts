@@ -52,8 +52,7 @@ export async function signInWithPassword(db: Db, raw: unknown, meta: SignInMeta)
     const session = await createSession(tx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, twoFactorPassed });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now() } });
     await audit(tx, { kind: "user", userId: user.id, sessionId: session.sessionId, staffRole: null, ...meta }, {
-      action: "auth.signIn",
-      targetType: "session",
+      action: "auth.signedIn",
       targetId: session.sessionId,
       metadata: { twoFactorPending: !twoFactorPassed, newDevice: device.isNew },
     });

@@ -1,3 +1,4 @@
+import type { AnonymousActor } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
@@ -78,8 +79,9 @@ export async function signUp(db: Db, raw: SignUpInput, meta: { ip?: string | nul
         },
       });
       await tx.user.update({ where: { id: user.id }, data: { lastOrgId: org.id } });
-      const actor = { kind: "user" as const, userId: user.id, sessionId: "", staffRole: null, ...meta };
-      await audit(tx, actor, { action: "account.signUp", orgId: org.id, targetType: "user", targetId: user.id });
+      // A visitor: the account exists only from this transaction on.
+      const actor: AnonymousActor = { kind: "anonymous", userId: user.id, ...meta };
+      await audit(tx, actor, { action: "account.signedUp", orgId: org.id, targetId: user.id });
       return { userId: user.id, orgId: org.id };
     });
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/access/actor";
+import type { TokenActor } from "@/lib/access/actor";
 import { MINUTE, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashSecret } from "@/lib/security/tokens";
 import { isWellFormedToken } from "./token-format";
 
-export type TokenActor = Extract<Actor, { kind: "token" }>;
+export type { TokenActor };
 
 type TokenRow = {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -53,7 +53,7 @@ export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenIn
   const input = createApiTokenSchema.parse(raw);
   if (actor.kind !== "user") throw new AppError("FORBIDDEN");
   const expiresAt = expiry(input);
-  const access = await requireAccess(db, actor, input.orgId, "tokens.manage");
+  const access = await requireMember(db, actor, input.orgId, "tokens.manage");
   const scopes = [...new Set(input.scopes)];
   const beyond = scopes.filter((s) => !roleAllowsScope(access.role, s));
   if (beyond.length) throw new AppError("FORBIDDEN", "apiTokens.errors.scopeBeyondRights", { scopes: ["apiTokens.errors.scopeBeyondRights"] });
@@ -63,7 +63,7 @@ export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenIn
 
   const token = generateToken();
   const row = await db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, input.orgId, "tokens.manage");
+    await requireMember(tx, actor, input.orgId, "tokens.manage");
     const created = await tx.apiToken.create({
       data: {
         userId: actor.userId,
@@ -78,9 +78,8 @@ export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenIn
       select: { id: true, name: true, scopes: true, expiresAt: true, createdAt: true, displayPrefix: true },
     });
     await audit(tx, actor, {
-      action: "apiToken.create",
+      action: "apiToken.created",
       orgId: input.orgId,
-      targetType: "apiToken",
       targetId: created.id,
       metadata: { name: input.name, scopes, expiresAt: expiresAt?.toISOString() ?? null },
     });

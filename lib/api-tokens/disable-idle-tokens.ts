@@ -1,3 +1,4 @@
+import { systemJob } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -23,7 +24,7 @@ export async function disableIdleTokens(db: Db): Promise<{ disabled: number }> {
     if (!idle.length) return { disabled: 0 };
     await tx.apiToken.updateMany({ where: { id: { in: idle.map((t) => t.id) } }, data: { disabledAt: at } });
     for (const t of idle) {
-      await audit(tx, { kind: "system" }, { action: "apiToken.disableIdle", orgId: t.orgId, targetType: "apiToken", targetId: t.id, metadata: { name: t.name } });
+      await audit(tx, systemJob("api-tokens-daily"), { action: "apiToken.disabledIdle", orgId: t.orgId, targetId: t.id, metadata: { name: t.name } });
     }
     return { disabled: idle.length };
   });

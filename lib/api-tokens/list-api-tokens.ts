@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { actorUserId } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { grantableScopes } from "./scopes";
@@ -22,7 +22,7 @@ export function tokenStatus(t: { revokedAt: Date | null; disabledAt: Date | null
 export async function listApiTokens(db: Db, actor: Actor, raw: ListApiTokensInput) {
   const { orgId } = listApiTokensSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const access = await requireAccess(tx, actor, orgId, "tokens.manage");
+    const access = await requireMember(tx, actor, orgId, "tokens.manage");
     const rows = await tx.apiToken.findMany({
       where: { orgId, userId: actorUserId(actor)! },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { actorUserId } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -17,12 +17,12 @@ export type RevokeApiTokenInput = z.input<typeof revokeApiTokenSchema>;
 export async function revokeApiToken(db: Db, actor: Actor, raw: RevokeApiTokenInput): Promise<{ revoked: boolean }> {
   const { orgId, tokenId } = revokeApiTokenSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "tokens.manage");
+    await requireMember(tx, actor, orgId, "tokens.manage");
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, orgId, userId: actorUserId(actor)! }, select: { id: true, name: true, revokedAt: true } });
     if (!token) throw new AppError("NOT_FOUND");
     if (token.revokedAt) return { revoked: false };
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now() } });
-    await audit(tx, actor, { action: "apiToken.revoke", orgId, targetType: "apiToken", targetId: token.id, metadata: { name: token.name } });
+    await audit(tx, actor, { action: "apiToken.revoked", orgId, targetId: token.id, metadata: { name: token.name } });
     return { revoked: true };
   });
 }

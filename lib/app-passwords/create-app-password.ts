@@ -26,7 +26,7 @@ export async function createAppPassword(db: Db, actor: UserActor, raw: unknown) 
       data: { userId: actor.userId, name: input.name, passwordHash, displayHint: displayHintOf(normalized), createdAt: now() },
       select: { id: true, name: true, createdAt: true },
     });
-    await audit(tx, actor, { action: "appPassword.create", targetType: "appPassword", targetId: row.id, metadata: { name: row.name } });
+    await audit(tx, actor, { action: "appPassword.created", targetId: row.id, metadata: { name: row.name } });
     return { ...row, password };
   });
 }

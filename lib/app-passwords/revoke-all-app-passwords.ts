@@ -7,7 +7,7 @@ import { now } from "@/lib/clock";
 export async function revokeAllAppPasswords(db: Db, actor: UserActor): Promise<{ revoked: number }> {
   return db.$transaction(async (tx) => {
     const res = await tx.appPassword.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: now() } });
-    await audit(tx, actor, { action: "appPassword.revokeAll", targetType: "user", targetId: actor.userId, metadata: { count: res.count } });
+    await audit(tx, actor, { action: "appPassword.allRevoked", targetId: actor.userId, metadata: { count: res.count } });
     return { revoked: res.count };
   });
 }

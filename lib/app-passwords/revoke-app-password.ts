@@ -16,6 +16,6 @@ export async function revokeAppPassword(db: Db, actor: UserActor, raw: unknown):
       data: { revokedAt: now() },
     });
     if (res.count === 0) throw new AppError("NOT_FOUND");
-    await audit(tx, actor, { action: "appPassword.revoke", targetType: "appPassword", targetId: input.appPasswordId });
+    await audit(tx, actor, { action: "appPassword.revoked", targetId: input.appPasswordId });
   });
 }

@@ -36,7 +36,7 @@ function cursorWhere(before: string | undefined): Prisma.AuditLogWhereInput {
 export async function listActivity(db: Db, actor: Actor, raw: ListActivityInput) {
   const input = listActivitySchema.parse(raw);
   const me = await requireAccess(db, actor, input.orgId, "audit.read");
-  // "team" matches "team.create" but not "teamwork.x"; an exact action name matches itself.
+  // "team" matches "team.created" but not "teamwork.x"; an exact action name matches itself.
   const actionWhere: Prisma.AuditLogWhereInput = input.action
     ? { OR: [{ action: input.action }, { action: { startsWith: `${input.action}.` } }] }
     : {};

@@ -3,12 +3,12 @@ import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Actor } from "@/lib/access/actor";
+import type { UserActor } from "@/lib/access/actor";
 import { getDb } from "@/lib/db";
 import { clientIp, SESSION_COOKIE } from "./options";
 import { resolveSession, type ResolvedSession } from "./sessions";
 
-export type UserActor = Extract<Actor, { kind: "user" }>;
+export type { UserActor };
 
 /**
  * Session cookies already opened by this process: decrypting one derives its key with HKDF first, a cost

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { DAY, MINUTE, now } from "@/lib/clock";
 import { hashSecret, randomSecret } from "@/lib/security/tokens";
 
@@ -40,7 +41,7 @@ export type ResolvedSession = {
   id: string;
   userId: string;
   twoFactorPassed: boolean;
-  user: { id: string; email: string; firstName: string; lastName: string; locale: string; staffRole: "SUPPORT" | "ADMIN" | null; lastOrgId: string | null };
+  user: { id: string; email: string; firstName: string; lastName: string; locale: string; staffRole: StaffRole | null; lastOrgId: string | null };
 };
 
 /** Looks up a live session from the cookie's secret; revoked or expired sessions resolve to null. */

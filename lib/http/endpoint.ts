@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Action } from "@/lib/access/permissions";
 import type { TokenScope } from "@/lib/api-tokens/scopes";
 import { AppError } from "@/lib/errors";
 import { route, type ApiSuccess, type HandlerArgs } from "./route";
@@ -14,6 +15,8 @@ export type EndpointSpec<S extends z.ZodType | undefined> = {
   summary: string;
   description?: string;
   scope: TokenScope;
+  /** The action of the permission table the token's owner must hold; checked before the input is read. */
+  action: Action;
   /** Query parameters for GET/DELETE, JSON body otherwise. */
   schema?: S;
   /** The shape of `data` in a successful answer; none for 204 answers. */
@@ -28,8 +31,14 @@ export type EndpointSpec<S extends z.ZodType | undefined> = {
   handler: (args: HandlerArgs<S>) => Promise<ApiSuccess>;
 };
 
+/**
+ * The declaration is the check: the wrapper refuses a token without the declared scope, or whose owner's
+ * role does not hold the declared action (403), before the input is read; the services then check again
+ * (token-scope table, lib/api-tokens/scopes.ts). tests/integration/authorization-matrix.test.ts runs every
+ * endpoint for every kind of caller to prove declarations, tables and services agree.
+ */
 export function endpoint<S extends z.ZodType | undefined = undefined>(spec: EndpointSpec<S>) {
-  return { ...spec, handle: route<S>(spec.handler, { schema: spec.schema }) };
+  return { ...spec, handle: route<S>(spec.handler, { schema: spec.schema, scope: spec.scope, action: spec.action }) };
 }
 
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { authenticateApiToken, type TokenActor } from "@/lib/api-tokens/authenticate-api-token";
+import type { Action } from "@/lib/access/permissions";
+import { requireAccess } from "@/lib/access/require-access";
+import { scopesInclude, type TokenScope } from "@/lib/api-tokens/scopes";
 import { clientIp } from "@/lib/auth/options";
 import { getDb, type Db } from "@/lib/db";
 import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
@@ -121,7 +124,7 @@ async function readInput(request: Request): Promise<Record<string, unknown>> {
  */
 export function route<S extends z.ZodType | undefined = undefined>(
   handler: (args: HandlerArgs<S>) => Promise<ApiSuccess>,
-  options: { schema?: S } = {},
+  options: { schema?: S; scope?: TokenScope; action?: Action } = {},
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     let headers: Record<string, string> = {};
@@ -147,6 +150,10 @@ export function route<S extends z.ZodType | undefined = undefined>(
       const state = await consume("apiPerToken", actor.tokenId);
       headers = limitHeaders(state);
       if (!state.allowed) return errorResponse(429, "rate_limited", GENERIC.rate_limited, undefined, headers);
+      if (options.scope && !scopesInclude(actor.scopes, options.scope)) {
+        return errorResponse(403, "forbidden", `This endpoint needs the scope ${options.scope}.`, { required_scope: options.scope }, headers);
+      }
+      if (options.action) await requireAccess(db, actor, actor.orgId, options.action);
       const rawInput = await readInput(request);
       const input = (options.schema ? options.schema.parse(rawInput) : undefined) as HandlerArgs<S>["input"];
       const { status = 200, ...body } = await handler({ db, actor, input, params, request });

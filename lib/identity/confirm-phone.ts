@@ -40,7 +40,7 @@ export async function confirmPhone(db: Db, raw: unknown, meta: RequestMeta = {})
   }
   const hash = hashPhoneCode(found.id, input.code);
   if (!safeEqual(hash, found.phoneCodeHash)) {
-    await audit(db, { kind: "anonymous" }, { action: "identityVerification.phoneCodeFailed", targetType: "identityVerification", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
+    await audit(db, { kind: "anonymous" }, { action: "identityVerification.phoneCodeFailed", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
     throw wrongCode();
   }
   await db.$transaction(async (tx) => {
@@ -50,7 +50,7 @@ export async function confirmPhone(db: Db, raw: unknown, meta: RequestMeta = {})
       data: { status: "PHONE_CONFIRMED", phoneCodeHash: null },
     });
     if (done.count !== 1) throw wrongCode();
-    await audit(tx, { kind: "anonymous" }, { action: "identityVerification.phoneConfirmed", targetType: "identityVerification", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
+    await audit(tx, { kind: "anonymous" }, { action: "identityVerification.phoneConfirmed", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
   });
   await reset("identityCodePerCase", found.id);
 }

@@ -23,7 +23,8 @@ export const decideVerificationSchema = z.object({
  * stays. The user is told the outcome by e-mail, in their language.
  */
 export async function decideVerification(db: Db, actor: Actor, raw: unknown): Promise<{ twoFactorRemoved: boolean }> {
-  const staff = requireStaff(actor);
+  // Only a staff role the staff table allows to decide (supervisor, administrator); the audit rows say STAFF.
+  const staff = requireStaff(actor, "verifications.decide");
   const input = decideVerificationSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
     const found = await tx.identityVerification.findUnique({
@@ -31,6 +32,8 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
       select: { id: true, status: true, reason: true, userId: true, email: true, user: { select: { locale: true } } },
     });
     if (!found) throw new AppError("NOT_FOUND");
+    // SEC-3: nobody decides their own case, whatever their staff role.
+    if (found.userId === staff.userId) throw new AppError("FORBIDDEN", "backofficeVerifications.errors.ownCase");
     if (!OPEN_STATUSES.includes(found.status)) throw new AppError("CONFLICT", "backofficeVerifications.errors.alreadyDecided");
     if (input.decision === "approve" && found.status !== "SUBMITTED") throw new AppError("CONFLICT", "backofficeVerifications.errors.notSubmitted");
     const t = now();
@@ -52,17 +55,15 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
     if (input.decision === "approve" && found.reason === "LOST_TWO_FACTOR" && found.userId) {
       const methods = await tx.twoFactorMethod.deleteMany({ where: { userId: found.userId } });
       const codes = await tx.backupCode.deleteMany({ where: { userId: found.userId } });
-      await audit(tx, actor, {
+      await audit(tx, staff, {
         action: "auth.twoFactorReset",
-        targetType: "user",
         targetId: found.userId,
         metadata: { caseId: found.id, methodsRemoved: methods.count, backupCodesRemoved: codes.count },
       });
       twoFactorRemoved = true;
     }
-    await audit(tx, actor, {
+    await audit(tx, staff, {
       action: input.decision === "approve" ? "identityVerification.approved" : "identityVerification.rejected",
-      targetType: "identityVerification",
       targetId: found.id,
       metadata: { reason: found.reason, filesDeleted: files.count },
     });

@@ -21,7 +21,7 @@ const select = {
  * first, then the ones still waiting for the user, oldest first. Staff only; anyone else gets NOT_FOUND.
  */
 export async function listOpenVerifications(db: Db, actor: Actor) {
-  requireStaff(actor);
+  requireStaff(actor, "verifications.read");
   const t = now();
   const [submitted, waiting] = await Promise.all([
     db.identityVerification.findMany({ where: { status: "SUBMITTED" }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select }),

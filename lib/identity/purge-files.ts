@@ -1,3 +1,4 @@
+import { systemJob } from "@/lib/access/actor";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
@@ -27,7 +28,7 @@ export async function purgeIdentityFiles(db: Db): Promise<PurgeResult> {
       });
       if (res.count !== 1) return false;
       const files = await tx.identityDocument.deleteMany({ where: { caseId: id } });
-      await audit(tx, { kind: "system" }, { action: "identityVerification.expired", targetType: "identityVerification", targetId: id, metadata: { filesDeleted: files.count } });
+      await audit(tx, systemJob("identity-files-purge"), { action: "identityVerification.expired", targetId: id, metadata: { filesDeleted: files.count } });
       return true;
     });
     if (expired) expiredCases++;

@@ -7,7 +7,7 @@ import { readCaseFile } from "./storage";
 
 /** IDV-2 (back office): the bytes of one uploaded photo, for staff only; anyone else gets NOT_FOUND. */
 export async function readIdentityDocument(db: Db, actor: Actor, input: { caseId: string; documentId: string }) {
-  requireStaff(actor);
+  requireStaff(actor, "verifications.read");
   if (!caseIdSchema.safeParse(input.caseId).success || !caseIdSchema.safeParse(input.documentId).success) throw new AppError("NOT_FOUND");
   const doc = await db.identityDocument.findFirst({
     where: { id: input.documentId, caseId: input.caseId, case: { filesDeletedAt: null } },

@@ -45,14 +45,14 @@ export async function requestTwoFactorHelp(db: Db, session: PendingSession, meta
     });
     if (open) {
       await tx.identityVerification.update({ where: { id: open.id }, data: { tokenHash: hashSecret(secret) } });
-      await audit(tx, actor, { action: "identityVerification.linkRenewed", targetType: "identityVerification", targetId: open.id });
+      await audit(tx, actor, { action: "identityVerification.linkRenewed", targetId: open.id });
       return { caseId: open.id, createdAt: open.createdAt, reused: true };
     }
     const created = await tx.identityVerification.create({
       data: { userId: session.userId, email: live.user.email, reason: "LOST_TWO_FACTOR", tokenHash: hashSecret(secret), createdAt: t },
       select: { id: true, createdAt: true },
     });
-    await audit(tx, actor, { action: "identityVerification.opened", targetType: "identityVerification", targetId: created.id, metadata: { reason: "LOST_TWO_FACTOR" } });
+    await audit(tx, actor, { action: "identityVerification.opened", targetId: created.id, metadata: { reason: "LOST_TWO_FACTOR" } });
     return { caseId: created.id, createdAt: created.createdAt, reused: false };
   });
 

@@ -54,7 +54,7 @@ export async function sendPhoneCode(db: Db, raw: unknown, locale: string, meta: 
     await db.identityVerification.updateMany({ where: { id: found.id, phoneCodeSentAt: sentAt }, data: { phoneCodeHash: null, phoneCodeSentAt: null } });
     throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { phone: [`verification.errors.sms${err.failure}`] });
   }
-  await audit(db, { kind: "anonymous" }, { action: "identityVerification.phoneCodeSent", targetType: "identityVerification", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
+  await audit(db, { kind: "anonymous" }, { action: "identityVerification.phoneCodeSent", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
   return { phone };
 }
 

@@ -81,7 +81,6 @@ export async function submitDocuments(db: Db, raw: unknown, meta: RequestMeta = 
       });
       await audit(tx, { kind: "anonymous" }, {
         action: "identityVerification.submitted",
-        targetType: "identityVerification",
         targetId: found.id,
         metadata: { documentType: input.documentType, files: written.length },
         ip: meta.ip,

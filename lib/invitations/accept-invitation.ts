@@ -1,3 +1,4 @@
+import { linkHolder } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { localeField, nameField, passwordField } from "@/lib/accounts/schemas";
@@ -88,18 +89,16 @@ export async function acceptInvitation(
         },
       });
       const membership = await join(tx, invitation, user.id);
-      const actor = { kind: "user" as const, userId: user.id, sessionId: "", staffRole: null, ...meta };
+      const actor = linkHolder("invitation", invitation.id, user.id, meta);
       await audit(tx, actor, {
-        action: "account.signUp",
+        action: "account.signedUp",
         orgId: invitation.orgId,
-        targetType: "user",
         targetId: user.id,
         metadata: { invitationId: invitation.id },
       });
       await audit(tx, actor, {
         action: "invitation.accepted",
         orgId: invitation.orgId,
-        targetType: "Invitation",
         targetId: invitation.id,
         metadata: { membershipId: membership.id },
       });
@@ -130,7 +129,6 @@ export async function joinByInvitation(db: Db, actor: Actor, raw: JoinByInvitati
     await audit(tx, actor, {
       action: "invitation.accepted",
       orgId: invitation.orgId,
-      targetType: "Invitation",
       targetId: invitation.id,
       metadata: { membershipId: membership.id },
     });

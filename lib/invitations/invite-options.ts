@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
+import { requireMember, type OrgAccess } from "@/lib/access/require-access";
 import type { Db, Tx } from "@/lib/db";
 import { assignableRoles } from "@/lib/members/rules";
 import { visibleProductsWhere } from "@/lib/products/visible-products";
@@ -7,7 +7,7 @@ import { CONTACT_PREFERENCES } from "./invite-user";
 
 /** What the "Add a user" form offers: the roles the inviter may give and their visible products by category. */
 export async function inviteOptions(db: Db, actor: Actor, orgId: string) {
-  const me = await requireAccess(db, actor, orgId, "users.invite");
+  const me = await requireMember(db, actor, orgId, "users.invite");
   return { roles: assignableRoles(me.role), categories: await grantableCategories(db, me), contactPreferences: [...CONTACT_PREFERENCES] };
 }
 

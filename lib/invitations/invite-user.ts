@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
+import { requireMember, type OrgAccess } from "@/lib/access/require-access";
 import { emailField } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
@@ -55,7 +55,7 @@ export async function assertGrantableProducts(tx: Tx, me: OrgAccess, productIds:
 export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
   const input = inviteUserSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "users.invite");
+    const me = await requireMember(tx, actor, input.orgId, "users.invite");
     assertMayGrant(me.role, input.role);
     await assertGrantableProducts(tx, me, input.productIds);
     const inviter = await inviterDetails(tx, me.userId, me.orgId);
@@ -86,7 +86,6 @@ export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
       await audit(tx, actor, {
         action: "membership.added",
         orgId: me.orgId,
-        targetType: "Membership",
         targetId: membership.id,
         metadata: { userId: existing.id, role: input.role, productIds: input.productIds, contactPrefs: input.contactPrefs },
       });
@@ -117,7 +116,6 @@ export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
     await audit(tx, actor, {
       action: "invitation.created",
       orgId: me.orgId,
-      targetType: "Invitation",
       targetId: invitation.id,
       metadata: { email: input.email, role: input.role, productIds: input.productIds, contactPrefs: input.contactPrefs },
     });

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertMayGrant } from "@/lib/members/rules";
@@ -9,7 +9,7 @@ import { assertMayGrant } from "@/lib/members/rules";
  * invite with its role (an administrator does not act on a legal representative's invitation).
  */
 export async function manageableInvitation(tx: Tx, actor: Actor, orgId: string, invitationId: string) {
-  const me = await requireAccess(tx, actor, orgId, "users.invite");
+  const me = await requireMember(tx, actor, orgId, "users.invite");
   const invitation = await tx.invitation.findFirst({ where: { id: invitationId, orgId: me.orgId } });
   if (!invitation) throw new AppError("NOT_FOUND");
   assertMayGrant(me.role, invitation.role);

@@ -21,7 +21,6 @@ export async function resendInvitation(db: Db, actor: Actor, raw: InvitationActi
     await audit(tx, actor, {
       action: "invitation.resent",
       orgId: me.orgId,
-      targetType: "Invitation",
       targetId: invitation.id,
       metadata: { email: invitation.email },
     });

@@ -16,7 +16,6 @@ export async function revokeInvitation(db: Db, actor: Actor, raw: InvitationActi
     await audit(tx, actor, {
       action: "invitation.revoked",
       orgId: me.orgId,
-      targetType: "Invitation",
       targetId: invitation.id,
       metadata: { email: invitation.email },
     });

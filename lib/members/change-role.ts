@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export async function changeRole(db: Db, actor: Actor, raw: ChangeRoleInput) {
   const input = changeRoleSchema.parse(raw);
   return db.$transaction(async (tx) => {
     await lockOrganizationMembers(tx, input.orgId);
-    const me = await requireAccess(tx, actor, input.orgId, "users.update");
+    const me = await requireMember(tx, actor, input.orgId, "users.update");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, orgId: me.orgId },
       select: { id: true, role: true, userId: true },
@@ -35,9 +35,8 @@ export async function changeRole(db: Db, actor: Actor, raw: ChangeRoleInput) {
     if (target.role === "LEGAL_REPRESENTATIVE") await assertAnotherLegalRepresentative(tx, me.orgId, [target.id]);
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     await audit(tx, actor, {
-      action: "membership.changeRole",
+      action: "membership.roleChanged",
       orgId: me.orgId,
-      targetType: "Membership",
       targetId: target.id,
       metadata: { userId: target.userId, from: target.role, to: input.role },
     });

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CONTACT_PREFERENCES } from "@/lib/invitations/invite-user";
@@ -14,7 +14,7 @@ import { mayManage } from "./rules";
  * member may look ("members.view"; an API token needs `users:read`).
  */
 export async function getMemberAccess(db: Db, actor: Actor, orgId: string, membershipId: string) {
-  const me = await requireAccess(db, actor, orgId, "members.view");
+  const me = await requireMember(db, actor, orgId, "members.view");
   const member = await db.membership.findFirst({
     where: { id: membershipId, orgId: me.orgId },
     select: {

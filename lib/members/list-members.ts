@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -65,7 +65,7 @@ function orderBy(sort: MemberSort, dir: "asc" | "desc"): Prisma.Sql {
  */
 export async function listMembers(db: Db, actor: Actor, raw: ListMembersInput) {
   const input = listMembersSchema.parse(raw);
-  const me = await requireAccess(db, actor, input.orgId, "users.read");
+  const me = await requireMember(db, actor, input.orgId, "users.read");
   const pattern = input.q ? likePattern(input.q) : null;
 
   const memberWhere: Prisma.Sql[] = [Prisma.sql`m."orgId" = ${me.orgId}`];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -28,7 +28,7 @@ export async function removeMembers(db: Db, actor: Actor, raw: RemoveMembersInpu
   const ids = [...new Set(input.membershipIds)];
   return db.$transaction(async (tx) => {
     await lockOrganizationMembers(tx, input.orgId);
-    const me = await requireAccess(tx, actor, input.orgId, "users.remove");
+    const me = await requireMember(tx, actor, input.orgId, "users.remove");
     const targets = await tx.membership.findMany({
       where: { id: { in: ids }, orgId: me.orgId },
       select: { id: true, role: true, userId: true },
@@ -42,9 +42,8 @@ export async function removeMembers(db: Db, actor: Actor, raw: RemoveMembersInpu
     await tx.user.updateMany({ where: { id: { in: targets.map((t) => t.userId) }, lastOrgId: me.orgId }, data: { lastOrgId: null } });
     for (const target of targets) {
       await audit(tx, actor, {
-        action: "membership.remove",
+        action: "membership.removed",
         orgId: me.orgId,
-        targetType: "Membership",
         targetId: target.id,
         metadata: { userId: target.userId, role: target.role },
       });

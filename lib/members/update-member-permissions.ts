@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -39,7 +39,7 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
     // One's own membership needs "membership.updateOwn" (every member; `users:write` for a token), anyone
     // else's "users.update". Access is checked before the target's absence is told.
     const self = target !== null && target.userId === actorUserId(actor);
-    const me = await requireAccess(tx, actor, input.orgId, self ? "membership.updateOwn" : "users.update");
+    const me = await requireMember(tx, actor, input.orgId, self ? "membership.updateOwn" : "users.update");
     if (!target) throw new AppError("NOT_FOUND");
     if (!self) assertMayManage(me.role, target.role);
 
@@ -56,7 +56,7 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
     const currentIds = current.map((row) => row.productId);
     const added = input.productIds.filter((id) => !currentIds.includes(id));
     const removed = currentIds.filter((id) => !input.productIds.includes(id));
-    if (self && (added.length || removed.length)) await requireAccess(tx, actor, input.orgId, "users.update");
+    if (self && (added.length || removed.length)) await requireMember(tx, actor, input.orgId, "users.update");
 
     if (removed.length) await tx.productAccess.deleteMany({ where: { membershipId: target.id, productId: { in: removed } } });
     if (added.length) await tx.productAccess.createMany({ data: added.map((productId) => ({ productId, membershipId: target.id })) });
@@ -66,9 +66,8 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
     const changed = prefsChanged || added.length > 0 || removed.length > 0;
     if (changed) {
       await audit(tx, actor, {
-        action: "membership.updatePermissions",
+        action: "membership.permissionsUpdated",
         orgId: me.orgId,
-        targetType: "Membership",
         targetId: target.id,
         metadata: { userId: target.userId, added, removed, contactPrefs: { from: target.contactPrefs, to: input.contactPrefs } },
       });

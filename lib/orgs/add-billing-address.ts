@@ -14,13 +14,13 @@ export type AddBillingAddressInput = z.input<typeof addBillingAddressSchema>;
 export async function addBillingAddress(db: Db, actor: Actor, raw: AddBillingAddressInput) {
   const { orgId, makeDefault, ...fields } = addBillingAddressSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "org.update");
+    const access = await requireAccess(tx, actor, orgId, "org.update");
     await lockOrganization(tx, orgId);
     const hasDefault = (await tx.billingAddress.count({ where: { orgId, isDefault: true } })) > 0;
     const isDefault = makeDefault || !hasDefault;
     if (isDefault && hasDefault) await tx.billingAddress.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
     const address = await tx.billingAddress.create({ data: { orgId, ...fields, isDefault, createdAt: now() } });
-    await audit(tx, actor, { action: "org.billingAddress.add", orgId, targetType: "billingAddress", targetId: address.id, metadata: { isDefault } });
+    await audit(tx, access.actor, { action: "org.billingAddressAdded", orgId, targetId: address.id, metadata: { isDefault } });
     return address;
   });
 }

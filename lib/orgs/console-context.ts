@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
-import { can, type Action } from "@/lib/access/permissions";
+import { allows, requireAccess, type OrgAccess } from "@/lib/access/require-access";
+import type { Action } from "@/lib/access/permissions";
 import { requireActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -40,6 +40,6 @@ const memberContext = cache(async (orgId: string): Promise<{ actor: UserActor; a
  */
 export const consoleContext = cache(async (orgId: string, action: Action = "org.read"): Promise<{ actor: UserActor; access: OrgAccess; orgs: MyOrganization[] }> => {
   const context = await memberContext(orgId);
-  if (!can(context.access.role, action)) notFound();
+  if (!allows(context.access, action)) notFound();
   return context;
 });

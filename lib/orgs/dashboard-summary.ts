@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { allows, requireAccess } from "@/lib/access/require-access";
 import { DAY, now } from "@/lib/clock";
 import { visibleProductsWhere } from "@/lib/products/visible-products";
 
@@ -23,12 +22,12 @@ export async function dashboardSummary(db: Db, actor: Actor, orgId: string) {
     db.product.count({ where: { ...visible, expiresAt: { lt: t }, status: { not: "TERMINATED" } } }),
   ]);
   let invoices: { unpaidCount: number; unpaidTotalMinor: number; overdueCount: number } | null = null;
-  if (can(access.role, "billing.read")) {
+  if (allows(access, "billing.read")) {
     const [agg, overdueCount] = await Promise.all([
       db.invoice.aggregate({ where: { orgId, status: "UNPAID" }, _count: true, _sum: { totalMinor: true } }),
       db.invoice.count({ where: { orgId, status: "UNPAID", dueAt: { lt: t } } }),
     ]);
     invoices = { unpaidCount: agg._count, unpaidTotalMinor: agg._sum.totalMinor ?? 0, overdueCount };
   }
-  return { org, role: access.role, productCount, expiringSoon, pastDue, invoices };
+  return { org, role: access.via === "membership" ? access.role : null, via: access.via, productCount, expiringSoon, pastDue, invoices };
 }

@@ -16,7 +16,7 @@ export type DeleteBillingAddressInput = z.input<typeof deleteBillingAddressSchem
 export async function deleteBillingAddress(db: Db, actor: Actor, raw: DeleteBillingAddressInput) {
   const { orgId, addressId } = deleteBillingAddressSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "org.update");
+    const access = await requireAccess(tx, actor, orgId, "org.update");
     await lockOrganization(tx, orgId);
     const address = await findBillingAddress(tx, orgId, addressId);
     await tx.billingAddress.delete({ where: { id: address.id } });
@@ -28,7 +28,7 @@ export async function deleteBillingAddress(db: Db, actor: Actor, raw: DeleteBill
         promotedId = next.id;
       }
     }
-    await audit(tx, actor, { action: "org.billingAddress.delete", orgId, targetType: "billingAddress", targetId: address.id, metadata: { wasDefault: address.isDefault, promotedId } });
+    await audit(tx, access.actor, { action: "org.billingAddressDeleted", orgId, targetId: address.id, metadata: { wasDefault: address.isDefault, promotedId } });
     return { promotedId };
   });
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { allows, requireAccess } from "@/lib/access/require-access";
 import { isEu } from "@/lib/accounts/countries";
 import type { Db } from "@/lib/db";
 import { orgIdField } from "./organization-fields";
@@ -44,8 +43,8 @@ export async function getOrganizationDetails(db: Db, actor: Actor, raw: GetOrgan
       ...org,
       // VAT-1/VAT-2: the EU VAT number applies to companies established in the EU only.
       vatApplicable: org.entityType === "COMPANY" && isEu(org.country),
-      role: access.role,
-      canEdit: can(access.role, "org.update"),
+      role: access.via === "membership" ? access.role : null,
+      canEdit: allows(access, "org.update"),
     };
   });
 }

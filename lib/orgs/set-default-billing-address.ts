@@ -16,12 +16,12 @@ export type SetDefaultBillingAddressInput = z.input<typeof setDefaultBillingAddr
 export async function setDefaultBillingAddress(db: Db, actor: Actor, raw: SetDefaultBillingAddressInput) {
   const { orgId, addressId } = setDefaultBillingAddressSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "org.update");
+    const access = await requireAccess(tx, actor, orgId, "org.update");
     await lockOrganization(tx, orgId);
     const address = await findBillingAddress(tx, orgId, addressId);
     await tx.billingAddress.updateMany({ where: { orgId, isDefault: true, id: { not: address.id } }, data: { isDefault: false } });
     if (!address.isDefault) await tx.billingAddress.update({ where: { id: address.id }, data: { isDefault: true } });
-    await audit(tx, actor, { action: "org.billingAddress.setDefault", orgId, targetType: "billingAddress", targetId: address.id });
+    await audit(tx, access.actor, { action: "org.defaultBillingAddressChanged", orgId, targetId: address.id });
     return { defaultId: address.id };
   });
 }

@@ -13,10 +13,10 @@ export type UpdateBillingAddressInput = z.input<typeof updateBillingAddressSchem
 export async function updateBillingAddress(db: Db, actor: Actor, raw: UpdateBillingAddressInput) {
   const { orgId, addressId, ...fields } = updateBillingAddressSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "org.update");
+    const access = await requireAccess(tx, actor, orgId, "org.update");
     await findBillingAddress(tx, orgId, addressId);
     const address = await tx.billingAddress.update({ where: { id: addressId }, data: fields });
-    await audit(tx, actor, { action: "org.billingAddress.update", orgId, targetType: "billingAddress", targetId: addressId });
+    await audit(tx, access.actor, { action: "org.billingAddressUpdated", orgId, targetId: addressId });
     return address;
   });
 }

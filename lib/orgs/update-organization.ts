@@ -26,14 +26,14 @@ const FIELDS = ["name", "street", "postalCode", "city", "phone", "contactEmail",
 export async function updateOrganization(db: Db, actor: Actor, raw: UpdateOrganizationInput) {
   const { orgId, ...data } = updateOrganizationSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "org.update");
+    const access = await requireAccess(tx, actor, orgId, "org.update");
     const before = await tx.organization.findUniqueOrThrow({
       where: { id: orgId },
       select: { name: true, street: true, postalCode: true, city: true, phone: true, contactEmail: true, website: true },
     });
     const changed = FIELDS.filter((f) => before[f] !== data[f]);
     await tx.organization.update({ where: { id: orgId }, data });
-    await audit(tx, actor, { action: "org.update", orgId, targetType: "organization", targetId: orgId, metadata: { changed } });
+    await audit(tx, access.actor, { action: "org.updated", orgId, targetId: orgId, metadata: { changed } });
     return { changed };
   });
 }

@@ -23,12 +23,12 @@ export type UpdateVatNumberInput = z.input<typeof updateVatNumberSchema>;
 export async function updateVatNumber(db: Db, actor: Actor, raw: UpdateVatNumberInput) {
   const input = updateVatNumberSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, input.orgId, "org.update");
+    const access = await requireAccess(tx, actor, input.orgId, "org.update");
     const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select: { entityType: true, country: true, vatNumber: true } });
 
     if (!input.vatNumber) {
       await tx.organization.update({ where: { id: input.orgId }, data: { vatNumber: null, vatNumberValid: false, vatTermsAcceptedAt: null } });
-      await audit(tx, actor, { action: "org.vatNumber", orgId: input.orgId, targetType: "organization", targetId: input.orgId, metadata: { removed: true, previous: org.vatNumber } });
+      await audit(tx, access.actor, { action: "org.vatNumberChanged", orgId: input.orgId, targetId: input.orgId, metadata: { removed: true, previous: org.vatNumber } });
       return { vatNumber: null };
     }
 
@@ -41,7 +41,7 @@ export async function updateVatNumber(db: Db, actor: Actor, raw: UpdateVatNumber
       where: { id: input.orgId },
       data: { vatNumber: vat.value, vatNumberValid: true, vatTermsAcceptedAt: now() },
     });
-    await audit(tx, actor, { action: "org.vatNumber", orgId: input.orgId, targetType: "organization", targetId: input.orgId, metadata: { vatNumber: vat.value, previous: org.vatNumber } });
+    await audit(tx, access.actor, { action: "org.vatNumberChanged", orgId: input.orgId, targetId: input.orgId, metadata: { vatNumber: vat.value, previous: org.vatNumber } });
     return { vatNumber: vat.value };
   });
 }

@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db";
-import type { UserActor } from "@/lib/auth/get-actor";
+import type { UserActor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
 
 /**
  * PRT-4: the clients that granted access to a partner Organization the actor belongs to. A partner's
- * user sees only clients they were assigned to (PRT-9), unless they are its legal representative or
- * administrator.
+ * user sees only clients they were assigned to (PRT-9), unless their role there manages every client
+ * ("clients.manageAll" in the role table). The same rule lets them act in the client (requireAccess).
  */
 export async function listPartnerClients(db: Db, actor: UserActor) {
   const memberships = await db.membership.findMany({
@@ -14,7 +15,7 @@ export async function listPartnerClients(db: Db, actor: UserActor) {
   const results = [];
   for (const m of memberships) {
     const partner = m.organization.partner!;
-    const seesAll = m.role === "LEGAL_REPRESENTATIVE" || m.role === "ADMINISTRATOR";
+    const seesAll = can(m.role, "clients.manageAll");
     const partnerships = await db.partnership.findMany({
       where: { partnerId: partner.id, status: "ACTIVE", ...(seesAll ? {} : { managers: { some: { membershipId: m.id } } }) },
       select: {

@@ -28,7 +28,8 @@ export function spreadsheetSafe(value: string): string {
 export async function* exportProducts(db: Db, actor: Actor, input: ExportProductsInput): AsyncGenerator<ProductListItem[]> {
   const access = await requireAccess(db, actor, input.orgId, "products.read");
   // The membership just read serves every page of this export (see Actor.memberships).
-  const reader: Actor = actor.kind === "user" ? { ...actor, memberships: new Map([[access.orgId, { id: access.membershipId, role: access.role }]]) } : actor;
+  const reader: Actor =
+    actor.kind === "user" && access.via === "membership" ? { ...actor, memberships: new Map([[access.orgId, { id: access.membershipId, role: access.role }]]) } : actor;
   let after: string | undefined;
   do {
     const page = await listProducts(db, reader, { ...input, after, before: undefined, perPage: BATCH });

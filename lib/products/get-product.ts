@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { rolesWith } from "@/lib/access/permissions";
+import { allows, requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { visibleProductsWhere } from "./visible-products";
@@ -53,11 +53,11 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
       },
     });
     if (!product) throw new AppError("NOT_FOUND");
-    const canSeeMembers = can(access.role, "users.read");
+    const canSeeMembers = allows(access, "users.read");
     // Legal representatives and administrators see every product (PRD-3): listed apart from the grants.
     const everyProduct = canSeeMembers
       ? await tx.membership.findMany({
-          where: { orgId, role: { in: ["LEGAL_REPRESENTATIVE", "ADMINISTRATOR"] } },
+          where: { orgId, role: { in: rolesWith("products.readAll") } },
           orderBy: [{ role: "asc" }, { createdAt: "asc" }],
           select: { id: true, role: true, user: { select: userSelect } },
         })
@@ -80,7 +80,7 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
             teams: grants.filter((g) => g.team).map((g) => ({ id: g.id, level: g.level, team: g.team! })),
           }
         : null,
-      canTag: can(access.role, "tags.manage"),
+      canTag: allows(access, "tags.manage"),
     };
   });
 }

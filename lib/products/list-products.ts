@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
-import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
+import { allows, requireAccess, type OrgAccess } from "@/lib/access/require-access";
 import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -159,7 +158,7 @@ export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput)
   return {
     items,
     params: input,
-    canTag: can(access.role, "tags.manage"),
+    canTag: allows(access, "tags.manage"),
     previousCursor: hasPrevious && firstRow ? encodeCursor(input.sort, firstRow) : null,
     nextCursor: hasNext && lastRow ? encodeCursor(input.sort, lastRow) : null,
   };

@@ -7,7 +7,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 export async function revokeOtherUserSessions(db: Db, actor: UserActor): Promise<{ revoked: number }> {
   return db.$transaction(async (tx) => {
     const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-    await audit(tx, actor, { action: "auth.otherSessionsRevoked", targetType: "user", targetId: actor.userId, metadata: { revoked } });
+    await audit(tx, actor, { action: "auth.otherSessionsRevoked", targetId: actor.userId, metadata: { revoked } });
     return { revoked };
   });
 }

@@ -13,7 +13,7 @@ export async function revokeUserSession(db: Db, actor: UserActor, raw: unknown):
   return db.$transaction(async (tx) => {
     const count = await revokeSession(tx, actor.userId, input.sessionId);
     if (count === 0) throw new AppError("NOT_FOUND");
-    await audit(tx, actor, { action: "auth.sessionRevoked", targetType: "session", targetId: input.sessionId });
+    await audit(tx, actor, { action: "auth.sessionRevoked", targetId: input.sessionId });
     return { current: input.sessionId === actor.sessionId };
   });
 }

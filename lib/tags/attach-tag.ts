@@ -35,14 +35,14 @@ export async function attachTag(db: Db, actor: Actor, raw: AttachTagInput) {
         if (!tag) {
           tag = await tx.tag.create({ data: { orgId, name: input.name, normalizedName, color: input.color } });
           created = true;
-          await audit(tx, actor, { action: "tag.create", orgId, targetType: "tag", targetId: tag.id, metadata: { name: tag.name, color: tag.color } });
+          await audit(tx, access.actor, { action: "tag.created", orgId, targetId: tag.id, metadata: { name: tag.name, color: tag.color } });
         }
       }
       const { count } = await tx.productTag.createMany({
         data: input.productIds.map((productId) => ({ productId, tagId: tag.id })),
         skipDuplicates: true,
       });
-      await audit(tx, actor, { action: "tag.attach", orgId, targetType: "tag", targetId: tag.id, metadata: { productIds: input.productIds, attached: count } });
+      await audit(tx, access.actor, { action: "tag.attached", orgId, targetId: tag.id, metadata: { productIds: input.productIds, attached: count } });
       return { tag, created, attached: count };
     });
   } catch (err) {

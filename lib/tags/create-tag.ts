@@ -13,9 +13,9 @@ export async function createTag(db: Db, actor: Actor, raw: CreateTagInput) {
   const { orgId, name, color } = createTagSchema.parse(raw);
   try {
     return await db.$transaction(async (tx) => {
-      await requireAccess(tx, actor, orgId, "tags.manage");
+      const access = await requireAccess(tx, actor, orgId, "tags.manage");
       const tag = await tx.tag.create({ data: { orgId, name, normalizedName: normalizeTagName(name), color } });
-      await audit(tx, actor, { action: "tag.create", orgId, targetType: "tag", targetId: tag.id, metadata: { name, color } });
+      await audit(tx, access.actor, { action: "tag.created", orgId, targetId: tag.id, metadata: { name, color } });
       return tag;
     });
   } catch (err) {

@@ -12,11 +12,11 @@ export type DeleteTagInput = z.input<typeof deleteTagSchema>;
 export async function deleteTag(db: Db, actor: Actor, raw: DeleteTagInput): Promise<{ removedFrom: number }> {
   const { orgId, tagId } = deleteTagSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    await requireAccess(tx, actor, orgId, "tags.manage");
+    const access = await requireAccess(tx, actor, orgId, "tags.manage");
     const tag = await findTag(tx, orgId, tagId);
     const { count: removedFrom } = await tx.productTag.deleteMany({ where: { tagId: tag.id } });
     await tx.tag.delete({ where: { id: tag.id } });
-    await audit(tx, actor, { action: "tag.delete", orgId, targetType: "tag", targetId: tag.id, metadata: { name: tag.name, removedFrom } });
+    await audit(tx, access.actor, { action: "tag.deleted", orgId, targetId: tag.id, metadata: { name: tag.name, removedFrom } });
     return { removedFrom };
   });
 }

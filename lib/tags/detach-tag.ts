@@ -16,7 +16,7 @@ export async function detachTag(db: Db, actor: Actor, raw: DetachTagInput): Prom
     await requireVisibleProducts(tx, access, [productId]);
     const tag = await findTag(tx, orgId, tagId);
     const { count } = await tx.productTag.deleteMany({ where: { productId, tagId: tag.id } });
-    await audit(tx, actor, { action: "tag.detach", orgId, targetType: "product", targetId: productId, metadata: { tagId: tag.id, name: tag.name } });
+    await audit(tx, access.actor, { action: "tag.detached", orgId, targetId: tag.id, metadata: { productId, name: tag.name } });
     return { detached: count > 0 };
   });
 }

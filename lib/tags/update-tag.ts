@@ -13,13 +13,12 @@ export async function updateTag(db: Db, actor: Actor, raw: UpdateTagInput) {
   const { orgId, tagId, name, color } = updateTagSchema.parse(raw);
   try {
     return await db.$transaction(async (tx) => {
-      await requireAccess(tx, actor, orgId, "tags.manage");
+      const access = await requireAccess(tx, actor, orgId, "tags.manage");
       const before = await findTag(tx, orgId, tagId);
       const tag = await tx.tag.update({ where: { id: before.id }, data: { name, normalizedName: normalizeTagName(name), color } });
-      await audit(tx, actor, {
-        action: "tag.update",
+      await audit(tx, access.actor, {
+        action: "tag.updated",
         orgId,
-        targetType: "tag",
         targetId: tag.id,
         metadata: { from: { name: before.name, color: before.color }, to: { name, color } },
       });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ export async function addTeamMembers(db: Db, actor: Actor, raw: AddTeamMembersIn
   const input = addTeamMembersSchema.parse(raw);
   const ids = [...new Set(input.membershipIds)];
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const members = await tx.membership.findMany({ where: { id: { in: ids }, orgId: me.orgId }, select: { id: true, userId: true } });
     // A membership of another Organization answers like an unknown one.
@@ -23,7 +23,7 @@ export async function addTeamMembers(db: Db, actor: Actor, raw: AddTeamMembersIn
     const fresh = members.filter((m) => !existing.some((e) => e.membershipId === m.id));
     await tx.teamMember.createMany({ data: fresh.map((m) => ({ teamId: team.id, membershipId: m.id })), skipDuplicates: true });
     for (const m of fresh) {
-      await audit(tx, actor, { action: "team.addMember", orgId: me.orgId, targetType: "team", targetId: team.id, metadata: { name: team.name, membershipId: m.id, userId: m.userId } });
+      await audit(tx, actor, { action: "team.memberAdded", orgId: me.orgId, targetId: team.id, metadata: { name: team.name, membershipId: m.id, userId: m.userId } });
     }
     return { added: fresh.length };
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { idField, nameTakenError, teamNameField } from "./team-fields";
@@ -13,9 +13,9 @@ export async function createTeam(db: Db, actor: Actor, raw: CreateTeamInput) {
   const input = createTeamSchema.parse(raw);
   try {
     return await db.$transaction(async (tx) => {
-      const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+      const me = await requireMember(tx, actor, input.orgId, "teams.manage");
       const team = await tx.team.create({ data: { orgId: me.orgId, name: input.name }, select: { id: true, name: true } });
-      await audit(tx, actor, { action: "team.create", orgId: me.orgId, targetType: "team", targetId: team.id, metadata: { name: team.name } });
+      await audit(tx, actor, { action: "team.created", orgId: me.orgId, targetId: team.id, metadata: { name: team.name } });
       return team;
     });
   } catch (err) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { findTeam, idField } from "./team-fields";
@@ -15,14 +15,14 @@ export type DeleteTeamInput = z.input<typeof deleteTeamSchema>;
 export async function deleteTeam(db: Db, actor: Actor, raw: DeleteTeamInput) {
   const input = deleteTeamSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const [memberCount, productCount] = await Promise.all([
       tx.teamMember.count({ where: { teamId: team.id } }),
       tx.productAccess.count({ where: { teamId: team.id } }),
     ]);
     await tx.team.delete({ where: { id: team.id } });
-    await audit(tx, actor, { action: "team.delete", orgId: me.orgId, targetType: "team", targetId: team.id, metadata: { name: team.name, memberCount, productCount } });
+    await audit(tx, actor, { action: "team.deleted", orgId: me.orgId, targetId: team.id, metadata: { name: team.name, memberCount, productCount } });
     return { id: team.id };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { findTeam, idField } from "./team-fields";
 
@@ -14,7 +14,7 @@ export type GetTeamInput = z.input<typeof getTeamSchema>;
  */
 export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
   const input = getTeamSchema.parse(raw);
-  const me = await requireAccess(db, actor, input.orgId, "teams.read");
+  const me = await requireMember(db, actor, input.orgId, "teams.read");
   const team = await findTeam(db, me.orgId, input.teamId);
   const canManage = can(me.role, "teams.manage");
   const memberSelect = { id: true, role: true, user: { select: { firstName: true, lastName: true, email: true } } } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export async function grantTeamProducts(db: Db, actor: Actor, raw: GrantTeamProd
   const input = grantTeamProductsSchema.parse(raw);
   const ids = [...new Set(input.productIds)];
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const products = await tx.product.findMany({ where: { id: { in: ids }, orgId: me.orgId }, select: { id: true, name: true } });
     if (products.length !== ids.length) throw new AppError("NOT_FOUND");
@@ -34,9 +34,8 @@ export async function grantTeamProducts(db: Db, actor: Actor, raw: GrantTeamProd
         update: { level: input.level },
       });
       await audit(tx, actor, {
-        action: "team.grantProduct",
+        action: "team.productGranted",
         orgId: me.orgId,
-        targetType: "team",
         targetId: team.id,
         metadata: { name: team.name, productId: p.id, product: p.name, level: input.level },
       });

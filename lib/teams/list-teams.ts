@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { idField } from "./team-fields";
 
@@ -11,7 +11,7 @@ export type ListTeamsInput = z.input<typeof listTeamsSchema>;
 /** ORG-6: the Organization's teams by name, with how many members and products each has. */
 export async function listTeams(db: Db, actor: Actor, raw: ListTeamsInput) {
   const { orgId } = listTeamsSchema.parse(raw);
-  const me = await requireAccess(db, actor, orgId, "teams.read");
+  const me = await requireMember(db, actor, orgId, "teams.read");
   const teams = await db.team.findMany({
     where: { orgId: me.orgId },
     orderBy: [{ name: "asc" }, { id: "asc" }],

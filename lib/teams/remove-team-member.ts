@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,7 @@ export type RemoveTeamMemberInput = z.input<typeof removeTeamMemberSchema>;
 export async function removeTeamMember(db: Db, actor: Actor, raw: RemoveTeamMemberInput) {
   const input = removeTeamMemberSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const link = await tx.teamMember.findFirst({
       where: { teamId: team.id, membershipId: input.membershipId },
@@ -22,9 +22,8 @@ export async function removeTeamMember(db: Db, actor: Actor, raw: RemoveTeamMemb
     if (!link) throw new AppError("NOT_FOUND");
     await tx.teamMember.delete({ where: { teamId_membershipId: { teamId: team.id, membershipId: link.membershipId } } });
     await audit(tx, actor, {
-      action: "team.removeMember",
+      action: "team.memberRemoved",
       orgId: me.orgId,
-      targetType: "team",
       targetId: team.id,
       metadata: { name: team.name, membershipId: link.membershipId, userId: link.membership.userId },
     });

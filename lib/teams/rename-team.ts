@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { findTeam, idField, nameTakenError, teamNameField } from "./team-fields";
@@ -13,11 +13,11 @@ export async function renameTeam(db: Db, actor: Actor, raw: RenameTeamInput) {
   const input = renameTeamSchema.parse(raw);
   try {
     return await db.$transaction(async (tx) => {
-      const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+      const me = await requireMember(tx, actor, input.orgId, "teams.manage");
       const team = await findTeam(tx, me.orgId, input.teamId);
       if (team.name === input.name) return team;
       const renamed = await tx.team.update({ where: { id: team.id }, data: { name: input.name }, select: { id: true, name: true } });
-      await audit(tx, actor, { action: "team.rename", orgId: me.orgId, targetType: "team", targetId: team.id, metadata: { name: renamed.name, previous: team.name } });
+      await audit(tx, actor, { action: "team.renamed", orgId: me.orgId, targetId: team.id, metadata: { name: renamed.name, previous: team.name } });
       return renamed;
     });
   } catch (err) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,7 @@ export type RevokeTeamProductInput = z.input<typeof revokeTeamProductSchema>;
 export async function revokeTeamProduct(db: Db, actor: Actor, raw: RevokeTeamProductInput) {
   const input = revokeTeamProductSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "teams.manage");
+    const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const grant = await tx.productAccess.findFirst({
       where: { teamId: team.id, productId: input.productId, product: { orgId: me.orgId } },
@@ -22,9 +22,8 @@ export async function revokeTeamProduct(db: Db, actor: Actor, raw: RevokeTeamPro
     if (!grant) throw new AppError("NOT_FOUND");
     await tx.productAccess.delete({ where: { id: grant.id } });
     await audit(tx, actor, {
-      action: "team.revokeProduct",
+      action: "team.productRevoked",
       orgId: me.orgId,
-      targetType: "team",
       targetId: team.id,
       metadata: { name: team.name, productId: grant.product.id, product: grant.product.name },
     });

@@ -1,3 +1,4 @@
+import { linkHolder } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
@@ -26,9 +27,8 @@ export async function answerPushChallenge(db: Db, deviceSecret: string | undefin
       data: { status, decidedAt: now() },
     });
     if (res.count !== 1) throw new AppError("CONFLICT", "devices.errors.requestGone");
-    await audit(tx, { kind: "user", userId: device.userId, sessionId: "", staffRole: null, ip: meta.ip, userAgent: meta.userAgent }, {
+    await audit(tx, linkHolder("pushDevice", device.id, device.userId, meta), {
       action: input.answer === "approve" ? "auth.pushApproved" : "auth.pushDenied",
-      targetType: "twoFactorChallenge",
       targetId: input.challengeId,
     });
     return { status };

@@ -67,7 +67,7 @@ export async function regenerateBackupCodes(db: Db, actor: UserActor, raw: unkno
     const enabled = await tx.twoFactorMethod.count({ where: { userId: actor.userId, confirmedAt: { not: null } } });
     if (enabled === 0) throw new AppError("CONFLICT", "security.errors.notEnabled");
     const codes = await replaceBackupCodes(tx, actor.userId);
-    await audit(tx, actor, { action: "auth.backupCodesRegenerated", targetType: "user", targetId: actor.userId });
+    await audit(tx, actor, { action: "auth.backupCodesRegenerated", targetId: actor.userId });
     return { codes };
   });
 }

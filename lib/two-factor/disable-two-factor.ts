@@ -20,7 +20,7 @@ export async function disableTwoFactor(db: Db, actor: UserActor, raw: unknown): 
     const removed = await tx.twoFactorMethod.deleteMany({ where: { userId: actor.userId } });
     if (removed.count === 0) throw new AppError("CONFLICT", "security.errors.notEnabled");
     await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
-    await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
+    await audit(tx, actor, { action: "auth.twoFactorDisabled", targetId: actor.userId });
   });
   await notifyTwoFactorChange(db, actor.userId, "disabled", null);
   return { otherSessions: await countOtherSessions(db, actor) };

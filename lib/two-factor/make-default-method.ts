@@ -21,6 +21,6 @@ export async function makeDefaultMethod(db: Db, actor: UserActor, raw: unknown):
     if (method.isDefault) return;
     await tx.twoFactorMethod.updateMany({ where: { userId: actor.userId, isDefault: true }, data: { isDefault: false } });
     await tx.twoFactorMethod.update({ where: { id: method.id }, data: { isDefault: true } });
-    await audit(tx, actor, { action: "auth.twoFactorDefaultChanged", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: method.type } });
+    await audit(tx, actor, { action: "auth.twoFactorDefaultChanged", targetId: method.id, metadata: { type: method.type } });
   });
 }

@@ -47,8 +47,8 @@ export async function activateMethod(
   const first = activeBefore === 0;
   const res = await tx.twoFactorMethod.updateMany({ where: { id: method.id, confirmedAt: null }, data: { ...data, confirmedAt: now(), isDefault: first } });
   if (res.count !== 1) throw new AppError("CONFLICT", opts.setupExpiredKey ?? "security.errors.setupExpired");
-  await audit(tx, actor, { action: "auth.twoFactorMethodAdded", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: method.type } });
+  await audit(tx, actor, { action: "auth.twoFactorMethodAdded", targetId: method.id, metadata: { type: method.type } });
   if (!first) return { enabled: false, backupCodes: null };
-  await audit(tx, actor, { action: "auth.twoFactorEnabled", targetType: "user", targetId: method.userId });
+  await audit(tx, actor, { action: "auth.twoFactorEnabled", targetId: method.userId });
   return { enabled: true, backupCodes: opts.issueBackupCodes ? await replaceBackupCodes(tx, method.userId) : null };
 }

@@ -1,3 +1,4 @@
+import { linkHolder } from "@/lib/access/actor";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -51,7 +52,7 @@ export async function pairPushDevice(db: Db, secret: unknown, meta: RequestMeta 
     // Single use: the conditional update inside activateMethod only matches the still-pending row.
     await activateMethod(
       tx,
-      { kind: "user", userId: method.userId, sessionId: "", staffRole: null, ip: meta.ip, userAgent: meta.userAgent },
+      linkHolder("devicePairing", method.id, method.userId, meta),
       { id: method.id, userId: method.userId, type: "PUSH" },
       { deviceTokenHash: hashSecret(deviceSecret), secretEncrypted: encrypt(newTotpSecret()), label },
       // Backup codes are shown on the computer that started the pairing, not on the device (see push-enrolment-status).

@@ -22,7 +22,7 @@ export async function pushEnrolmentStatus(db: Db, actor: UserActor, raw: unknown
     await lockMethodsOf(tx, actor.userId);
     if ((await tx.backupCode.count({ where: { userId: actor.userId } })) > 0) return null;
     const codes = await replaceBackupCodes(tx, actor.userId);
-    await audit(tx, actor, { action: "auth.backupCodesRegenerated", targetType: "user", targetId: actor.userId });
+    await audit(tx, actor, { action: "auth.backupCodesRegenerated", targetId: actor.userId });
     return codes;
   });
   return { status: "paired", backupCodes };

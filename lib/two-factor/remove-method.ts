@@ -22,12 +22,12 @@ export async function removeTwoFactorMethod(db: Db, actor: UserActor, raw: unkno
     const method = await tx.twoFactorMethod.findFirst({ where: { id: input.methodId, userId: actor.userId }, select: { id: true, type: true, isDefault: true } });
     if (!method) throw new AppError("NOT_FOUND");
     await tx.twoFactorMethod.delete({ where: { id: method.id } });
-    await audit(tx, actor, { action: "auth.twoFactorMethodRemoved", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: method.type } });
+    await audit(tx, actor, { action: "auth.twoFactorMethodRemoved", targetId: method.id, metadata: { type: method.type } });
     const rest = await tx.twoFactorMethod.findMany({ where: { userId: actor.userId, confirmedAt: { not: null } }, orderBy: { confirmedAt: "asc" }, select: { id: true, isDefault: true } });
     if (rest.length === 0) {
       await tx.backupCode.deleteMany({ where: { userId: actor.userId } });
       await tx.twoFactorMethod.deleteMany({ where: { userId: actor.userId } });
-      await audit(tx, actor, { action: "auth.twoFactorDisabled", targetType: "user", targetId: actor.userId });
+      await audit(tx, actor, { action: "auth.twoFactorDisabled", targetId: actor.userId });
       return { twoFactorDisabled: true, type: method.type };
     }
     if (!rest.some((m) => m.isDefault)) await tx.twoFactorMethod.update({ where: { id: rest[0].id }, data: { isDefault: true } });

@@ -36,7 +36,7 @@ export async function startPushEnrolment(db: Db, actor: UserActor, raw: unknown)
       data: { userId: actor.userId, type: "PUSH", label: input.label, deviceTokenHash: hashSecret(secret), createdAt: created },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: "PUSH" } });
+    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetId: method.id, metadata: { type: "PUSH" } });
     return method.id;
   });
   const pairingUrl = `${config.appUrl}/device/pair/${secret}`;

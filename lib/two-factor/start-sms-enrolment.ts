@@ -30,7 +30,7 @@ export async function startSmsEnrolment(db: Db, actor: UserActor, raw: unknown):
       data: { userId: actor.userId, type: "SMS", label: maskPhoneNumber(phone), phone, createdAt: now() },
       select: { id: true, user: { select: { locale: true } } },
     });
-    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: "SMS" } });
+    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetId: method.id, metadata: { type: "SMS" } });
     return { methodId: method.id, locale: method.user.locale };
   });
   try {

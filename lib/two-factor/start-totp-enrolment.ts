@@ -41,7 +41,7 @@ export async function startTotpEnrolment(db: Db, actor: UserActor, raw: unknown)
       data: { userId: actor.userId, type: "TOTP", label: input.label || "", secretEncrypted: encrypt(secret), createdAt: now() },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetType: "twoFactorMethod", targetId: method.id, metadata: { type: "TOTP" } });
+    await audit(tx, actor, { action: "auth.twoFactorEnrolmentStarted", targetId: method.id, metadata: { type: "TOTP" } });
     return method.id;
   });
   const uri = totpUri({ issuer: config.providerName, account: user.email, secret });

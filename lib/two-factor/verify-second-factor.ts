@@ -1,3 +1,4 @@
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
@@ -19,7 +20,7 @@ export const verifySecondFactorSchema = z.object({
 export const SECOND_STEP_WINDOW_MS = 15 * MINUTE;
 
 /** The session waiting for its second step (from getSession()), and where the request comes from. */
-export type PendingSession = { id: string; userId: string; twoFactorPassed: boolean; staffRole: "SUPPORT" | "ADMIN" | null };
+export type PendingSession = { id: string; userId: string; twoFactorPassed: boolean; staffRole: StaffRole | null };
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
 /**
@@ -35,7 +36,7 @@ export async function verifySecondFactor(db: Db, session: PendingSession, raw: u
   // Counted before checking, so parallel guesses cannot slip past the limit.
   const limit = await consume("twoFactorPerAccount", session.userId);
   if (!limit.allowed) {
-    await audit(db, actor, { action: "auth.twoFactorFailed", targetType: "session", targetId: session.id, metadata: { kind: input.kind, rateLimited: true } });
+    await audit(db, actor, { action: "auth.twoFactorFailed", targetId: session.id, metadata: { kind: input.kind, rateLimited: true } });
     throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, limit.retryAfterSeconds);
   }
 
@@ -44,7 +45,7 @@ export async function verifySecondFactor(db: Db, session: PendingSession, raw: u
     : input.kind === "sms" ? await acceptSmsCode(db, { userId: session.userId, sessionId: session.id }, input.code)
     : await acceptTotp(db, session.userId, input.code);
   if (!ok) {
-    await audit(db, actor, { action: "auth.twoFactorFailed", targetType: "session", targetId: session.id, metadata: { kind: input.kind } });
+    await audit(db, actor, { action: "auth.twoFactorFailed", targetId: session.id, metadata: { kind: input.kind } });
     throw new AppError("INVALID_INPUT", "twoFactor.errors.wrongCode", { code: ["twoFactor.errors.wrongCode"] });
   }
   await reset("twoFactorPerAccount", session.userId);
@@ -78,7 +79,7 @@ export function pendingActor(session: PendingSession, meta: RequestMeta): Actor 
 /** Upgrades the session once its second step passed, with the audit row, in the caller's transaction. */
 export async function passSecondStep(tx: Tx, actor: Actor, sessionId: string, metadata: { kind: string; backupCodesLeft?: number; challengeId?: string }): Promise<void> {
   await tx.session.updateMany({ where: { id: sessionId, twoFactorPassedAt: null }, data: { twoFactorPassedAt: now() } });
-  await audit(tx, actor, { action: "auth.twoFactorPassed", targetType: "session", targetId: sessionId, metadata });
+  await audit(tx, actor, { action: "auth.twoFactorPassed", targetId: sessionId, metadata });
 }
 
 async function acceptTotp(db: Db, userId: string, code: string): Promise<boolean> {

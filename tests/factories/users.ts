@@ -22,7 +22,7 @@ export async function createUser(db: DbOrTx, overrides: UserOverrides = {}): Pro
 }
 
 export function createStaffUser(db: DbOrTx, overrides: UserOverrides = {}): Promise<User> {
-  return createUser(db, { staffRole: "SUPPORT", ...overrides });
+  return createUser(db, { staffRole: "SUPERVISOR", ...overrides });
 }
 
 async function userData({ password = DEFAULT_PASSWORD, passwordHash, ...overrides }: UserOverrides) {

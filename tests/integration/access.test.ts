@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { ACTIONS, can, type Action } from "@/lib/access/permissions";
-import { requireAccess, scopesAllow } from "@/lib/access/require-access";
+import { requireAccess } from "@/lib/access/require-access";
+import { scopesAllow } from "@/lib/api-tokens/scopes";
 import { backofficeOverview } from "@/lib/backoffice/overview";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -66,8 +67,8 @@ describe("authorization core", () => {
     expect(orgs.map((o) => o.id)).toEqual([org.id]);
     const withMemberships = asUser(members.USER, new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])));
     for (const action of ACTIONS) {
-      const fromList = await requireAccess(db, withMemberships, org.id, action).then((a) => a, (e) => e.code);
-      const fromDb = await requireAccess(db, asUser(members.USER), org.id, action).then((a) => a, (e) => e.code);
+      const fromList = await requireAccess(db, withMemberships, org.id, action).then(({ actor, ...a }) => ({ ...a, kind: actor.kind }), (e) => e.code);
+      const fromDb = await requireAccess(db, asUser(members.USER), org.id, action).then(({ actor, ...a }) => ({ ...a, kind: actor.kind }), (e) => e.code);
       expect(fromList).toEqual(fromDb);
     }
     // Another Organization's id is unknown to this person, whatever the database holds for it.

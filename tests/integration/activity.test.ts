@@ -34,11 +34,11 @@ describe("activity page (audit log)", () => {
     const { org, other, users } = await setup();
     const team = await createTeam(db, asUser(users.admin.id), { orgId: org.id, name: "Ops" });
     await createTeam(db, asUser(users.otherOwner.id), { orgId: other.id, name: "Secret team" });
-    await db.$transaction((tx) => audit(tx, asUser(users.owner.id), { action: "org.update", orgId: org.id, targetType: "organization", targetId: org.id }));
+    await db.$transaction((tx) => audit(tx, asUser(users.owner.id), { action: "org.updated", orgId: org.id, targetId: org.id }));
 
     for (const viewer of [users.owner, users.admin]) {
       const page = await listActivity(db, asUser(viewer.id), { orgId: org.id });
-      expect(page.items.map((i) => i.action)).toEqual(["org.update", "team.create"]);
+      expect(page.items.map((i) => i.action)).toEqual(["org.updated", "team.created"]);
       expect(page.items[1]).toMatchObject({
         actorName: "Ada Admin",
         actorEmail: users.admin.email,
@@ -63,7 +63,7 @@ describe("activity page (audit log)", () => {
     const team = await createTeam(db, owner, { orgId: org.id, name: "Web" });
     const membership = await db.membership.findFirstOrThrow({ where: { orgId: org.id, userId: users.user.id } });
     await addTeamMembers(db, owner, { orgId: org.id, teamId: team.id, membershipIds: [membership.id] });
-    const [row] = (await listActivity(db, owner, { orgId: org.id, action: "team.addMember" })).items;
+    const [row] = (await listActivity(db, owner, { orgId: org.id, action: "team.memberAdded" })).items;
     expect(row).toMatchObject({ actorName: "Lea Legal", targetLabel: "Web · Uli User" });
   });
 
@@ -80,12 +80,13 @@ describe("activity page (audit log)", () => {
     const { org, users } = await setup();
     const owner = asUser(users.owner.id);
     for (let i = 0; i < 5; i++) await createTeam(db, owner, { orgId: org.id, name: `Team ${i}` });
-    await db.$transaction((tx) => audit(tx, owner, { action: "org.billingAddress.add", orgId: org.id }));
-    await db.$transaction((tx) => audit(tx, owner, { action: "teamwork.other", orgId: org.id }));
+    await db.$transaction((tx) => audit(tx, owner, { action: "org.billingAddressAdded", orgId: org.id }));
+    // A name that merely starts like a family ("teamwork" vs "team") written as an older release might have.
+    await db.auditLog.create({ data: { actorKind: "USER", actorId: users.owner.id, orgId: org.id, action: "teamwork.other" } });
 
     const teams = await listActivity(db, owner, { orgId: org.id, action: "team" });
     expect(teams.items.map((i) => i.targetLabel)).toEqual(["Team 4", "Team 3", "Team 2", "Team 1", "Team 0"]);
-    expect((await listActivity(db, owner, { orgId: org.id, action: "org.billingAddress" })).items.map((i) => i.action)).toEqual(["org.billingAddress.add"]);
+    expect((await listActivity(db, owner, { orgId: org.id, action: "org.billingAddressAdded" })).items.map((i) => i.action)).toEqual(["org.billingAddressAdded"]);
     // A malformed filter is ignored rather than failing.
     expect((await listActivity(db, owner, { orgId: org.id, action: "team%'" })).items).toHaveLength(7);
 

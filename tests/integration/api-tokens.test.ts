@@ -42,7 +42,7 @@ describe("API tokens (TOK-1 … TOK-4)", () => {
     expect(row.expiresAt).toBeNull();
     const listed = await listApiTokens(db, owner, { orgId: org.id });
     expect(JSON.stringify(listed)).not.toContain(created.token);
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "apiToken.create" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "apiToken.created" } })).toBe(1);
     const actor = await authenticateApiToken(db, created.token);
     expect(actor).toMatchObject({ kind: "token", tokenId: created.id, orgId: org.id, scopes: ["products:read", "tags:write"] });
   });
@@ -108,7 +108,7 @@ describe("API tokens (TOK-1 … TOK-4)", () => {
     await expect(authenticateApiToken(db, used.token)).resolves.toMatchObject({ tokenId: used.id });
     const { tokens } = await listApiTokens(db, owner, { orgId: org.id });
     expect(tokens.find((t) => t.id === idle.id)?.status).toBe("disabled");
-    expect(await db.auditLog.count({ where: { action: "apiToken.disableIdle", targetId: idle.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "apiToken.disabledIdle", targetId: idle.id } })).toBe(1);
   });
 
   test("[TOK-3] the owner is e-mailed 30 and 7 days before expiry or idle deactivation, once each", async () => {
@@ -150,7 +150,7 @@ describe("API tokens (TOK-1 … TOK-4)", () => {
     expect(await revokeApiToken(db, owner, { orgId: org.id, tokenId: t.id })).toEqual({ revoked: true });
     await expect(authenticateApiToken(db, t.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await listApiTokens(db, owner, { orgId: org.id })).tokens[0].status).toBe("revoked");
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "apiToken.revoke" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "apiToken.revoked" } })).toBe(1);
   });
 
   test("[TOK-1] malformed or unknown tokens are refused without a match", async () => {

@@ -49,7 +49,7 @@ describe("application passwords", () => {
     expect(list.map((p) => p.name).sort()).toEqual(["Calendars", "Contacts"]);
     expect(JSON.stringify(list)).not.toContain("argon2");
     expect(list.every((p) => p.lastUsedAt === null)).toBe(true);
-    expect(await db.auditLog.count({ where: { actorId: user.id, action: "appPassword.create" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: "appPassword.created" } })).toBe(2);
   });
 
   test("[APP-1] a name is required", async () => {
@@ -132,7 +132,7 @@ describe("application passwords", () => {
     expect(await revokeAllAppPasswords(db, actor)).toEqual({ revoked: 2 });
     for (const p of [b, c]) expect((await whoami(basic(user.email, p.password))).status).toBe(401);
     expect(await listAppPasswords(db, actor)).toEqual([]);
-    expect(await db.auditLog.count({ where: { actorId: user.id, action: { in: ["appPassword.revoke", "appPassword.revokeAll"] } } })).toBe(2);
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: { in: ["appPassword.revoked", "appPassword.allRevoked"] } } })).toBe(2);
   });
 
   test("[APP-3] another user's application password cannot be revoked (NOT_FOUND), nor one already revoked", async () => {

@@ -5,6 +5,7 @@ import { generate } from "otplib";
 import { afterEach, describe, expect, inject, test } from "vitest";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
 import type { UserActor } from "@/lib/auth/get-actor";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { clock, HOUR, MINUTE, now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { extractLinks, waitForMail } from "@/lib/dev/mailbox";
@@ -40,8 +41,8 @@ const WEBP = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0x24, 0, 0, 0]), B
 const image = (magic: Buffer, name: string, type = "image/png") => new File([Buffer.concat([magic, Buffer.alloc(64, 7)])], name, { type });
 const phoneNumber = () => `+4179${String(randomInt(1_000_000, 9_999_999))}`;
 
-function staffActor(userId: string): UserActor {
-  return { kind: "user", userId, sessionId: "staff-session", staffRole: "SUPPORT", ip: META.ip, userAgent: META.userAgent };
+function staffActor(userId: string, staffRole: StaffRole = "SUPERVISOR"): UserActor {
+  return { kind: "user", userId, sessionId: "staff-session", staffRole, ip: META.ip, userAgent: META.userAgent };
 }
 
 /** A user with an authenticator app, signed in with the password and waiting at the second step. */
@@ -196,7 +197,7 @@ describe("documents", () => {
     expect(read.bytes.subarray(0, 8)).toEqual(PNG);
 
     await expect(readIdentityDocument(db, c.actor, { caseId: c.caseId, documentId: doc.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(readIdentityDocument(db, { kind: "system" }, { caseId: c.caseId, documentId: doc.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readIdentityDocument(db, { kind: "system", job: "test" }, { caseId: c.caseId, documentId: doc.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getVerification(db, c.actor, c.caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listOpenVerifications(db, c.actor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(decideVerification(db, c.actor, { caseId: c.caseId, decision: "approve" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -213,6 +214,22 @@ describe("documents", () => {
 });
 
 describe("decision", () => {
+  test("[SEC-3] [SUP-4] a support agent reads a case but only a supervisor decides, never on their own case; the decision is logged as staff", async () => {
+    const c = await submittedCase();
+    const agent = await createStaffUser(db, { staffRole: "SUPPORT" });
+    await expect(getVerification(db, staffActor(agent.id, "SUPPORT"), c.caseId)).resolves.toMatchObject({ mayDecide: false });
+    await expect(decideVerification(db, staffActor(agent.id, "SUPPORT"), { caseId: c.caseId, decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The person the case is about, even as a supervisor, cannot decide it.
+    await db.user.update({ where: { id: c.user.id }, data: { staffRole: "SUPERVISOR" } });
+    await expect(getVerification(db, staffActor(c.user.id), c.caseId)).resolves.toMatchObject({ mayDecide: false });
+    await expect(decideVerification(db, staffActor(c.user.id), { caseId: c.caseId, decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.identityVerification.findUniqueOrThrow({ where: { id: c.caseId } })).toMatchObject({ status: "SUBMITTED" });
+    const supervisor = await createStaffUser(db, { staffRole: "SUPERVISOR" });
+    await expect(getVerification(db, staffActor(supervisor.id), c.caseId)).resolves.toMatchObject({ mayDecide: true });
+    await decideVerification(db, staffActor(supervisor.id), { caseId: c.caseId, decision: "reject" });
+    expect(await db.auditLog.findFirst({ where: { action: "identityVerification.rejected", targetId: c.caseId } })).toMatchObject({ actorKind: "STAFF", actorId: supervisor.id, targetType: "identityVerification" });
+  });
+
   test("[IDV-2] [IDV-3] [2FA-3] approval removes every second factor, e-mails the user and deletes the photos", async () => {
     const c = await submittedCase();
     const staffUser = await createStaffUser(db);

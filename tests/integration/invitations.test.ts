@@ -79,7 +79,7 @@ describe("adding users (ORG-2, ACC-2)", () => {
       expect([...m.contactPrefs].sort()).toEqual(["BILLING", "SECURITY"]);
       expect(m.productAccess.map((a) => a.productId).sort()).toEqual([products.domain.id, products.mail.id].sort());
       const actions = (await db.auditLog.findMany({ where: { orgId: org.id }, select: { action: true } })).map((a) => a.action);
-      expect(actions).toEqual(expect.arrayContaining(["invitation.created", "account.signUp", "invitation.accepted"]));
+      expect(actions).toEqual(expect.arrayContaining(["invitation.created", "account.signedUp", "invitation.accepted"]));
     },
   );
 

@@ -64,7 +64,7 @@ describe("editing a member's permissions (ORG-5)", () => {
     const { db, org, products, users, m } = await setup();
     await grantProductAccess(db, { membershipId: m.user, productIds: [products.mail.id] });
     await updateMemberPermissions(db, asUser(users.admin.id), { orgId: org.id, membershipId: m.user, productIds: [products.domain.id] });
-    const row = await db.auditLog.findFirstOrThrow({ where: { orgId: org.id, action: "membership.updatePermissions", targetId: m.user } });
+    const row = await db.auditLog.findFirstOrThrow({ where: { orgId: org.id, action: "membership.permissionsUpdated", targetId: m.user } });
     expect(row.actorId).toBe(users.admin.id);
     expect(row.metadata).toMatchObject({ added: [products.domain.id], removed: [products.mail.id] });
   });
@@ -112,7 +112,7 @@ describe("editing a member's permissions (ORG-5)", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await directIds(m.user)).toEqual([]);
     expect((await db.membership.findUniqueOrThrow({ where: { id: m.user } })).contactPrefs).toEqual([]);
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.updatePermissions" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.permissionsUpdated" } })).toBe(0);
   });
 
   test("[ORG-5] team grants are shown read-only and left untouched", async () => {

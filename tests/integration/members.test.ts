@@ -131,7 +131,7 @@ describe("changing roles (ORG-5)", () => {
     await expect(changeRole(db, bruno, { orgId: org.id, membershipId: m.bruno, role: "LEGAL_REPRESENTATIVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const roles = await db.membership.findMany({ where: { id: { in: [m.carla, m.dario, m.bruno] } }, select: { id: true, role: true } });
     expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({ [m.carla]: "ADMINISTRATOR", [m.dario]: "EXTERNAL", [m.bruno]: "ADMINISTRATOR" });
-    const entry = await db.auditLog.findFirst({ where: { orgId: org.id, action: "membership.changeRole", targetId: m.carla } });
+    const entry = await db.auditLog.findFirst({ where: { orgId: org.id, action: "membership.roleChanged", targetId: m.carla } });
     expect(entry).toMatchObject({ actorId: users.bruno.id, metadata: { from: "USER", to: "ADMINISTRATOR" } });
   });
 
@@ -184,7 +184,7 @@ describe("removing users and leaving (ORG-4)", () => {
     const left = await db.membership.findMany({ where: { orgId: org.id }, select: { id: true } });
     expect(left.map((r) => r.id).sort()).toEqual([m.alice, m.bruno, m.eva].sort());
     expect(await db.teamMember.count({ where: { membershipId: m.carla } })).toBe(0);
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.remove" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.removed" } })).toBe(2);
     // Removed users no longer land in this Organization after signing in (ACC-6).
     expect((await db.user.findUniqueOrThrow({ where: { id: users.carla.id } })).lastOrgId).toBeNull();
   });
@@ -208,7 +208,7 @@ describe("removing users and leaving (ORG-4)", () => {
       await expect(leaveOrganization(db, asUser(who.id), { orgId: org.id })).resolves.toEqual({ left: true });
     }
     expect((await db.membership.findMany({ where: { orgId: org.id } })).map((r) => r.id).sort()).toEqual([m.alice, m.dario].sort());
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.leave" } })).toBe(3);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "membership.left" } })).toBe(3);
   });
 });
 

@@ -29,7 +29,7 @@ describe("new-device sign-in alert", () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0].locale).toBe("fr");
     expect(await listCaughtMail(inject("mailboxUrl"), { to: user.email })).toHaveLength(1);
-    const signIns = await db.auditLog.findMany({ where: { actorId: user.id, action: "auth.signIn" }, orderBy: { at: "asc" } });
+    const signIns = await db.auditLog.findMany({ where: { actorId: user.id, action: "auth.signedIn" }, orderBy: { at: "asc" } });
     expect(signIns.map((e) => (e.metadata as { newDevice?: boolean }).newDevice)).toEqual([true, false, true]);
   });
 
@@ -41,7 +41,7 @@ describe("new-device sign-in alert", () => {
     await waitForMail(inject("mailboxUrl"), { to: user.email });
     await signIn("192.0.2.201", CHROME_WINDOWS);
     await signIn("192.0.2.9", FIREFOX_MAC);
-    const signIns = await db.auditLog.findMany({ where: { actorId: user.id, action: "auth.signIn" }, orderBy: { at: "asc" } });
+    const signIns = await db.auditLog.findMany({ where: { actorId: user.id, action: "auth.signedIn" }, orderBy: { at: "asc" } });
     expect(signIns.map((e) => (e.metadata as { newDevice?: boolean }).newDevice)).toEqual([true, true, false, false]);
     expect(await db.emailOutbox.count({ where: { toAddress: user.email, template: "newSignIn" } })).toBe(1);
   });

@@ -74,7 +74,7 @@ describe("Organization details", () => {
       expect(details).toMatchObject({ name: "Alpine Web Sàrl", city: "Genève", canEdit: false });
     }
     expect((await getOrganizationDetails(getDb(), people.LEGAL_REPRESENTATIVE, { orgId: org.id })).canEdit).toBe(true);
-    expect(await auditActions(org.id)).toEqual(["org.update"]);
+    expect(await auditActions(org.id)).toEqual(["org.updated"]);
 
     // Emptying an optional field clears it.
     await updateOrganization(getDb(), people.LEGAL_REPRESENTATIVE, { orgId: org.id, name: "Alpine Web Sàrl", website: "", phone: "" });
@@ -155,7 +155,7 @@ describe("EU VAT number", () => {
       expect(await orgRow(org.id)).toMatchObject({ vatNumber: "DE136695976", vatNumberValid: true, vatTermsAcceptedAt: at });
       const details = await getOrganizationDetails(getDb(), people.USER, { orgId: org.id });
       expect(details).toMatchObject({ vatNumber: "DE136695976", vatNumberValid: true, vatTermsAcceptedAt: at, vatApplicable: true });
-      expect(await auditActions(org.id)).toEqual(["org.vatNumber"]);
+      expect(await auditActions(org.id)).toEqual(["org.vatNumberChanged"]);
     } finally {
       clock.reset();
     }
@@ -212,7 +212,7 @@ describe("EU VAT number", () => {
     await updateVatNumber(getDb(), people.LEGAL_REPRESENTATIVE, { orgId: org.id, vatNumber: "DE136695976", vatTermsAccepted: true });
     await updateVatNumber(getDb(), people.LEGAL_REPRESENTATIVE, { orgId: org.id, vatNumber: "  " });
     expect(await orgRow(org.id)).toMatchObject({ vatNumber: null, vatNumberValid: false, vatTermsAcceptedAt: null });
-    expect(await auditActions(org.id)).toEqual(["org.vatNumber", "org.vatNumber"]);
+    expect(await auditActions(org.id)).toEqual(["org.vatNumberChanged", "org.vatNumberChanged"]);
   });
 });
 
@@ -252,14 +252,14 @@ describe("billing addresses", () => {
     expect(await db.billingAddress.count({ where: { orgId: org.id } })).toBe(0);
 
     expect(await auditActions(org.id)).toEqual([
-      "org.billingAddress.add",
-      "org.billingAddress.add",
-      "org.billingAddress.add",
-      "org.billingAddress.setDefault",
-      "org.billingAddress.delete",
-      "org.billingAddress.delete",
-      "org.billingAddress.update",
-      "org.billingAddress.delete",
+      "org.billingAddressAdded",
+      "org.billingAddressAdded",
+      "org.billingAddressAdded",
+      "org.defaultBillingAddressChanged",
+      "org.billingAddressDeleted",
+      "org.billingAddressDeleted",
+      "org.billingAddressUpdated",
+      "org.billingAddressDeleted",
     ]);
   });
 

@@ -253,8 +253,8 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       expect.arrayContaining([
         "invitation.created",
         "membership.added",
-        "membership.changeRole",
-        "membership.remove",
+        "membership.roleChanged",
+        "membership.removed",
         "invitation.revoked",
       ]),
     );
@@ -525,7 +525,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       (await call(account.PATCH, "/", { token: t.token, method: "PATCH", body: { name: "Acme", vat_number: "FR40303265045" } }))
         .status,
     ).toBe(200);
-    const audits = await t.db.auditLog.count({ where: { orgId: t.org.id, action: { in: ["org.update", "org.vatNumber"] } } });
+    const audits = await t.db.auditLog.count({ where: { orgId: t.org.id, action: { in: ["org.updated", "org.vatNumberChanged"] } } });
     expect(audits).toBe(4);
   });
 

@@ -26,7 +26,7 @@ describe("sign-up", () => {
     expect(memberships).toEqual([expect.objectContaining({ userId, role: "LEGAL_REPRESENTATIVE" })]);
     const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
     expect(org).toMatchObject({ name: "Ada Muster", entityType: "INDIVIDUAL", currency: "CHF" });
-    expect(await db.auditLog.count({ where: { orgId, action: "account.signUp" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId, action: "account.signedUp" } })).toBe(1);
   });
 
   test("[ACC-1] the password is stored only as an argon2 hash", async () => {

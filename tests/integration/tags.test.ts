@@ -44,7 +44,7 @@ describe("tags (TAG-1 … TAG-4)", () => {
     expect(await listTags(getDb(), alice, { orgId: o.id })).toEqual([{ id: tag.id, name: "Client Dupont", color: "teal", productCount: 0 }]);
     await expect(createTag(getDb(), alice, { orgId: o.id, name: "x", color: "chartreuse" as never })).rejects.toThrow();
     expect(TAG_COLORS).toContain("teal");
-    expect(await auditActions(o.id)).toContain("tag.create");
+    expect(await auditActions(o.id)).toContain("tag.created");
   });
 
   test("[TAG-3] tag names are unique per Organization whatever the case: CONFLICT on the name field", async () => {
@@ -70,7 +70,7 @@ describe("tags (TAG-1 … TAG-4)", () => {
     expect((await listTags(getDb(), alice, { orgId: o.id }))[0].productCount).toBe(2);
     expect(await detachTag(getDb(), alice, { orgId: o.id, productId: products[0].id, tagId: tag.id })).toEqual({ detached: true });
     expect((await listTags(getDb(), alice, { orgId: o.id }))[0].productCount).toBe(1);
-    expect(await auditActions(o.id)).toEqual(expect.arrayContaining(["tag.attach", "tag.detach"]));
+    expect(await auditActions(o.id)).toEqual(expect.arrayContaining(["tag.attached", "tag.detached"]));
   });
 
   test("[TAG-2] attaching a new name creates the coloured tag in the same call; an existing name (any case) is reused", async () => {
@@ -111,7 +111,7 @@ describe("tags (TAG-1 … TAG-4)", () => {
     await updateTag(getDb(), alice, { orgId: o.id, tagId: tag.id, name: "NEW name", color: "indigo" });
     const list = await listProducts(getDb(), alice, { orgId: o.id, tagId: tag.id });
     expect(list.items.map((i) => [i.name, i.tags])).toEqual([["c-three.ch", [{ id: tag.id, name: "NEW name", color: "indigo" }]]]);
-    expect(await auditActions(o.id)).toContain("tag.update");
+    expect(await auditActions(o.id)).toContain("tag.updated");
   });
 
   test("[TAG-3] deleting a tag answers how many products lost it", async () => {
@@ -120,7 +120,7 @@ describe("tags (TAG-1 … TAG-4)", () => {
     expect(await deleteTag(getDb(), alice, { orgId: o.id, tagId: tag.id })).toEqual({ removedFrom: 3 });
     expect(await listTags(getDb(), alice, { orgId: o.id })).toEqual([]);
     expect(await getDb().productTag.count({ where: { tagId: tag.id } })).toBe(0);
-    expect(await auditActions(o.id)).toContain("tag.delete");
+    expect(await auditActions(o.id)).toContain("tag.deleted");
   });
 
   test("[TAG-4] products can be filtered by tag", async () => {

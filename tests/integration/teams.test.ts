@@ -188,13 +188,13 @@ describe("teams (ORG-6)", () => {
     await deleteTeam(db, as.owner, { orgId: org.id, teamId: team.id });
     const rows = await db.auditLog.findMany({ where: { orgId: org.id, action: { startsWith: "team." } }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.action)).toEqual([
-      "team.create",
-      "team.rename",
-      "team.addMember",
-      "team.grantProduct",
-      "team.revokeProduct",
-      "team.removeMember",
-      "team.delete",
+      "team.created",
+      "team.renamed",
+      "team.memberAdded",
+      "team.productGranted",
+      "team.productRevoked",
+      "team.memberRemoved",
+      "team.deleted",
     ]);
     const ownerId = (as.owner as Extract<Actor, { kind: "user" }>).userId;
     for (const row of rows) expect(row).toMatchObject({ actorKind: "USER", actorId: ownerId, targetType: "team", targetId: team.id, ip: "203.0.113.7" });
@@ -202,6 +202,6 @@ describe("teams (ORG-6)", () => {
     expect(rows[3].metadata).toMatchObject({ productId: products.site.id });
     // Refused writes leave no trace of a change.
     await createTeam(db, as.user, { orgId: org.id, name: "Nope" }).catch(() => null);
-    expect(await db.auditLog.count({ where: { orgId: org.id, action: "team.create" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "team.created" } })).toBe(1);
   });
 });

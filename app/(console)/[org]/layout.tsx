@@ -17,9 +17,12 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const user = session!.user;
   const partnerCount = orgs.filter((o) => o.isPartner).length;
   // Remember the Organization last opened so the next sign-in lands there (ACC-6).
-  if (user.lastOrgId !== orgId) await db.user.update({ where: { id: actor.userId }, data: { lastOrgId: orgId } });
+  if (access.via === "membership" && user.lastOrgId !== orgId) await db.user.update({ where: { id: actor.userId }, data: { lastOrgId: orgId } });
   const t = await getTranslations("app");
-  const current = orgs.find((o) => o.id === orgId)!;
+  // A partner's user acting in a client Organization (PRT-4) is not among its members: name it apart.
+  const current =
+    orgs.find((o) => o.id === orgId) ??
+    { id: orgId, name: (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } })).name, role: null };
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -33,7 +36,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         </div>
       </header>
       <div className="flex flex-1">
-        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} role={access.role} />
+        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />
         <main id="main" className="flex-1 p-6">
           {children}
         </main>

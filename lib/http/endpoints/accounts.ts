@@ -64,7 +64,7 @@ export const accountOutSchema = z.object({
   vat_number_valid: z.boolean(),
   vat_applicable: z.boolean().describe("Whether the EU VAT number applies (an EU company)."),
   billing_addresses: z.array(billingAddressOutSchema),
-  role: ROLE.describe("The token owner's role in the Organization."),
+  role: ROLE.nullable().describe("The token owner's role in the Organization."),
   can_edit: z.boolean().describe("Whether the token owner may change these details (legal representative)."),
 });
 
@@ -95,6 +95,7 @@ export const accountsCurrent = endpoint({
   path: "/accounts/current",
   summary: "The token's Organization: details, VAT number and billing addresses.",
   scope: "accounts:read",
+  action: "org.read",
   response: accountOutSchema,
   handler: async ({ db, actor }) => ({ data: accountOut(await getOrganizationDetails(db, actor, { orgId: actor.orgId })) }),
 });
@@ -168,6 +169,7 @@ export const accountsPatch = endpoint({
   summary: "Changes some of the Organization's details (legal representative only, ORG-1).",
   description: "Only the fields sent change. Answers the updated Organization.",
   scope: "accounts:write",
+  action: "org.update",
   schema: patchAccountBody,
   response: accountOutSchema,
   handler: async ({ db, actor, input }) => ({ data: await saveAccount(db, actor, input) }),
@@ -179,6 +181,7 @@ export const accountsPut = endpoint({
   summary: "Replaces the Organization's editable details (legal representative only, ORG-1).",
   description: "Fields left out are emptied (the VAT number too). Answers the updated Organization.",
   scope: "accounts:write",
+  action: "org.update",
   schema: putAccountBody,
   response: accountOutSchema,
   handler: async ({ db, actor, input }) => ({ data: await saveAccount(db, actor, input) }),

@@ -71,6 +71,7 @@ export const invoicesList = endpoint({
   path: "/invoices",
   summary: "The Organization's invoices, newest first (BIL-7). Legal representatives and administrators only.",
   scope: "invoices:read",
+  action: "billing.read",
   schema: listInvoicesQuery,
   response: z.array(invoiceSummaryOutSchema),
   paged: true,
@@ -98,6 +99,7 @@ export const invoicesGet = endpoint({
   path: "/invoices/{id}",
   summary: "One invoice with its lines (BIL-7). Legal representatives and administrators only.",
   scope: "invoices:read",
+  action: "billing.read",
   response: invoiceOutSchema,
   pathParams: ["id"],
   handler: async ({ db, actor, params }) => {

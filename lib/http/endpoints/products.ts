@@ -74,6 +74,7 @@ export const productsList = endpoint({
   summary: "Products the token's owner may see (PRD-3), filtered and sorted.",
   description: `Paged by keyset on (sort key, id). \`page\` walks the pages from the first internally (up to page ${MAX_PAGE_WALK}); for deep paging follow \`next_cursor\` with \`cursor\`.`,
   scope: "products:read",
+  action: "products.read",
   schema: listProductsQuery,
   response: z.array(productItemSchema),
   paged: true,
@@ -116,6 +117,7 @@ export const productsGet = endpoint({
   path: "/products/{id}",
   summary: "One product: details, the three parties (PRD-2), access and tags.",
   scope: "products:read",
+  action: "products.read",
   response: productDetailSchema,
   pathParams: ["id"],
   handler: async ({ db, actor, params }) => ({

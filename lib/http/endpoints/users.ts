@@ -48,6 +48,7 @@ export const usersGet = endpoint({
   path: "/users/{id}",
   summary: "One member (by membership id) or pending invitation (by invitation id), as in the list.",
   scope: "users:read",
+  action: "users.read",
   response: userOutSchema,
   pathParams: ["id"],
   handler: async ({ db, actor, params }) => {
@@ -85,6 +86,7 @@ export const usersCreate = endpoint({
   path: "/users",
   summary: "Adds a user: extends an existing account to the Organization, or invites someone new by e-mail (ORG-2).",
   scope: "users:write",
+  action: "users.invite",
   schema: addUserBody,
   response: userCreatedSchema,
   successStatus: 201,
@@ -113,6 +115,7 @@ export const usersUpdate = endpoint({
   path: "/users/{id}",
   summary: "Changes a member's role (ORG-5); the last legal representative cannot be demoted (ORG-3).",
   scope: "users:write",
+  action: "users.update",
   schema: z.object({ role }),
   response: userRoleOutSchema,
   pathParams: ["id"],
@@ -149,6 +152,7 @@ export const usersPermissionsGet = endpoint({
   path: "/users/{id}/permissions",
   summary: "A member's direct product access, the products they hold through teams, and their contact preferences (ORG-5).",
   scope: "users:read",
+  action: "members.view",
   response: userAccessOutSchema,
   pathParams: ["id"],
   handler: async ({ db, actor, params }) => {
@@ -166,6 +170,7 @@ export const usersPermissionsPut = endpoint({
   description:
     "Team grants are left alone. Only products the token owner sees may be granted: any other id answers 404 and nothing changes. Nobody changes a member who outranks them.",
   scope: "users:write",
+  action: "membership.updateOwn",
   schema: permissionsBody,
   response: userPermissionsOutSchema,
   pathParams: ["id"],
@@ -188,6 +193,7 @@ export const usersDelete = endpoint({
   summary: "Removes a member from the Organization (ORG-4), or revokes a pending invitation.",
   description: "The last legal representative cannot be removed (ORG-3): 409 until another one exists.",
   scope: "users:write",
+  action: "users.remove",
   pathParams: ["id"],
   successStatus: 204,
   handler: async ({ db, actor, params }) => {
@@ -217,6 +223,7 @@ export const usersList = endpoint({
   path: "/users",
   summary: "The Organization's members and pending invitations.",
   scope: "users:read",
+  action: "users.read",
   schema: listUsersQuery,
   response: z.array(userOutSchema),
   paged: true,

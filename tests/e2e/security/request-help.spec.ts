@@ -71,7 +71,7 @@ test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor request
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await staff.goto("/sign-in");
-  await staff.getByLabel("E-mail address").fill("support@example.com");
+  await staff.getByLabel("E-mail address").fill("supervisor@example.com");
   await staff.getByLabel("Password").fill(DEMO_PASSWORD);
   await staff.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(staff).not.toHaveURL(/\/sign-in/);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { can } from "@/lib/access/permissions";
+import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagsPage } from "@/lib/tags/list-tags";
@@ -34,7 +34,7 @@ export default async function TagsPage({ params, searchParams }: { params: Promi
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">{t("searchButton")}</button>
         <p className="py-2 text-sm text-slate-600" aria-live="polite">{t("tagsCount", { count: list.total })}</p>
       </form>
-      <TagsManager orgId={orgId} tags={list.items} canManage={can(access.role, "tags.manage")} />
+      <TagsManager orgId={orgId} tags={list.items} canManage={allows(access, "tags.manage")} />
       {list.pageCount > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
           {list.page > 1 ? <Link href={href(list.page - 1)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("previous")}</Link> : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { can } from "@/lib/access/permissions";
+import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { listMembers, MEMBER_STATUSES } from "@/lib/members/list-members";
 import { ROLES } from "@/lib/members/rules";
@@ -20,7 +20,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const sp = await searchParams;
   // EXTERNAL users may not read the list: they get the 404 page like any outsider.
   const { actor, access } = await consoleContext(orgId, "users.read");
-  const canInvite = can(access.role, "users.invite");
+  const canInvite = allows(access, "users.invite");
   const list = await listMembers(getDb(), actor, {
     orgId,
     q: firstParam(sp.q),

@@ -86,7 +86,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
               {t("decision")}
             </h2>
             {found.status !== "SUBMITTED" ? <p className="text-sm text-slate-600">{t("notSubmittedYet")}</p> : null}
-            <DecisionForm caseId={found.id} canApprove={found.status === "SUBMITTED"} />
+            {found.mayDecide ? <DecisionForm caseId={found.id} canApprove={found.status === "SUBMITTED"} /> : <p className="text-sm text-slate-600">{t("decidedBySupervisor")}</p>}
           </section>
         ) : null}
       </div>

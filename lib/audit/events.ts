@@ -1,0 +1,103 @@
+/**
+ * Every audit event, with the type of thing it is about (`null`: the event is about nobody in particular).
+ * Names are `<subject>.<pastTense>` in camelCase; `audit()` accepts only these names and records the
+ * target type given here, so the log, the activity page and its filters speak one vocabulary.
+ */
+export const AUDIT_EVENTS = {
+  "account.signedUp": "user",
+
+  "auth.signedIn": "session",
+  "auth.signInFailed": "user",
+  "auth.passwordResetRequested": "user",
+  "auth.passwordReset": "user",
+  "auth.passwordChanged": "user",
+  "auth.emailChangeRequested": "user",
+  "auth.emailChanged": "user",
+  "auth.reauthFailed": "user",
+  "auth.sessionRevoked": "session",
+  "auth.otherSessionsRevoked": "user",
+  "auth.twoFactorEnrolmentStarted": "twoFactorMethod",
+  "auth.twoFactorEnabled": "twoFactorMethod",
+  "auth.twoFactorDisabled": "user",
+  "auth.twoFactorMethodAdded": "twoFactorMethod",
+  "auth.twoFactorMethodRemoved": "twoFactorMethod",
+  "auth.twoFactorDefaultChanged": "twoFactorMethod",
+  "auth.twoFactorPassed": "session",
+  "auth.twoFactorFailed": "session",
+  "auth.twoFactorReset": "user",
+  "auth.backupCodesRegenerated": "user",
+  "auth.pushApproved": "twoFactorChallenge",
+  "auth.pushDenied": "twoFactorChallenge",
+
+  "appPassword.created": "appPassword",
+  "appPassword.revoked": "appPassword",
+  "appPassword.allRevoked": "user",
+
+  "apiToken.created": "apiToken",
+  "apiToken.revoked": "apiToken",
+  "apiToken.disabledIdle": "apiToken",
+
+  "identityVerification.opened": "identityVerification",
+  "identityVerification.linkRenewed": "identityVerification",
+  "identityVerification.phoneCodeSent": "identityVerification",
+  "identityVerification.phoneCodeFailed": "identityVerification",
+  "identityVerification.phoneConfirmed": "identityVerification",
+  "identityVerification.submitted": "identityVerification",
+  "identityVerification.approved": "identityVerification",
+  "identityVerification.rejected": "identityVerification",
+  "identityVerification.expired": "identityVerification",
+
+  "org.updated": "organization",
+  "org.vatNumberChanged": "organization",
+  "org.billingAddressAdded": "billingAddress",
+  "org.billingAddressUpdated": "billingAddress",
+  "org.billingAddressDeleted": "billingAddress",
+  "org.defaultBillingAddressChanged": "billingAddress",
+
+  "invitation.created": "invitation",
+  "invitation.resent": "invitation",
+  "invitation.revoked": "invitation",
+  "invitation.accepted": "invitation",
+
+  "membership.added": "membership",
+  "membership.roleChanged": "membership",
+  "membership.permissionsUpdated": "membership",
+  "membership.removed": "membership",
+  "membership.left": "membership",
+
+  "team.created": "team",
+  "team.renamed": "team",
+  "team.deleted": "team",
+  "team.memberAdded": "team",
+  "team.memberRemoved": "team",
+  "team.productGranted": "team",
+  "team.productRevoked": "team",
+
+  "tag.created": "tag",
+  "tag.updated": "tag",
+  "tag.deleted": "tag",
+  "tag.attached": "tag",
+  "tag.detached": "tag",
+} as const satisfies Record<string, AuditTarget | null>;
+
+export type AuditTarget =
+  | "user"
+  | "session"
+  | "twoFactorMethod"
+  | "twoFactorChallenge"
+  | "appPassword"
+  | "apiToken"
+  | "identityVerification"
+  | "organization"
+  | "billingAddress"
+  | "invitation"
+  | "membership"
+  | "team"
+  | "tag"
+  | "product";
+
+export type AuditEvent = keyof typeof AUDIT_EVENTS;
+export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];
+
+/** The event families the activity page filters on: the part of a name before its dot. */
+export const AUDIT_GROUPS = [...new Set(AUDIT_EVENT_NAMES.map((e) => e.split(".")[0]))];
