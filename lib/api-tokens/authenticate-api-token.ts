@@ -38,6 +38,8 @@ export async function authenticateApiToken(db: Db, token: string, meta: { ip?: s
      WHERE t."tokenHash" = ${hashSecret(token)}`;
   const at = now();
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= at)) throw new AppError("UNAUTHENTICATED");
+  // SEC-8: a token outlives neither its owner's membership nor their account; refused when presented.
+  if (!row.membershipId || !row.role) throw new AppError("UNAUTHENTICATED");
   if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= MINUTE) {
     await db.apiToken.updateMany({
       where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(at.getTime() - MINUTE) } }] },
@@ -50,7 +52,7 @@ export async function authenticateApiToken(db: Db, token: string, meta: { ip?: s
     userId: row.userId,
     orgId: row.orgId,
     scopes: row.scopes,
-    membership: row.membershipId && row.role ? { id: row.membershipId, role: row.role } : null,
+    membership: { id: row.membershipId, role: row.role },
     ip: meta.ip ?? null,
     userAgent: meta.userAgent ?? null,
   };
