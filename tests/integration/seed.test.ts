@@ -139,7 +139,7 @@ describe("demo data", () => {
     expect(paidByPartner[0].holderName).toBe("Jean Martin");
   });
 
-  test("[PRT-3] Alpine Web is under full access (client pays), Jean under limited access to two products", async () => {
+  test("[SEED] demo data: Alpine Web is under full access (client pays), Jean under limited access to two products", async () => {
     const partner = await db.partner.findFirstOrThrow({
       where: { organization: { name: "Helvetic Partners AG" } },
       include: { organization: { include: { memberships: { include: { user: true } } } } },
@@ -157,7 +157,7 @@ describe("demo data", () => {
     expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
   });
 
-  test("[PRT-9] the partner's legal representative manages both clients", async () => {
+  test("[SEED] demo data: the partner's legal representative manages both clients", async () => {
     const managers = await db.partnerManager.findMany({ include: { membership: { include: { user: true } } } });
     expect(managers).toHaveLength(2);
     expect(managers.every((m) => m.membership.user.email === "partner@example.com")).toBe(true);

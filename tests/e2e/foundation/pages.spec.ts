@@ -62,7 +62,7 @@ test("[ORG-1] every console page of a legal representative renders without error
   expect(problems).toEqual([]);
 });
 
-test("[PRT-3] the reseller area renders without errors or serious accessibility problems", async ({ page }) => {
+test("[a11y] the reseller area renders without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
   await signIn(page, "partner@example.com", DEMO_PASSWORD);
