@@ -32,6 +32,7 @@ export async function listPartnerClients(db: Db, actor: UserActor) {
       partner,
       clients: partnerships.map((p) => ({
         id: p.id,
+        clientOrgId: p.client.id,
         clientName: p.client.name,
         access: p.access,
         payer: p.payer,

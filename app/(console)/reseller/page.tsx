@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { requireActor } from "@/lib/auth/get-actor";
@@ -39,7 +40,10 @@ export default async function ResellerPage() {
               <tbody>
                 {g.clients.map((c) => (
                   <tr key={c.id} className="border-b border-slate-100">
-                    <td className="p-2 font-medium">{c.clientName}</td>
+                    <td className="p-2 font-medium">
+                      {/* PRT-4: the partner works in the client's Organization with the access it was granted. */}
+                      <Link href={`/${c.clientOrgId}/products`} className="text-brand-700 underline">{c.clientName}</Link>
+                    </td>
                     <td className="p-2">{t(c.access)}</td>
                     <td className="p-2">{c.access === "FULL" ? t(c.payer) : "—"}</td>
                     <td className="p-2">{c.productCount}</td>
