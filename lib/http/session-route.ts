@@ -1,6 +1,6 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
-import type { z } from "zod";
+import { z } from "zod";
 import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,6 +14,11 @@ import { translateError, type Translate } from "./translate-error";
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
 type Params = Record<string, string | string[] | undefined>;
+
+/** An id in a path (cuid, uuid or a seeded slug): anything else names nothing, so the route answers 404. */
+export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** The params of a route below /[org]. */
+export const orgParams = z.object({ org: idParam });
 type RouteContext = { params: Promise<Params> };
 
 export type SessionRouteOptions<P extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {

@@ -1,5 +1,5 @@
 import { now } from "@/lib/clock";
-import { sessionRoute } from "@/lib/http/session-route";
+import { orgParams, sessionRoute } from "@/lib/http/session-route";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { exportProducts, productsCsv } from "@/lib/products/export-products";
 import { listProductsSchema, type ProductListItem } from "@/lib/products/list-products";
@@ -12,7 +12,7 @@ const exportQuery = listProductsSchema.pick({ q: true, category: true, tagId: tr
  * every page of it. The first page is read before answering, so another Organization (or no right to
  * read products) is a plain 404 and not a broken download.
  */
-export const GET = sessionRoute({ signedOut: "redirect", query: exportQuery }, async ({ db, actor, params, query }) => {
+export const GET = sessionRoute({ signedOut: "redirect", params: orgParams, query: exportQuery }, async ({ db, actor, params, query }) => {
   const batches = exportProducts(db, actor, { orgId: params.org, ...query });
   const first: IteratorResult<ProductListItem[]> = await batches.next();
   async function* all() {

@@ -1,4 +1,4 @@
-import { sessionRoute } from "@/lib/http/session-route";
+import { orgParams, sessionRoute } from "@/lib/http/session-route";
 import { listTagOptions, listTagOptionsSchema } from "@/lib/tags/list-tags";
 
 /**
@@ -6,7 +6,7 @@ import { listTagOptions, listTagOptionsSchema } from "@/lib/tags/list-tags";
  * page carries only the first few of a large Organization. Another Organization (or no right to read
  * tags) is the same 404 as an unknown one; nothing is cached.
  */
-export const GET = sessionRoute({ signedOut: "401", query: listTagOptionsSchema.pick({ q: true }) }, async ({ db, actor, params, query }) => {
+export const GET = sessionRoute({ signedOut: "401", params: orgParams, query: listTagOptionsSchema.pick({ q: true }) }, async ({ db, actor, params, query }) => {
   const { tags, complete } = await listTagOptions(db, actor, { orgId: params.org, q: query.q });
   return Response.json({ tags, complete });
 });
