@@ -33,6 +33,15 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
+/** SQLSTATE class 22 ("data exception"), from the driver adapter or from a raw pg client. */
+function isPostgresDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string; originalCode?: string } } } } | null;
+  const adapter = e?.meta?.driverAdapterError?.cause;
+  if (adapter?.kind === "InvalidInputValue" || adapter?.kind === "ValueOutOfRange") return true;
+  const sqlState = adapter ? (adapter.originalCode ?? adapter.code) : typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+  return !!sqlState && sqlState.startsWith("22");
+}
+
 /** Maps known database failures to AppErrors; anything else stays unknown (500, logged, never leaked). */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
@@ -41,6 +50,9 @@ export function toAppError(err: unknown): AppError | null {
   if (code === "P2025") return new AppError("NOT_FOUND");
   // Serialization failures under concurrency: the caller may retry; the user sees a conflict.
   if (code === "P2034" || code === "40001") return new AppError("CONFLICT", "errors.tryAgain");
+  // SEC-5: PostgreSQL refused a value the input carried (a NUL byte, too long for its column, not a number):
+  // the request is invalid, not the server broken.
+  if (code === "P2000" || isPostgresDataException(err)) return new AppError("INVALID_INPUT", "errors.INVALID_INPUT");
   return null;
 }
 

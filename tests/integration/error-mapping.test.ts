@@ -103,6 +103,21 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     expect(missing.console.status).toBe(404);
   });
 
+  test("[SEC-5] a value PostgreSQL refuses (a NUL byte, text where a number goes) is invalid input, not a 5xx", async () => {
+    const db = getDb();
+    const refused: Failure[] = [
+      () => db.user.findFirst({ where: { email: "someone\u0000@example.com" } }),
+      () => db.$queryRaw`SELECT ${"a\u0000b"}::text`,
+      () => db.$queryRaw`SELECT ${"twelve"}::int`,
+    ];
+    for (const fail of refused) {
+      const { state, rest, console } = await throughEveryEntryPoint(fail);
+      expect(state).toEqual({ ok: false, message: fr.errors.INVALID_INPUT });
+      expect(rest.status).toBe(400);
+      expect(console.status).toBe(400);
+    }
+  });
+
   test("[SEC-5] an unreachable database is 503 'try again in a moment' with Retry-After, and its error is marked for the error page", async () => {
     const unreachable = createDb("postgresql://manager@127.0.0.1:1/manager");
     let thrown: unknown;
