@@ -14,12 +14,12 @@ import { translateError, type Translate } from "./translate-error";
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
 type Params = Record<string, string | string[] | undefined>;
+type RouteContext = { params: Promise<Params> };
 
 /** An id in a path (cuid, uuid or a seeded slug): anything else names nothing, so the route answers 404. */
 export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** The params of a route below /[org]. */
 export const orgParams = z.object({ org: idParam });
-type RouteContext = { params: Promise<Params> };
 
 export type SessionRouteOptions<P extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   /**
