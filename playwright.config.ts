@@ -36,6 +36,8 @@ export default defineConfig({
       MANAGER_PG_PORT: "0",
       MANAGER_SMTP_PORT: "0",
       APP_URL: `http://localhost:${PORT}`,
+      // Enables the test-only pages that fail on purpose (app/(dev)/faults), to prove the error pages.
+      MANAGER_FAULT_PAGES: "1",
     },
   },
 });

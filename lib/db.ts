@@ -1,12 +1,43 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/errors";
 
 export type Db = PrismaClient;
 /** A transaction handle: the client without the methods that only exist outside a transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * Marks an outage so the error page can say "try again in a moment": Next.js hides a page's error from
+ * the browser but keeps a `digest` it already carries.
+ */
+function markUnavailable(err: unknown): unknown {
+  if (err && typeof err === "object" && isDatabaseUnavailable(err)) Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  return err;
+}
+
 export function createDb(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
+  // An interactive transaction's own queries fail through its promise, which is marked here.
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  return client.$extends({
+    client: {
+      $transaction(...args: unknown[]) {
+        return transaction(...args).catch((err: unknown) => {
+          throw markUnavailable(err);
+        });
+      },
+    },
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (err) {
+          throw markUnavailable(err);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 const globalForDb = globalThis as unknown as { __managerDb?: PrismaClient };

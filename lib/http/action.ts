@@ -1,17 +1,17 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb, type Db } from "@/lib/db";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { mapError } from "./map-error";
+import { translateError, type Translate } from "./translate-error";
 
 export type ActionState<T = unknown> =
   | { ok: true; data?: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string> }
   | null;
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** Turns FormData into a plain object; repeated keys become arrays, checkboxes "on" stay strings. */
 export function formDataToObject(fd: FormData): Record<string, unknown> {
@@ -25,46 +25,10 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
-  const [ns, ...rest] = key.split(".");
-  // "errors.x", "validation.x", or a feature's own "<namespace>.errors.x" key.
-  if (rest.length && (ns === "validation" || ns === "errors" || (rest.length > 1 && rest[0] === "errors"))) {
-    try {
-      return t(key, values);
-    } catch {
-      // an unknown key falls through to a generic message
-    }
-  }
-  return t(ns === "validation" ? "validation.invalid" : "errors.generic");
-}
-
-export function zodFieldErrors(err: z.ZodError, t: Translate): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of err.issues) {
-    const path = issue.path.join(".") || "_form";
-    if (fields[path]) continue;
-    const key = issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
-    fields[path] = translateKey(t, key);
-  }
-  return fields;
-}
-
 /** Maps any failure to what the user may see, in their language; unknown errors are logged, never shown. */
 export async function errorState(err: unknown): Promise<Exclude<ActionState, null | { ok: true }>> {
   const t = (await getTranslations()) as unknown as Translate;
-  if (err instanceof z.ZodError) {
-    return { ok: false, message: t("errors.INVALID_INPUT"), fieldErrors: zodFieldErrors(err, t) };
-  }
-  const app = toAppError(err);
-  if (app) {
-    const fieldErrors = app.fieldErrors
-      ? Object.fromEntries(Object.entries(app.fieldErrors).map(([k, v]) => [k, translateKey(t, v[0] ?? "validation.invalid")]))
-      : undefined;
-    const values = app.retryAfterSeconds ? { minutes: Math.ceil(app.retryAfterSeconds / 60) } : undefined;
-    return { ok: false, message: translateKey(t, app.message, values), fieldErrors };
-  }
-  console.error(err);
-  return { ok: false, message: t("errors.generic") };
+  return { ok: false, ...translateError(t, mapError(err)) };
 }
 
 type Ctx = { db: Db; actor: UserActor };

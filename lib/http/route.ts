@@ -1,13 +1,14 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { authenticateApiToken, type TokenActor } from "@/lib/api-tokens/authenticate-api-token";
 import type { Action } from "@/lib/access/permissions";
 import { requireAccess } from "@/lib/access/require-access";
 import { scopesInclude, type TokenScope } from "@/lib/api-tokens/scopes";
 import { clientIp } from "@/lib/auth/options";
 import { getDb, type Db } from "@/lib/db";
-import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en.json";
 import { consume, type LimitState } from "@/lib/security/rate-limit";
+import { mapError } from "./map-error";
 import { snakeKeys } from "./snake-case";
 
 /** The API versions served; `/api/…` without a version means the latest (API-2). */
@@ -42,6 +43,7 @@ const GENERIC: Record<string, string> = {
   conflict: "The request conflicts with the current state.",
   invalid_input: "The input is invalid.",
   rate_limited: "Too many requests: 60 per minute per token.",
+  unavailable: "The service is temporarily unavailable. Try again in a moment.",
   internal: "An unexpected error occurred.",
 };
 
@@ -62,35 +64,18 @@ function limitHeaders(state: LimitState): Record<string, string> {
   return h;
 }
 
-/** Field paths → messages (English), for 400 answers. */
-function zodDetails(err: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of err.issues) {
-    const path = issue.path.join(".") || "_";
-    const text = describe(issue.message) || issue.message;
-    (fields[path] ??= []).push(text);
-  }
-  return fields;
-}
-
+/**
+ * Every failure of the REST API, through the one mapping (lib/http/map-error.ts), in the API's envelope:
+ * English descriptions, field paths → messages, 400 for invalid input (API-4), 503 with Retry-After while
+ * the database is unreachable, and a 500 that leaks nothing.
+ */
 export function toErrorResponse(err: unknown, headers?: Record<string, string>): Response {
-  if (err instanceof z.ZodError) {
-    return errorResponse(400, "invalid_input", GENERIC.invalid_input, { fields: zodDetails(err) }, headers);
-  }
-  const app = toAppError(err);
-  if (app) {
-    const code = app.code.toLowerCase();
-    const fields = app.fieldErrors
-      ? Object.fromEntries(Object.entries(app.fieldErrors).map(([k, v]) => [k, v.map((m) => describe(m) || m)]))
-      : undefined;
-    const h = { ...headers };
-    if (app.code === "RATE_LIMITED" && app.retryAfterSeconds) h["Retry-After"] = String(app.retryAfterSeconds);
-    // API-4: invalid input is a client error of the request itself, 400 (the console's actions keep 422).
-    const status = app.code === "INVALID_INPUT" ? 400 : HTTP_STATUS[app.code];
-    return errorResponse(status, code, describe(app.message) || GENERIC[code], fields ? { fields } : undefined, h);
-  }
-  console.error(err);
-  return errorResponse(500, "internal", GENERIC.internal, undefined, headers);
+  const mapped = mapError(err, { invalidInputStatus: 400 });
+  const fields = mapped.fieldErrors
+    ? Object.fromEntries(Object.entries(mapped.fieldErrors).map(([k, v]) => [k || "_", v.map((m) => describe(m) || m)]))
+    : undefined;
+  const description = mapped.fromSchema || mapped.code === "internal" ? GENERIC[mapped.code] : describe(mapped.key) || GENERIC[mapped.code];
+  return errorResponse(mapped.status, mapped.code, description, fields ? { fields } : undefined, { ...headers, ...mapped.headers });
 }
 
 function bearer(request: Request): string | null {

@@ -5,7 +5,7 @@ import { allows, requireAccess, type OrgAccess } from "@/lib/access/require-acce
 import type { Action } from "@/lib/access/permissions";
 import { requireActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { listMyOrganizations } from "./list-my-organizations";
 
 export type MyOrganization = Awaited<ReturnType<typeof listMyOrganizations>>[number];
@@ -24,12 +24,7 @@ const myOrganizations = cache(async (): Promise<{ actor: UserActor; orgs: MyOrga
 /** The actor's membership of `orgId`, looked up once per request whatever the pages and layouts ask. */
 const memberContext = cache(async (orgId: string): Promise<{ actor: UserActor; access: OrgAccess; orgs: MyOrganization[] }> => {
   const { actor, orgs } = await myOrganizations();
-  try {
-    return { actor, access: await requireAccess(getDb(), actor, orgId, "org.read"), orgs };
-  } catch (err) {
-    if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) notFound();
-    throw err;
-  }
+  return { actor, access: await orNotFound(requireAccess(getDb(), actor, orgId, "org.read")), orgs };
 });
 
 /**

@@ -59,12 +59,12 @@ describe("GET /[org]/tags/options (TAG-2)", () => {
     const foreign = await get(other.org.id);
     expect(foreign.status).toBe(404);
     expect(foreign.headers.get("cache-control")).toBe("private, no-store");
-    expect(await foreign.json()).toEqual({ error: "not_found" });
+    expect(await foreign.json()).toEqual({ error: "not_found", message: "This item does not exist or you do not have access to it." });
     expect((await get("no-such-org")).status).toBe(404);
 
     const tooLong = await get(org.id, `?q=${"x".repeat(41)}`);
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toEqual({ error: "invalid_input" });
+    expect(await tooLong.json()).toEqual({ error: "invalid_input", message: "Some fields need your attention.", fields: { q: "This value is too long." } });
 
     // An EXTERNAL member may read the tags of the Organization.
     const external = await createUser(getDb());

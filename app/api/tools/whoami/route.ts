@@ -1,7 +1,7 @@
 import { verifyAppPassword } from "@/lib/app-passwords/verify-app-password";
 import { clientIp } from "@/lib/auth/options";
 import { getDb } from "@/lib/db";
-import { toAppError } from "@/lib/errors";
+import { mapError } from "@/lib/http/map-error";
 
 export const dynamic = "force-dynamic";
 
@@ -37,10 +37,10 @@ export async function GET(request: Request): Promise<Response> {
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (err) {
-    const app = toAppError(err);
-    if (app?.code === "RATE_LIMITED") return refuse(429, app.retryAfterSeconds);
-    if (app) return refuse(401);
-    console.error(err);
-    return Response.json({ result: "error", error: { code: "internal" } }, { status: 500 });
+    // The one mapping decides what a failure is; every refusal of the credentials reads the same 401.
+    const mapped = mapError(err);
+    if (mapped.code === "rate_limited") return refuse(429, Number(mapped.headers["Retry-After"]) || undefined);
+    if (mapped.status < 500) return refuse(401);
+    return Response.json({ result: "error", error: { code: mapped.code } }, { status: mapped.status, headers: { "Cache-Control": "no-store", ...mapped.headers } });
   }
 }

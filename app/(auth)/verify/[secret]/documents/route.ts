@@ -1,10 +1,9 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { clientIp } from "@/lib/auth/options";
 import { getDb } from "@/lib/db";
-import { HTTP_STATUS, toAppError } from "@/lib/errors";
-import { errorState } from "@/lib/http/action";
+import { mapError } from "@/lib/http/map-error";
+import { translateError, type Translate } from "@/lib/http/translate-error";
 import { MAX_FILE_BYTES } from "@/lib/identity/rules";
 import { submitDocuments } from "@/lib/identity/submit-documents";
 
@@ -15,7 +14,8 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 /**
  * IDV-2, step 3: the photos arrive as multipart form data (a server action's body limit is far below
- * three 10 MB photos). Answers `{ ok }` or a translated error state with field errors.
+ * three 10 MB photos). Answers `{ ok }` or a translated error state with field errors, its status from the
+ * one error mapping (lib/http/map-error.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
@@ -34,9 +34,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ sec
     );
     return Response.json({ ok: true }, { headers: noStore });
   } catch (err) {
-    const state = await errorState(err);
-    const app = toAppError(err);
-    const status = err instanceof z.ZodError ? 422 : app ? HTTP_STATUS[app.code] : 500;
-    return Response.json(state, { status, headers: noStore });
+    const mapped = mapError(err);
+    const t = (await getTranslations()) as unknown as Translate;
+    return Response.json({ ok: false, ...translateError(t, mapped) }, { status: mapped.status, headers: { ...noStore, ...mapped.headers } });
   }
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getProduct } from "@/lib/products/get-product";
 import { listTagOptions } from "@/lib/tags/list-tags";
@@ -16,13 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(orgId: string, productId: string) {
   const { actor } = await consoleContext(orgId, "products.read");
-  try {
-    return { actor, product: await getProduct(getDb(), actor, { orgId, productId }) };
-  } catch (err) {
-    // Another Organization's product, or one the user has no access to (PRD-3): the 404 page.
-    if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) notFound();
-    throw err;
-  }
+  // Another Organization's product, one the user has no access to (PRD-3) or a malformed id: the 404 page.
+  return { actor, product: await orNotFound(getProduct(getDb(), actor, { orgId, productId }), "INVALID_INPUT") };
 }
 
 const fullName = (u: { firstName: string | null; lastName: string | null; email: string }) => [u.firstName, u.lastName].filter(Boolean).join(" ") || u.email;

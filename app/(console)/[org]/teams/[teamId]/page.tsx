@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getTeam } from "@/lib/teams/get-team";
 import { DeleteTeam, RenameTeamForm } from "./team-settings";
@@ -14,21 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("teams"))("title") };
 }
 
-async function loadTeam(...args: Parameters<typeof getTeam>) {
-  try {
-    return await getTeam(...args);
-  } catch (err) {
-    // Another Organization's team (or an unknown id) is a 404 like any page one may not see.
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
-}
-
 /** ORG-6: one team — its name, members and the products granted to it; managers change them here. */
 export default async function TeamPage({ params }: { params: Promise<{ org: string; teamId: string }> }) {
   const { org: orgId, teamId } = await params;
   const { actor } = await consoleContext(orgId, "teams.read");
-  const [detail, t] = await Promise.all([loadTeam(getDb(), actor, { orgId, teamId }), getTranslations("teams")]);
+  const [detail, t] = await Promise.all([orNotFound(getTeam(getDb(), actor, { orgId, teamId })), getTranslations("teams")]);
   const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   return (
     <div className="max-w-4xl space-y-6">

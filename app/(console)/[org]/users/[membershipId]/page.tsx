@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getMemberPermissions } from "@/lib/members/get-member-permissions";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { MemberPermissionsForm } from "./member-permissions-form";
@@ -16,14 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MemberPermissionsPage({ params }: { params: Promise<{ org: string; membershipId: string }> }) {
   const { org: orgId, membershipId } = await params;
   const { actor } = await consoleContext(orgId);
-  let member;
-  try {
-    member = await getMemberPermissions(getDb(), actor, orgId, membershipId);
-  } catch (err) {
-    // Another Organization's (or an unknown) membership: the 404 page, existence is never revealed.
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  const member = await orNotFound(getMemberPermissions(getDb(), actor, orgId, membershipId));
   const t = await getTranslations();
   return (
     <div className="max-w-2xl space-y-4">

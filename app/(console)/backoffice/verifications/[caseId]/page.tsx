@@ -6,7 +6,7 @@ import { PlainShell } from "@/components/shell/plain-shell";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getVerification } from "@/lib/identity/get-case";
 import { OPEN_STATUSES } from "@/lib/identity/rules";
 import { DecisionForm } from "./decision-form";
@@ -20,10 +20,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
   const { caseId } = await params;
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
-  const found = await getVerification(getDb(), actor, caseId).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const found = await orNotFound(getVerification(getDb(), actor, caseId));
   const [t, format] = await Promise.all([getTranslations("backofficeVerifications"), getFormatter()]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const open = OPEN_STATUSES.includes(found.status);

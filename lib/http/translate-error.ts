@@ -1,0 +1,37 @@
+import type { MappedError } from "./map-error";
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** A catalogue key the user may see: "errors.x", "validation.x" or a feature's "<namespace>.errors.x". */
+function isUserKey(key: string): boolean {
+  const [ns, ...rest] = key.split(".");
+  return rest.length > 0 && (ns === "validation" || ns === "errors" || (rest.length > 1 && rest[0] === "errors"));
+}
+
+/** Translates a message key; an unknown key (or raw text) falls back to a generic message, never shown as is. */
+export function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
+  if (isUserKey(key)) {
+    try {
+      return t(key, values);
+    } catch {
+      // an unknown key falls through to a generic message
+    }
+  }
+  return t(key.startsWith("validation.") ? "validation.invalid" : "errors.generic");
+}
+
+/** One message per field (the first); a schema's untranslated text reads as "invalid". */
+export function translateFieldErrors(t: Translate, fields: Record<string, string[]>, rootName: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, messages] of Object.entries(fields)) {
+    const key = messages[0] && isUserKey(messages[0]) ? messages[0] : "validation.invalid";
+    out[path || rootName] ??= translateKey(t, key);
+  }
+  return out;
+}
+
+/** The mapped error in the user's language: a message, and field messages when the input was invalid. */
+export function translateError(t: Translate, mapped: MappedError, rootName = "_form"): { message: string; fieldErrors?: Record<string, string> } {
+  const message = translateKey(t, mapped.key, mapped.values);
+  return mapped.fieldErrors ? { message, fieldErrors: translateFieldErrors(t, mapped.fieldErrors, rootName) } : { message };
+}
