@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ProductCategoryGroup } from "@/lib/invitations/invite-options";
+import { ProductPicker } from "@/components/products/product-picker";
+import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { useFormAction } from "../../organization/use-form-action";
-import { ProductPicker } from "../invite/product-picker";
 import { updateMemberPermissionsAction } from "./actions";
 
 type Props = {
@@ -13,10 +13,12 @@ type Props = {
   member: {
     membershipId: string;
     isSelf: boolean;
-    productIds: string[];
-    teamProductIds: string[];
+    /** First pages of what the member holds directly and through teams, and of what may be granted. */
+    granted: ProductOptionsPage;
+    viaTeams: ProductOptionsPage;
+    grantable: ProductOptionsPage | null;
+    categories: string[];
     contactPrefs: string[];
-    categories: ProductCategoryGroup[];
     contactPreferences: string[];
     canEditProducts: boolean;
     canEditContactPrefs: boolean;
@@ -46,14 +48,23 @@ export function MemberPermissionsForm({ orgId, member }: Props) {
             {fe.productIds}
           </p>
         ) : null}
-        {member.categories.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("memberPermissions.noProducts")}</p> : null}
-        <ProductPicker
-          categories={member.categories}
-          checkedIds={member.productIds}
-          lockedIds={member.teamProductIds}
-          lockedNote={t("memberPermissions.viaTeam")}
-          readOnly={!member.canEditProducts}
-        />
+        {member.granted.total + member.viaTeams.total === 0 && !member.grantable?.total ? (
+          <p className="mt-2 text-sm text-slate-600">{t("memberPermissions.noProducts")}</p>
+        ) : (
+          <ProductPicker
+            // A saved change refreshes the page: the picker starts again from what is now granted.
+            key={state?.ok ? JSON.stringify(state.data) : "initial"}
+            orgId={orgId}
+            categories={member.categories}
+            initial={member.grantable ?? member.granted}
+            name="addProductIds"
+            removeName="removeProductIds"
+            granted={{ member: member.membershipId, page: member.granted }}
+            locked={{ member: member.membershipId, page: member.viaTeams, note: t("memberPermissions.viaTeam") }}
+            readOnly={!member.canEditProducts}
+            describedBy={`mp-products-help${fe.productIds ? " mp-products-error" : ""}`}
+          />
+        )}
       </fieldset>
 
       <fieldset className={box} disabled={!member.canEditContactPrefs}>
