@@ -13,6 +13,9 @@
  *   (b) GET /{org}/products?tagId=…           the console page filtered by a tag (session cookie)
  *   (c) GET /api/1/products?per_page=50       REST list (bearer token)
  *   (d) PUT /api/1/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
+ * and, at 10 and at 100,000 products, the pages that pick products (ORG-2/5/6), one request at a time:
+ * render time, HTML size and RSC payload size of (e) "Add a user", (f) a member's page (a USER holding
+ * every 100th product directly) and (g) a team's page (holding every 100th product too).
  *
  * Statements are counted with pg_stat_statements (preloaded in this PostgreSQL only): requests are sent
  * one at a time and the server runs nothing else (no job runner), so the growth of the total `calls`
@@ -27,6 +30,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -55,6 +59,8 @@ export type LoadOptions = {
   /** Lets the caller stop the server group on Ctrl-C or a crash. */
   onServer: (child: ChildProcess | null) => void;
   stopServer: (child: ChildProcess) => Promise<void>;
+  /** Only the product-picker pages (e, f, g): no autocannon runs. */
+  pagesOnly?: boolean;
 };
 
 const PRODUCTS = 100_000;
@@ -136,8 +142,11 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     // First requests load the routes' code and open the pools: not what we count.
     for (const name of CASES) for (let i = 0; i < 3; i++) await send(await requests[name](), name);
 
-    const countsSmall = await countAll(sql, requests);
-    log(`load: statements per request at ${SMALL} products: ${fmtCounts(countsSmall)}`);
+    const pageRequests = pickerPages(base, cookie, seed);
+    for (const r of Object.values(pageRequests)) for (let i = 0; i < 3; i++) await send(r(), "l");
+    const pagesSmall = await measurePages(sql, pageRequests);
+    const countsSmall = opts.pagesOnly ? null : await countAll(sql, requests);
+    if (countsSmall) log(`load: statements per request at ${SMALL} products: ${fmtCounts(countsSmall)}`);
 
     const t1 = performance.now();
     await insertProducts(sql, seed.orgId, SMALL + 1, PRODUCTS);
@@ -149,6 +158,9 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     );
     log(`load: ${PRODUCTS.toLocaleString("en")} products, ${Number(stats.rows[0].links).toLocaleString("en")} tag links, filter tag on ${Number(stats.rows[0].filtered).toLocaleString("en")} products (${sec(t1)})`);
 
+    const pagesLarge = await measurePages(sql, pageRequests);
+    reportPages(pagesSmall, pagesLarge);
+    if (opts.pagesOnly || !countsSmall) return;
     const countsLarge = await countAll(sql, requests);
     log(`load: statements per request at ${PRODUCTS.toLocaleString("en")} products: ${fmtCounts(countsLarge)}`);
 
@@ -250,7 +262,17 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
     [user.id, org.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
   );
   const filterTagId = `bt${String(FILTER_TAG_RANK).padStart(6, "0")}`;
-  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId };
+
+  // A USER and a team whose product grants grow with the products (insertProducts), for (f) and (g).
+  const member = await sql.query<{ id: string }>(
+    `WITH u AS (INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", "updatedAt")
+                VALUES ('bench-member', 'member@example.test', 'not-a-hash', 'Mia', 'Member', now()) RETURNING id)
+     INSERT INTO "Membership" (id, "orgId", "userId", role, "updatedAt") SELECT 'bench-membership', $1, id, 'USER', now() FROM u RETURNING id`,
+    [org.id],
+  );
+  await sql.query(`INSERT INTO "Team" (id, "orgId", name) VALUES ('bench-team', $1, 'Bench team')`, [org.id]);
+  await sql.query(`INSERT INTO "TeamMember" ("teamId", "membershipId") VALUES ('bench-team', $1)`, [member.rows[0].id]);
+  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId, membershipId: member.rows[0].id, teamId: "bench-team" };
 }
 
 /**
@@ -284,6 +306,81 @@ async function insertProducts(sql: pg.Client, orgId: string, from: number, to: n
      ON CONFLICT DO NOTHING`,
     [from, to, TAGS, FILTER_TAG_RANK, SMALL],
   );
+  // The member holds every 100th product directly, the team every 100th other one (1 and 1,000 of them).
+  await sql.query(
+    `INSERT INTO "ProductAccess" (id, "productId", "membershipId", "teamId")
+     SELECT 'ba' || lpad(n::text, 7, '0'), 'bp' || lpad(n::text, 7, '0'),
+            CASE WHEN n % 100 = 1 THEN 'bench-membership' END, CASE WHEN n % 100 = 2 THEN 'bench-team' END
+     FROM generate_series($1::int, $2::int) AS n WHERE n % 100 IN (1, 2)`,
+    [from, to],
+  );
+}
+
+type PageName = "e" | "f" | "g";
+const PAGE_LABELS: Record<PageName, string> = {
+  e: "(e) Add a user /{org}/users/invite",
+  f: "(f) a member's page /{org}/users/{id}",
+  g: "(g) a team's page /{org}/teams/{id}",
+};
+const PAGE_SAMPLES = 25;
+type PageMeasure = { median: number; p90: number; html: number; htmlGzip: number; rsc: number; statements: number };
+
+function pickerPages(base: string, cookie: string, seed: { orgId: string; membershipId: string; teamId: string }): Record<PageName, () => Request> {
+  const page = (p: string) => () => new Request(`${base}/${seed.orgId}${p}`, { headers: { cookie } });
+  return { e: page("/users/invite"), f: page(`/users/${seed.membershipId}`), g: page(`/teams/${seed.teamId}`) };
+}
+
+/**
+ * Each page one request at a time: the median and 90th percentile of PAGE_SAMPLES renders, the HTML
+ * document's size (raw and gzipped; it carries the RSC payload inline), the RSC payload a client-side
+ * navigation fetches (`RSC: 1`), and the SQL statements of one render.
+ */
+async function measurePages(sql: pg.Client, pages: Record<PageName, () => Request>): Promise<Record<PageName, PageMeasure>> {
+  const out = {} as Record<PageName, PageMeasure>;
+  for (const name of Object.keys(pages) as PageName[]) {
+    const times: number[] = [];
+    let html = "";
+    for (let i = 0; i < PAGE_SAMPLES; i++) {
+      const t = performance.now();
+      const res = await fetch(pages[name](), { redirect: "manual" });
+      html = await res.text();
+      times.push(performance.now() - t);
+      if (!res.ok) throw new Error(`${PAGE_LABELS[name]} answered ${res.status}: the benchmark's setup is wrong\n${serverOutput}`);
+    }
+    const rscRequest = pages[name]();
+    rscRequest.headers.set("RSC", "1");
+    const rsc = await (await fetch(rscRequest, { redirect: "manual" })).arrayBuffer();
+    const before = await statementCount(sql);
+    await (await fetch(pages[name]())).arrayBuffer();
+    const statements = (await statementCount(sql)) - before;
+    times.sort((x, y) => x - y);
+    const bytes = Buffer.byteLength(html);
+    out[name] = {
+      median: times[Math.floor(times.length / 2)],
+      p90: times[Math.floor(times.length * 0.9)],
+      html: bytes,
+      htmlGzip: gzipSync(html).byteLength,
+      rsc: rsc.byteLength,
+      statements,
+    };
+  }
+  return out;
+}
+
+function reportPages(small: Record<PageName, PageMeasure>, large: Record<PageName, PageMeasure>) {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const lines = [
+    "",
+    `  product-picker pages, one request at a time (${PAGE_SAMPLES} renders each): at ${SMALL} → at ${PRODUCTS.toLocaleString("en")} products`,
+    `  ${"case".padEnd(42)} ${"median ms".padStart(16)} ${"p90 ms".padStart(16)} ${"HTML".padStart(20)} ${"HTML gzip".padStart(18)} ${"RSC".padStart(20)} ${"SQL".padStart(8)}`,
+    ...(["e", "f", "g"] as const).map((n) => {
+      const [a, b] = [small[n], large[n]];
+      const pair = (x: string, y: string, w: number) => `${x} → ${y}`.padStart(w);
+      return `  ${PAGE_LABELS[n].padEnd(42)} ${pair(a.median.toFixed(1), b.median.toFixed(1), 16)} ${pair(a.p90.toFixed(1), b.p90.toFixed(1), 16)} ${pair(kb(a.html), kb(b.html), 20)} ${pair(kb(a.htmlGzip), kb(b.htmlGzip), 18)} ${pair(kb(a.rsc), kb(b.rsc), 20)} ${pair(String(a.statements), String(b.statements), 8)}`;
+    }),
+    "",
+  ];
+  console.log(lines.join("\n"));
 }
 
 /** (product, tag) pairs not attached yet, spread over the whole table, fetched in batches. */
