@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProductPicker } from "@/components/products/product-picker";
 import type { ProductOptionsPage } from "@/lib/products/list-product-options";
-import { useFormAction } from "../../organization/use-form-action";
+import { useNotifyingAction } from "../../organization/use-form-action";
 import { updateMemberPermissionsAction } from "./actions";
 
 type Props = {
@@ -27,7 +28,9 @@ type Props = {
 
 export function MemberPermissionsForm({ orgId, member }: Props) {
   const t = useTranslations();
-  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(updateMemberPermissionsAction);
+  // Each saved change remounts the picker, which starts again from what the refreshed page says is granted.
+  const [saves, setSaves] = useState(0);
+  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useNotifyingAction(updateMemberPermissionsAction, () => setSaves((n) => n + 1));
   const editable = member.canEditProducts || member.canEditContactPrefs;
   const box = "rounded-lg border border-slate-200 bg-white p-4";
   return (
@@ -52,8 +55,7 @@ export function MemberPermissionsForm({ orgId, member }: Props) {
           <p className="mt-2 text-sm text-slate-600">{t("memberPermissions.noProducts")}</p>
         ) : (
           <ProductPicker
-            // A saved change refreshes the page: the picker starts again from what is now granted.
-            key={state?.ok ? JSON.stringify(state.data) : "initial"}
+            key={saves}
             orgId={orgId}
             categories={member.categories}
             initial={member.grantable ?? member.granted}
