@@ -349,7 +349,12 @@ async function measurePages(sql: pg.Client, pages: Record<PageName, () => Reques
     }
     const rscRequest = pages[name]();
     rscRequest.headers.set("RSC", "1");
-    const rsc = await (await fetch(rscRequest, { redirect: "manual" })).arrayBuffer();
+    // Next.js answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the URL
+    // that has it: followed, as the router would.
+    const rscResponse = await fetch(rscRequest, { redirect: "follow" });
+    const rsc = await rscResponse.arrayBuffer();
+    if (!rscResponse.ok || !rscResponse.headers.get("content-type")?.includes("text/x-component"))
+      throw new Error(`${PAGE_LABELS[name]}: the RSC request answered ${rscResponse.status} ${rscResponse.headers.get("content-type")}`);
     const before = await statementCount(sql);
     await (await fetch(pages[name]())).arrayBuffer();
     const statements = (await statementCount(sql)) - before;

@@ -7,28 +7,32 @@ import { listProductOptions } from "@/lib/products/list-product-options";
 import { listProductCategories } from "@/lib/products/list-products";
 import { findTeam, idField } from "./team-fields";
 
-export const TEAM_PRODUCTS_PER_PAGE = 50;
+export const TEAM_PRODUCTS_PER_PAGE = 25;
 
 export const getTeamSchema = z.object({
   orgId: idField,
   teamId: idField,
-  /** The console pages the granted products by (name, id) after this cursor; without it, all of them (the API). */
+  /**
+   * The console's page: the granted products one page at a time by (name, id), after `productsAfter`,
+   * and the pickers' candidates. Otherwise (the API) every grant and no candidates.
+   */
+  forPage: z.boolean().default(false),
   productsAfter: z.string().max(400).optional().catch(undefined),
-  pagedProducts: z.boolean().default(false),
 });
 export type GetTeamInput = z.input<typeof getTeamSchema>;
 
 /**
  * ORG-6: one team with its members and granted products; for those who may manage it, also the
  * Organization's other members, and the first page of the products to pick from (the product picker
- * fetches the others) with the category codes. With `pagedProducts`, the granted products come one page
- * at a time by name (`productsAfter`), with their count, so a team holding thousands stays light.
+ * fetches the others) with the category codes — for the console's page (`forPage`), where the granted
+ * products also come one page at a time by name (`productsAfter`), with their count.
  */
 export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
   const input = getTeamSchema.parse(raw);
   const me = await requireAccess(db, actor, input.orgId, "teams.read");
   const team = await findTeam(db, me.orgId, input.teamId);
   const canManage = can(me.role, "teams.manage");
+  const candidates = canManage && input.forPage;
   const memberSelect = { id: true, role: true, user: { select: { firstName: true, lastName: true, email: true } } } as const;
   const productSelect = { id: true, name: true, category: { select: { code: true } } } as const;
   const after = decodeCursor(input.productsAfter);
@@ -44,19 +48,19 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
         ? { ...grantsWhere, product: { orgId: me.orgId, OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } }
         : grantsWhere,
       orderBy: [{ product: { name: "asc" } }, { productId: "asc" }],
-      ...(input.pagedProducts ? { take: TEAM_PRODUCTS_PER_PAGE + 1 } : {}),
+      ...(input.forPage ? { take: TEAM_PRODUCTS_PER_PAGE + 1 } : {}),
       select: { level: true, product: { select: productSelect } },
     }),
     db.productAccess.count({ where: grantsWhere }),
-    canManage
+    candidates
       ? db.membership.findMany({
           where: { orgId: me.orgId, teams: { none: { teamId: team.id } } },
           orderBy: [{ user: { firstName: "asc" } }, { user: { lastName: "asc" } }, { id: "asc" }],
           select: memberSelect,
         })
       : [],
-    canManage ? listProductOptions(db, actor, { orgId: me.orgId }) : null,
-    canManage ? listProductCategories(db) : [],
+    candidates ? listProductOptions(db, actor, { orgId: me.orgId }) : null,
+    candidates ? listProductCategories(db) : [],
   ]);
   const person = (m: (typeof members)[number]) => ({
     membershipId: m.id,
@@ -64,7 +68,7 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
     name: `${m.user.firstName} ${m.user.lastName}`.trim(),
     email: m.user.email,
   });
-  const page = input.pagedProducts ? grants.slice(0, TEAM_PRODUCTS_PER_PAGE) : grants;
+  const page = input.forPage ? grants.slice(0, TEAM_PRODUCTS_PER_PAGE) : grants;
   const last = page.at(-1);
   return {
     team,

@@ -74,7 +74,7 @@ describe("teams (ORG-6)", () => {
     ]);
 
     await renameTeam(db, as.admin, { orgId: org.id, teamId: team.id, name: "Hosting team" });
-    const detail = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id });
+    const detail = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true });
     expect(detail.team.name).toBe("Hosting team");
     expect(detail.members.map((x) => x.membershipId).sort()).toEqual([m.admin, m.user].sort());
     expect(detail.products).toEqual([expect.objectContaining({ id: products.site.id, category: "hosting" })]);
@@ -141,7 +141,7 @@ describe("teams (ORG-6)", () => {
     const team = await createTeam(db, as.owner, { orgId: org.id, name: "Read only" });
     const list = await listTeams(db, as.user, { orgId: org.id });
     expect(list).toMatchObject({ canManage: false, items: [{ id: team.id }] });
-    const detail = await getTeam(db, as.user, { orgId: org.id, teamId: team.id });
+    const detail = await getTeam(db, as.user, { orgId: org.id, teamId: team.id, forPage: true });
     expect(detail).toMatchObject({ canManage: false, candidates: { members: [], products: null, categories: [] } });
 
     // Thunks: each attempt starts only when awaited, one after the other.
@@ -215,14 +215,16 @@ describe("teams (ORG-6)", () => {
       Array.from({ length: TEAM_PRODUCTS_PER_PAGE + 5 }, (_, i) => ({ orgId: org.id, name: `granted-${String(i).padStart(3, "0")}.example` })),
     );
     await grantTeamProducts(db, as.owner, { orgId: org.id, teamId: team.id, productIds: many.map((p) => p.id) });
-    const first = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, pagedProducts: true });
+    const first = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true });
     expect(first.productCount).toBe(TEAM_PRODUCTS_PER_PAGE + 5);
     expect(first.products.map((p) => p.name)).toEqual(many.slice(0, TEAM_PRODUCTS_PER_PAGE).map((p) => p.name));
     expect(first.nextProductsCursor).toEqual(expect.any(String));
-    const second = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, pagedProducts: true, productsAfter: first.nextProductsCursor! });
+    const second = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true, productsAfter: first.nextProductsCursor! });
     expect(second.products.map((p) => p.name)).toEqual(many.slice(TEAM_PRODUCTS_PER_PAGE).map((p) => p.name));
     expect(second.nextProductsCursor).toBeNull();
-    // The API (no paging asked) still answers every grant.
-    expect((await getTeam(db, as.owner, { orgId: org.id, teamId: team.id })).products).toHaveLength(TEAM_PRODUCTS_PER_PAGE + 5);
+    // The API (not the page) still answers every grant, and no candidates.
+    const all = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id });
+    expect(all.products).toHaveLength(TEAM_PRODUCTS_PER_PAGE + 5);
+    expect(all.candidates).toEqual({ members: [], products: null, categories: [] });
   });
 });

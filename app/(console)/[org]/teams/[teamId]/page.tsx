@@ -35,7 +35,7 @@ export default async function TeamPage({
   const [{ org: orgId, teamId }, query] = await Promise.all([params, searchParams]);
   const productsAfter = typeof query.productsAfter === "string" ? query.productsAfter : undefined;
   const { actor } = await consoleContext(orgId, "teams.read");
-  const [detail, t] = await Promise.all([loadTeam(getDb(), actor, { orgId, teamId, productsAfter, pagedProducts: true }), getTranslations("teams")]);
+  const [detail, t] = await Promise.all([loadTeam(getDb(), actor, { orgId, teamId, productsAfter, forPage: true }), getTranslations("teams")]);
   const nextHref = detail.nextProductsCursor ? `/${orgId}/teams/${teamId}?productsAfter=${detail.nextProductsCursor}#team-products-heading` : null;
   const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   return (
