@@ -13,6 +13,10 @@
  *   (b) GET /{org}/products?tagId=…           the console page filtered by a tag (session cookie)
  *   (c) GET /api/1/products?per_page=50       REST list (bearer token)
  *   (d) PUT /api/1/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
+ * and the pages that pick products (ORG-2/5/6) in an Organization of 10 products and in the one of
+ * 100,000, requests alternating between the two so that other work on the machine hits both alike:
+ * render time, HTML size and RSC payload size of (e) "Add a user", (f) a member's page (a USER holding
+ * every 100th product directly) and (g) a team's page (holding every 100th product too).
  *
  * Statements are counted with pg_stat_statements (preloaded in this PostgreSQL only): requests are sent
  * one at a time and the server runs nothing else (no job runner), so the growth of the total `calls`
@@ -27,6 +31,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -55,6 +60,8 @@ export type LoadOptions = {
   /** Lets the caller stop the server group on Ctrl-C or a crash. */
   onServer: (child: ChildProcess | null) => void;
   stopServer: (child: ChildProcess) => Promise<void>;
+  /** Only the product-picker pages (e, f, g): no autocannon runs. */
+  pagesOnly?: boolean;
 };
 
 const PRODUCTS = 100_000;
@@ -136,8 +143,10 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     // First requests load the routes' code and open the pools: not what we count.
     for (const name of CASES) for (let i = 0; i < 3; i++) await send(await requests[name](), name);
 
-    const countsSmall = await countAll(sql, requests);
-    log(`load: statements per request at ${SMALL} products: ${fmtCounts(countsSmall)}`);
+    const pageRequests = { small: pickerPages(base, cookie, seed.small), large: pickerPages(base, cookie, seed) };
+    for (const set of Object.values(pageRequests)) for (const r of Object.values(set)) for (let i = 0; i < 3; i++) await send(r(), "l");
+    const countsSmall = opts.pagesOnly ? null : await countAll(sql, requests);
+    if (countsSmall) log(`load: statements per request at ${SMALL} products: ${fmtCounts(countsSmall)}`);
 
     const t1 = performance.now();
     await insertProducts(sql, seed.orgId, SMALL + 1, PRODUCTS);
@@ -149,6 +158,8 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     );
     log(`load: ${PRODUCTS.toLocaleString("en")} products, ${Number(stats.rows[0].links).toLocaleString("en")} tag links, filter tag on ${Number(stats.rows[0].filtered).toLocaleString("en")} products (${sec(t1)})`);
 
+    reportPages(await measurePages(sql, pageRequests));
+    if (opts.pagesOnly || !countsSmall) return;
     const countsLarge = await countAll(sql, requests);
     log(`load: statements per request at ${PRODUCTS.toLocaleString("en")} products: ${fmtCounts(countsLarge)}`);
 
@@ -227,6 +238,8 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
   const org = await createOrganization(db, { name: "Bench Organization", legalRepresentativeId: user.id });
   // The session exactly as sign-in creates it (second step passed).
   const { secret: sessionSecret } = await createSession(db, { userId: user.id, ip: "127.0.0.1", userAgent: "bench", twoFactorPassed: true });
+  // For the product-picker pages: a second Organization of the same person, which keeps 10 products.
+  const small = await createOrganization(db, { name: "Bench Small Organization", legalRepresentativeId: user.id });
   await db.$disconnect();
 
   // 1,000 tags named like a real Organization's: client-…, project-…, env-…
@@ -250,7 +263,24 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
     [user.id, org.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
   );
   const filterTagId = `bt${String(FILTER_TAG_RANK).padStart(6, "0")}`;
-  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId };
+
+  // For the product-picker pages (e, f, g), in each Organization: a USER and a team whose grants grow
+  // with the products (every 100th).
+  const grantees = async (orgId: string, suffix: string) => {
+    await sql.query(
+      `WITH u AS (INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", "updatedAt")
+                  VALUES ($2, $2 || '@example.test', 'not-a-hash', 'Mia', 'Member', now()) RETURNING id)
+       INSERT INTO "Membership" (id, "orgId", "userId", role, "updatedAt") SELECT $3, $1, id, 'USER', now() FROM u`,
+      [orgId, `bench-member${suffix}`, `bench-membership${suffix}`],
+    );
+    await sql.query(`INSERT INTO "Team" (id, "orgId", name) VALUES ($2, $1, 'Bench team')`, [orgId, `bench-team${suffix}`]);
+    await sql.query(`INSERT INTO "TeamMember" ("teamId", "membershipId") VALUES ($1, $2)`, [`bench-team${suffix}`, `bench-membership${suffix}`]);
+    return { orgId, membershipId: `bench-membership${suffix}`, teamId: `bench-team${suffix}` };
+  };
+  const picker = await grantees(org.id, "");
+  const smallPicker = await grantees(small.id, "-small");
+  await insertProducts(sql, small.id, 1, SMALL, { prefix: "sp", suffix: "-small" });
+  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId, membershipId: picker.membershipId, teamId: picker.teamId, small: smallPicker };
 }
 
 /**
@@ -259,11 +289,11 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
  * long tail on a few dozen each, like real labels. The filter tag is also on every 4th product of the
  * first ten, so (b) lists something at 10 products too.
  */
-async function insertProducts(sql: pg.Client, orgId: string, from: number, to: number) {
+async function insertProducts(sql: pg.Client, orgId: string, from: number, to: number, { prefix = "bp", suffix = "" } = {}) {
   await sql.query("SELECT setseed($1)", [from / (to + 1)]);
   await sql.query(
     `INSERT INTO "Product" (id, "orgId", "categoryId", name, "holderName", "holderEmail", status, "expiresAt", "renewalPeriodMonths", "priceMinor", currency, "autoRenew", "createdAt")
-     SELECT 'bp' || lpad(n::text, 7, '0'), $1, c.ids[1 + n % array_length(c.ids, 1)],
+     SELECT $4 || lpad(n::text, 7, '0'), $1, c.ids[1 + n % array_length(c.ids, 1)],
             substr(md5('name' || n), 1, 10) || (ARRAY['.ch','.com','.fr','.de','.it'])[1 + n % 5],
             'Holder ' || n, 'holder' || n || '@example.test',
             (CASE WHEN n % 50 = 0 THEN 'TERMINATED' WHEN n % 20 = 0 THEN 'BLOCKED' ELSE 'ACTIVE' END)::"ProductStatus",
@@ -271,8 +301,21 @@ async function insertProducts(sql: pg.Client, orgId: string, from: number, to: n
             now() - (n % 1000) * interval '1 day'
      FROM generate_series($2::int, $3::int) AS n,
           (SELECT array_agg(id ORDER BY "sortOrder") AS ids FROM "ProductCategory") AS c`,
-    [orgId, from, to],
+    [orgId, from, to, prefix],
   );
+  if (prefix === "bp") await insertTagLinks(sql, from, to);
+  // The member holds every 100th product directly, the team every 100th other one (1 and 1,000 of them).
+  await sql.query(
+    `INSERT INTO "ProductAccess" (id, "productId", "membershipId", "teamId")
+     SELECT $3 || 'a' || lpad(n::text, 7, '0'), $3 || lpad(n::text, 7, '0'),
+            CASE WHEN n % 100 = 1 THEN 'bench-membership' || $4 END, CASE WHEN n % 100 = 2 THEN 'bench-team' || $4 END
+     FROM generate_series($1::int, $2::int) AS n WHERE n % 100 IN (1, 2)`,
+    [from, to, prefix, suffix],
+  );
+}
+
+/** The tags of products `from`…`to` (see insertProducts). */
+async function insertTagLinks(sql: pg.Client, from: number, to: number) {
   await sql.query(
     `INSERT INTO "ProductTag" ("productId", "tagId")
      SELECT 'bp' || lpad(n::text, 7, '0'), 'bt' || lpad(least($3::int, floor(exp(random() * ln($3::int + 1)))::int)::text, 6, '0')
@@ -284,6 +327,84 @@ async function insertProducts(sql: pg.Client, orgId: string, from: number, to: n
      ON CONFLICT DO NOTHING`,
     [from, to, TAGS, FILTER_TAG_RANK, SMALL],
   );
+}
+
+type PageName = "e" | "f" | "g";
+type Size = "small" | "large";
+const SIZES = ["small", "large"] as const;
+const PAGE_LABELS: Record<PageName, string> = {
+  e: "(e) Add a user /{org}/users/invite",
+  f: "(f) a member's page /{org}/users/{id}",
+  g: "(g) a team's page /{org}/teams/{id}",
+};
+const PAGE_SAMPLES = 25;
+type PageMeasure = { median: number; p90: number; html: number; htmlGzip: number; rsc: number; statements: number };
+
+function pickerPages(base: string, cookie: string, seed: { orgId: string; membershipId: string; teamId: string }): Record<PageName, () => Request> {
+  const page = (p: string) => () => new Request(`${base}/${seed.orgId}${p}`, { headers: { cookie } });
+  return { e: page("/users/invite"), f: page(`/users/${seed.membershipId}`), g: page(`/teams/${seed.teamId}`) };
+}
+
+/**
+ * Each page one request at a time, alternating between the small and the large Organization: the median
+ * and 90th percentile of PAGE_SAMPLES renders, the HTML document's size (raw and gzipped; it carries the
+ * RSC payload inline), the RSC payload a client-side navigation fetches (`RSC: 1`), and the SQL
+ * statements of one render.
+ */
+async function measurePages(sql: pg.Client, sets: Record<Size, Record<PageName, () => Request>>): Promise<Record<Size, Record<PageName, PageMeasure>>> {
+  const out = { small: {}, large: {} } as Record<Size, Record<PageName, PageMeasure>>;
+  for (const name of Object.keys(PAGE_LABELS) as PageName[]) {
+    const times: Record<Size, number[]> = { small: [], large: [] };
+    const html: Record<Size, string> = { small: "", large: "" };
+    for (let i = 0; i < PAGE_SAMPLES; i++) {
+      for (const size of SIZES) {
+        const t = performance.now();
+        const res = await fetch(sets[size][name](), { redirect: "manual" });
+        html[size] = await res.text();
+        times[size].push(performance.now() - t);
+        if (!res.ok) throw new Error(`${PAGE_LABELS[name]} answered ${res.status}: the benchmark's setup is wrong\n${serverOutput}`);
+      }
+    }
+    for (const size of SIZES) {
+      const rscRequest = sets[size][name]();
+      rscRequest.headers.set("RSC", "1");
+      // Next.js answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the
+      // URL that has it: followed, as the router would.
+      const rscResponse = await fetch(rscRequest, { redirect: "follow" });
+      const rsc = await rscResponse.arrayBuffer();
+      if (!rscResponse.ok || !rscResponse.headers.get("content-type")?.includes("text/x-component"))
+        throw new Error(`${PAGE_LABELS[name]}: the RSC request answered ${rscResponse.status} ${rscResponse.headers.get("content-type")}`);
+      const before = await statementCount(sql);
+      await (await fetch(sets[size][name]())).arrayBuffer();
+      const statements = (await statementCount(sql)) - before;
+      const sorted = times[size].sort((x, y) => x - y);
+      out[size][name] = {
+        median: sorted[Math.floor(sorted.length / 2)],
+        p90: sorted[Math.floor(sorted.length * 0.9)],
+        html: Buffer.byteLength(html[size]),
+        htmlGzip: gzipSync(html[size]).byteLength,
+        rsc: rsc.byteLength,
+        statements,
+      };
+    }
+  }
+  return out;
+}
+
+function reportPages({ small, large }: Record<Size, Record<PageName, PageMeasure>>) {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const lines = [
+    "",
+    `  product-picker pages, one request at a time, alternating (${PAGE_SAMPLES} renders each): at ${SMALL} → at ${PRODUCTS.toLocaleString("en")} products`,
+    `  ${"case".padEnd(42)} ${"median ms".padStart(16)} ${"p90 ms".padStart(16)} ${"HTML".padStart(20)} ${"HTML gzip".padStart(18)} ${"RSC".padStart(20)} ${"SQL".padStart(8)}`,
+    ...(["e", "f", "g"] as const).map((n) => {
+      const [a, b] = [small[n], large[n]];
+      const pair = (x: string, y: string, w: number) => `${x} → ${y}`.padStart(w);
+      return `  ${PAGE_LABELS[n].padEnd(42)} ${pair(a.median.toFixed(1), b.median.toFixed(1), 16)} ${pair(a.p90.toFixed(1), b.p90.toFixed(1), 16)} ${pair(kb(a.html), kb(b.html), 20)} ${pair(kb(a.htmlGzip), kb(b.htmlGzip), 18)} ${pair(kb(a.rsc), kb(b.rsc), 20)} ${pair(String(a.statements), String(b.statements), 8)}`;
+    }),
+    "",
+  ];
+  console.log(lines.join("\n"));
 }
 
 /** (product, tag) pairs not attached yet, spread over the whole table, fetched in batches. */

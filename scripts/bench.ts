@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times `npm start` twice, a cold start (empty data folder, fresh `next build`) and a
  * warm restart (same data, build present), then measures the production server under load at 100,000
- * products (scripts/bench-load.ts). `-- --start-only` or `-- --load-only` runs one section. A report, not
+ * products (scripts/bench-load.ts). `-- --start-only` or `-- --load-only` runs one section; `-- --pages-only`
+ * only the product-picker pages of the load section (render time and payload at 10 and 100,000). A report, not
  * a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
  * answers a setup request wrongly.
  *
@@ -34,7 +35,9 @@ const notCopied = new Set([
 ]);
 const goals = { cold: 180, warm: 20 };
 const args = new Set(process.argv.slice(2));
-const sections = { start: !args.has("--load-only"), load: !args.has("--start-only") };
+/** `--pages-only`: the load section's product-picker pages alone (no start timing, no autocannon runs). */
+const pagesOnly = args.has("--pages-only");
+const sections = { start: !args.has("--load-only") && !pagesOnly, load: !args.has("--start-only") };
 /** BENCH_PORT pins the web server's port (every section); otherwise any free one. */
 const fixedPort = Number(process.env.BENCH_PORT) || 0;
 const loadDuration = Number(process.env.BENCH_DURATION) || 20;
@@ -234,6 +237,7 @@ async function loadSection() {
     interrupted: () => interrupted,
     onServer: (child) => (running = child),
     stopServer: stop,
+    pagesOnly,
   });
 }
 

@@ -9,14 +9,28 @@ import type { ContactPreference } from "@/lib/generated/prisma/enums";
 import { visibleProductsWhere } from "@/lib/products/visible-products";
 import { assertMayManage } from "./rules";
 
+const productId = z.string().min(1).max(64);
+
 export const updateMemberPermissionsSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
   membershipId: z.string().min(1, "validation.required"),
-  productIds: list(z.string().min(1).max(64)),
+  /** The whole direct access, replacing the current one (the API). Absent: `addProductIds`/`removeProductIds` apply. */
+  productIds: z.preprocess(
+    (v) => (v === undefined ? undefined : [...new Set(v === "" ? [] : Array.isArray(v) ? v : [v])]),
+    z.array(productId).max(500, "validation.tooLong").optional(),
+  ),
+  /** A change to the current access (the console's picker, which never holds the whole list). */
+  addProductIds: list(productId),
+  removeProductIds: list(productId),
   contactPrefs: list(z.enum(CONTACT_PREFERENCES, { message: "validation.invalid" })),
 });
-export type UpdateMemberPermissionsInput = Omit<z.input<typeof updateMemberPermissionsSchema>, "productIds" | "contactPrefs"> & {
+export type UpdateMemberPermissionsInput = Omit<
+  z.input<typeof updateMemberPermissionsSchema>,
+  "productIds" | "addProductIds" | "removeProductIds" | "contactPrefs"
+> & {
   productIds?: string[];
+  addProductIds?: string[];
+  removeProductIds?: string[];
   contactPrefs?: ContactPreference[];
 };
 
@@ -28,6 +42,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * member who outranks you; everyone may change their own contact preferences, but their own product
  * access only with "users.update". Only products of this Organization the actor sees may be granted
  * (PRD-3, so nobody hands out more than they hold); any other id is NOT_FOUND and nothing is written.
+ * Either the whole access is given (`productIds`) or a change to it (`addProductIds`, `removeProductIds`).
  */
 export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateMemberPermissionsInput) {
   const input = updateMemberPermissionsSchema.parse(raw);
@@ -43,19 +58,28 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
     if (!target) throw new AppError("NOT_FOUND");
     if (!self) assertMayManage(me.role, target.role);
 
+    const replace = input.productIds;
+    if (!replace && input.addProductIds.some((id) => input.removeProductIds.includes(id)))
+      throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { productIds: ["validation.invalid"] });
+    const granting = replace ?? input.addProductIds;
     const visible = visibleProductsWhere(me);
-    if (input.productIds.length) {
-      const found = await tx.product.count({ where: { AND: [visible, { id: { in: input.productIds } }] } });
-      if (found !== input.productIds.length) throw new AppError("NOT_FOUND");
+    if (granting.length) {
+      const found = await tx.product.count({ where: { AND: [visible, { id: { in: granting } }] } });
+      if (found !== granting.length) throw new AppError("NOT_FOUND");
     }
     // Only grants on products the actor sees (and the form offers: not terminated) are theirs to change.
+    // A change reads only the grants it names, so its cost does not grow with the member's access.
     const current = await tx.productAccess.findMany({
-      where: { membershipId: target.id, product: { AND: [visible, { status: { not: "TERMINATED" } }] } },
+      where: {
+        membershipId: target.id,
+        product: { AND: [visible, { status: { not: "TERMINATED" } }] },
+        ...(replace ? {} : { productId: { in: [...input.addProductIds, ...input.removeProductIds] } }),
+      },
       select: { productId: true },
     });
-    const currentIds = current.map((row) => row.productId);
-    const added = input.productIds.filter((id) => !currentIds.includes(id));
-    const removed = currentIds.filter((id) => !input.productIds.includes(id));
+    const currentIds = new Set(current.map((row) => row.productId));
+    const added = granting.filter((id) => !currentIds.has(id));
+    const removed = replace ? [...currentIds].filter((id) => !replace.includes(id)) : input.removeProductIds.filter((id) => currentIds.has(id));
     if (self && (added.length || removed.length)) await requireMember(tx, actor, input.orgId, "users.update");
 
     if (removed.length) await tx.productAccess.deleteMany({ where: { membershipId: target.id, productId: { in: removed } } });

@@ -3,47 +3,64 @@ import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
 import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
+import { listProductOptions } from "@/lib/products/list-product-options";
+import { listProductCategories } from "@/lib/products/list-products";
 import { findTeam, idField } from "./team-fields";
 
-export const getTeamSchema = z.object({ orgId: idField, teamId: idField });
+export const TEAM_PRODUCTS_PER_PAGE = 25;
+
+export const getTeamSchema = z.object({
+  orgId: idField,
+  teamId: idField,
+  /**
+   * The console's page: the granted products one page at a time by (name, id), after `productsAfter`,
+   * and the pickers' candidates. Otherwise (the API) every grant and no candidates.
+   */
+  forPage: z.boolean().default(false),
+  productsAfter: z.string().max(400).optional().catch(undefined),
+});
 export type GetTeamInput = z.input<typeof getTeamSchema>;
 
 /**
  * ORG-6: one team with its members and granted products; for those who may manage it, also the
- * Organization's other members and products to pick from (products grouped by category code).
+ * Organization's other members, and the first page of the products to pick from (the product picker
+ * fetches the others) with the category codes — for the console's page (`forPage`), where the granted
+ * products also come one page at a time by name (`productsAfter`), with their count.
  */
 export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
   const input = getTeamSchema.parse(raw);
   const me = await requireMember(db, actor, input.orgId, "teams.read");
   const team = await findTeam(db, me.orgId, input.teamId);
   const canManage = can(me.role, "teams.manage");
+  const candidates = canManage && input.forPage;
   const memberSelect = { id: true, role: true, user: { select: { firstName: true, lastName: true, email: true } } } as const;
-  const productSelect = { id: true, name: true, category: { select: { code: true, sortOrder: true } } } as const;
-  const [members, grants, otherMembers, otherProducts] = await Promise.all([
+  const productSelect = { id: true, name: true, category: { select: { code: true } } } as const;
+  const after = decodeCursor(input.productsAfter);
+  const grantsWhere = { teamId: team.id, product: { orgId: me.orgId } };
+  const [members, grants, grantCount, otherMembers, pickable, categories] = await Promise.all([
     db.membership.findMany({
       where: { orgId: me.orgId, teams: { some: { teamId: team.id } } },
       orderBy: [{ user: { firstName: "asc" } }, { user: { lastName: "asc" } }, { id: "asc" }],
       select: memberSelect,
     }),
     db.productAccess.findMany({
-      where: { teamId: team.id, product: { orgId: me.orgId } },
-      orderBy: [{ product: { category: { sortOrder: "asc" } } }, { product: { name: "asc" } }],
+      where: after
+        ? { ...grantsWhere, product: { orgId: me.orgId, OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } }
+        : grantsWhere,
+      orderBy: [{ product: { name: "asc" } }, { productId: "asc" }],
+      ...(input.forPage ? { take: TEAM_PRODUCTS_PER_PAGE + 1 } : {}),
       select: { level: true, product: { select: productSelect } },
     }),
-    canManage
+    db.productAccess.count({ where: grantsWhere }),
+    candidates
       ? db.membership.findMany({
           where: { orgId: me.orgId, teams: { none: { teamId: team.id } } },
           orderBy: [{ user: { firstName: "asc" } }, { user: { lastName: "asc" } }, { id: "asc" }],
           select: memberSelect,
         })
       : [],
-    canManage
-      ? db.product.findMany({
-          where: { orgId: me.orgId, access: { none: { teamId: team.id } } },
-          orderBy: [{ category: { sortOrder: "asc" } }, { name: "asc" }],
-          select: productSelect,
-        })
-      : [],
+    candidates ? listProductOptions(db, actor, { orgId: me.orgId }) : null,
+    candidates ? listProductCategories(db) : [],
   ]);
   const person = (m: (typeof members)[number]) => ({
     membershipId: m.id,
@@ -51,26 +68,29 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
     name: `${m.user.firstName} ${m.user.lastName}`.trim(),
     email: m.user.email,
   });
-  const product = (p: (typeof otherProducts)[number]) => ({ id: p.id, name: p.name, category: p.category.code });
+  const page = input.forPage ? grants.slice(0, TEAM_PRODUCTS_PER_PAGE) : grants;
+  const last = page.at(-1);
   return {
     team,
     canManage,
     members: members.map(person),
-    products: grants.map((g) => ({ ...product(g.product), level: g.level })),
-    candidates: {
-      members: otherMembers.map(person),
-      products: groupByCategory(otherProducts.map(product)),
-    },
+    products: page.map((g) => ({ id: g.product.id, name: g.product.name, category: g.product.category.code, level: g.level })),
+    productCount: grantCount,
+    nextProductsCursor: grants.length > page.length && last ? encodeCursor(last.product) : null,
+    candidates: { members: otherMembers.map(person), products: pickable, categories },
   };
 }
 
-/** Products grouped by category, in the categories' display order (the input is already sorted). */
-function groupByCategory<P extends { category: string }>(products: P[]): { category: string; products: P[] }[] {
-  const groups: { category: string; products: P[] }[] = [];
-  for (const p of products) {
-    const last = groups.at(-1);
-    if (last && last.category === p.category) last.products.push(p);
-    else groups.push({ category: p.category, products: [p] });
+function encodeCursor(row: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.name, row.id])).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): { name: string; id: string } | null {
+  if (!raw) return null;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
+    return typeof name === "string" && typeof id === "string" ? { name, id } : null;
+  } catch {
+    return null;
   }
-  return groups;
 }

@@ -55,9 +55,9 @@ describe("editing a member's permissions (ORG-5)", () => {
     expect(membership.contactPrefs.sort()).toEqual(["SECURITY", "TECHNICAL"]);
 
     const view = await getMemberPermissions(db, admin, org.id, m.user);
-    expect(view.productIds.sort()).toEqual([products.domain.id, products.hosting.id].sort());
+    expect(view.granted.items.map((p) => p.id).sort()).toEqual([products.domain.id, products.hosting.id].sort());
     expect(view.canEditProducts).toBe(true);
-    expect(view.categories.flatMap((c) => c.products).map((p) => p.id)).toHaveLength(3);
+    expect(view.grantable?.items.map((p) => p.id)).toHaveLength(3);
   });
 
   test("[ORG-5] the change is audited with the added and removed products", async () => {
@@ -120,8 +120,8 @@ describe("editing a member's permissions (ORG-5)", () => {
     await createTeam(db, { orgId: org.id, membershipIds: [m.user], productIds: [products.hosting.id] });
     await updateMemberPermissions(db, asUser(users.admin.id), { orgId: org.id, membershipId: m.user, productIds: [products.domain.id] });
     const view = await getMemberPermissions(db, asUser(users.admin.id), org.id, m.user);
-    expect(view.teamProductIds).toEqual([products.hosting.id]);
-    expect(view.productIds).toEqual([products.domain.id]);
+    expect(view.viaTeams.items.map((p) => p.id)).toEqual([products.hosting.id]);
+    expect(view.granted.items.map((p) => p.id)).toEqual([products.domain.id]);
     expect((await dashboardSummary(db, asUser(users.user.id), org.id)).productCount).toBe(2);
   });
 
@@ -138,5 +138,33 @@ describe("editing a member's permissions (ORG-5)", () => {
     await expect(getMemberPermissions(db, asUser(users.admin.id), org.id, other.legalRepresentativeMembershipId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  test("[ORG-5] the console's picker sends a change: only the named grants move, and a forged id is refused", async () => {
+    const { db, org, products, users, m } = await setup();
+    await grantProductAccess(db, { membershipId: m.user, productIds: [products.mail.id, products.hosting.id] });
+    const admin = asUser(users.admin.id);
+    // Form data as the picker submits it: one id alone arrives as a string.
+    const result = await updateMemberPermissions(db, admin, {
+      orgId: org.id,
+      membershipId: m.user,
+      addProductIds: [products.domain.id],
+      removeProductIds: [products.mail.id],
+    });
+    expect(result).toMatchObject({ added: [products.domain.id], removed: [products.mail.id], changed: true });
+    expect(await directIds(m.user)).toEqual([products.domain.id, products.hosting.id].sort());
+
+    // Another Organization's product, whatever the client sends: NOT_FOUND and nothing written.
+    await expect(
+      updateMemberPermissions(db, admin, { orgId: org.id, membershipId: m.user, addProductIds: [products.foreign.id], removeProductIds: [products.hosting.id] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await directIds(m.user)).toEqual([products.domain.id, products.hosting.id].sort());
+
+    // A USER who sees only their own products cannot add one they do not see, even to themselves.
+    await grantProductAccess(db, { membershipId: m.colleague, productIds: [products.mail.id] });
+    await expect(
+      updateMemberPermissions(db, asUser(users.colleague.id), { orgId: org.id, membershipId: m.user, addProductIds: [products.mail.id] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await directIds(m.user)).toEqual([products.domain.id, products.hosting.id].sort());
   });
 });

@@ -6,7 +6,7 @@ import { dashboardSummary } from "@/lib/orgs/dashboard-summary";
 import { addTeamMembers } from "@/lib/teams/add-team-members";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
-import { getTeam } from "@/lib/teams/get-team";
+import { getTeam, TEAM_PRODUCTS_PER_PAGE } from "@/lib/teams/get-team";
 import { grantTeamProducts } from "@/lib/teams/grant-team-products";
 import { listTeams } from "@/lib/teams/list-teams";
 import { removeTeamMember } from "@/lib/teams/remove-team-member";
@@ -74,13 +74,14 @@ describe("teams (ORG-6)", () => {
     ]);
 
     await renameTeam(db, as.admin, { orgId: org.id, teamId: team.id, name: "Hosting team" });
-    const detail = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id });
+    const detail = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true });
     expect(detail.team.name).toBe("Hosting team");
     expect(detail.members.map((x) => x.membershipId).sort()).toEqual([m.admin, m.user].sort());
     expect(detail.products).toEqual([expect.objectContaining({ id: products.site.id, category: "hosting" })]);
-    // The pickers offer only what is not in the team yet, products grouped by category.
+    // The member picker offers only who is not in the team yet; the product picker's first page, by name.
     expect(detail.candidates.members.map((x) => x.membershipId).sort()).toEqual([m.owner, m.external].sort());
-    expect(detail.candidates.products).toEqual([{ category: "mail", products: [expect.objectContaining({ id: products.mail.id })] }]);
+    expect(detail.candidates.products?.items.map((p) => p.id).sort()).toEqual([products.site.id, products.mail.id].sort());
+    expect(detail.candidates.categories).toContain("hosting");
 
     await deleteTeam(db, as.owner, { orgId: org.id, teamId: team.id });
     expect((await listTeams(db, as.owner, { orgId: org.id })).items).toEqual([]);
@@ -140,8 +141,8 @@ describe("teams (ORG-6)", () => {
     const team = await createTeam(db, as.owner, { orgId: org.id, name: "Read only" });
     const list = await listTeams(db, as.user, { orgId: org.id });
     expect(list).toMatchObject({ canManage: false, items: [{ id: team.id }] });
-    const detail = await getTeam(db, as.user, { orgId: org.id, teamId: team.id });
-    expect(detail).toMatchObject({ canManage: false, candidates: { members: [], products: [] } });
+    const detail = await getTeam(db, as.user, { orgId: org.id, teamId: team.id, forPage: true });
+    expect(detail).toMatchObject({ canManage: false, candidates: { members: [], products: null, categories: [] } });
 
     // Thunks: each attempt starts only when awaited, one after the other.
     const writes = (actor: Actor) => [
@@ -203,5 +204,27 @@ describe("teams (ORG-6)", () => {
     // Refused writes leave no trace of a change.
     await createTeam(db, as.user, { orgId: org.id, name: "Nope" }).catch(() => null);
     expect(await db.auditLog.count({ where: { orgId: org.id, action: "team.created" } })).toBe(1);
+  });
+
+  test("[ORG-6] the team page lists its granted products one page at a time, by name", async () => {
+    const db = getDb();
+    const { org, as } = await setup();
+    const team = await createTeam(db, as.owner, { orgId: org.id, name: "Many products" });
+    const many = await createProducts(
+      db,
+      Array.from({ length: TEAM_PRODUCTS_PER_PAGE + 5 }, (_, i) => ({ orgId: org.id, name: `granted-${String(i).padStart(3, "0")}.example` })),
+    );
+    await grantTeamProducts(db, as.owner, { orgId: org.id, teamId: team.id, productIds: many.map((p) => p.id) });
+    const first = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true });
+    expect(first.productCount).toBe(TEAM_PRODUCTS_PER_PAGE + 5);
+    expect(first.products.map((p) => p.name)).toEqual(many.slice(0, TEAM_PRODUCTS_PER_PAGE).map((p) => p.name));
+    expect(first.nextProductsCursor).toEqual(expect.any(String));
+    const second = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id, forPage: true, productsAfter: first.nextProductsCursor! });
+    expect(second.products.map((p) => p.name)).toEqual(many.slice(TEAM_PRODUCTS_PER_PAGE).map((p) => p.name));
+    expect(second.nextProductsCursor).toBeNull();
+    // The API (not the page) still answers every grant, and no candidates.
+    const all = await getTeam(db, as.owner, { orgId: org.id, teamId: team.id });
+    expect(all.products).toHaveLength(TEAM_PRODUCTS_PER_PAGE + 5);
+    expect(all.candidates).toEqual({ members: [], products: null, categories: [] });
   });
 });

@@ -42,8 +42,11 @@ test("[ORG-2][ACC-2] a legal representative invites a new user, who creates thei
   const invitee = uniqueEmail("invitee");
   await page.getByLabel("E-mail address").fill(invitee);
   await page.getByLabel("Role", { exact: true }).selectOption("USER");
-  await expect(page.getByRole("group", { name: "Domain name" })).toBeVisible();
-  await page.getByLabel(productName).check();
+  // The product picker: search, tick, and the product is listed as selected.
+  await page.getByLabel("Search products").fill(productName.slice(0, 12));
+  await expect(page.getByRole("status").filter({ hasText: "1 product found" })).toBeVisible();
+  await page.getByRole("checkbox", { name: productName }).check();
+  await expect(page.getByRole("button", { name: `Remove ${productName}` })).toBeVisible();
   await page.getByLabel("Technical (incidents, maintenance)").check();
   await page.getByRole("button", { name: "Add the user" }).click();
   await expect(page.getByText(`An invitation was sent to ${invitee}`)).toBeVisible();

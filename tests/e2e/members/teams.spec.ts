@@ -38,9 +38,9 @@ test("[ORG-6] a legal representative creates a team, adds a member, grants it a 
   await page.getByRole("button", { name: msg("en", "teams.addSelectedMembers") }).click();
   await expect(page.getByTestId("team-member")).toContainText(`Paula Colleague-${key}`);
 
-  // The product picker is grouped by category.
-  const picker = page.getByRole("group", { name: msg("en", "categories.hosting") });
-  await picker.getByRole("checkbox", { name: productName }).check();
+  // The product picker, filtered by category.
+  await page.getByLabel(msg("en", "productPicker.category")).selectOption({ label: msg("en", "categories.hosting") });
+  await page.getByRole("checkbox", { name: productName }).check();
   await page.getByRole("button", { name: msg("en", "teams.grantSelectedProducts") }).click();
   await expect(page.getByTestId("team-product")).toContainText(productName);
 

@@ -3,5 +3,5 @@ import { ClientMessages } from "@/components/intl/client-messages";
 
 /** The messages this section's client components read (see ClientMessages). */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["users", "roles", "invitations", "memberPermissions", "categories"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["users", "roles", "invitations", "memberPermissions", "categories", "productPicker"]}>{children}</ClientMessages>;
 }

@@ -14,10 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** ORG-6: one team — its name, members and the products granted to it; managers change them here. */
-export default async function TeamPage({ params }: { params: Promise<{ org: string; teamId: string }> }) {
-  const { org: orgId, teamId } = await params;
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; teamId: string }>;
+  searchParams: Promise<{ productsAfter?: string | string[] }>;
+}) {
+  const [{ org: orgId, teamId }, query] = await Promise.all([params, searchParams]);
+  const productsAfter = typeof query.productsAfter === "string" ? query.productsAfter : undefined;
   const { actor } = await consoleContext(orgId, "teams.read");
-  const [detail, t] = await Promise.all([orNotFound(getTeam(getDb(), actor, { orgId, teamId })), getTranslations("teams")]);
+  const [detail, t] = await Promise.all([orNotFound(getTeam(getDb(), actor, { orgId, teamId, productsAfter, forPage: true })), getTranslations("teams")]);
+  const nextHref = detail.nextProductsCursor ? `/${orgId}/teams/${teamId}?productsAfter=${detail.nextProductsCursor}#team-products-heading` : null;
   const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   return (
     <div className="max-w-4xl space-y-6">
@@ -40,9 +48,17 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
       </section>
 
       <section className={card} aria-labelledby="team-products-heading">
-        <h2 id="team-products-heading" className="text-lg font-semibold">{t("productsHeading", { count: detail.products.length })}</h2>
+        <h2 id="team-products-heading" className="text-lg font-semibold">{t("productsHeading", { count: detail.productCount })}</h2>
         <p className="text-sm text-slate-600">{t("productsIntro")}</p>
-        <TeamProducts orgId={orgId} teamId={teamId} products={detail.products} candidates={detail.candidates.products} canManage={detail.canManage} />
+        <TeamProducts
+          orgId={orgId}
+          teamId={teamId}
+          products={detail.products}
+          nextHref={nextHref}
+          version={detail.productCount}
+          candidates={detail.candidates}
+          canManage={detail.canManage}
+        />
       </section>
 
       {detail.canManage ? (

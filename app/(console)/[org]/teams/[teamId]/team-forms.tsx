@@ -37,6 +37,7 @@ export function PickerForm<R>({
   submitLabel,
   success,
   version,
+  boxed = true,
   children,
 }: {
   action: FormAction<R>;
@@ -45,6 +46,8 @@ export function PickerForm<R>({
   submitLabel: string;
   success: (data: R | undefined) => string;
   version: number;
+  /** A scrolling box around the children; off for children that bring their own (the product picker). */
+  boxed?: boolean;
   children: ReactNode;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction(action);
@@ -53,7 +56,7 @@ export function PickerForm<R>({
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-700">{legend}</legend>
-        <div className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">{children}</div>
+        {boxed ? <div className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">{children}</div> : children}
       </fieldset>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <div aria-live="polite">{state?.ok ? <Alert tone="success">{success(state.data)}</Alert> : null}</div>

@@ -1,14 +1,36 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ProductPicker } from "@/components/products/product-picker";
+import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { grantTeamProductsAction, revokeTeamProductAction } from "../actions";
 import { PickerForm, RowAction } from "./team-forms";
 
 type Product = { id: string; name: string; category: string };
-type Group = { category: string; products: Product[] };
+type Candidates = { products: ProductOptionsPage | null; categories: string[] };
 
-/** ORG-6 / PRD-3: products granted to the team (so to every member); managers grant more, grouped by category, or withdraw them. */
-export function TeamProducts({ orgId, teamId, products, candidates, canManage }: { orgId: string; teamId: string; products: Product[]; candidates: Group[]; canManage: boolean }) {
+/**
+ * ORG-6 / PRD-3: products granted to the team (so to every member), one page at a time; managers grant
+ * more through the product picker, or withdraw them.
+ */
+export function TeamProducts({
+  orgId,
+  teamId,
+  products,
+  nextHref,
+  version,
+  candidates,
+  canManage,
+}: {
+  orgId: string;
+  teamId: string;
+  products: Product[];
+  nextHref: string | null;
+  /** Changes with every grant or withdrawal, so the picker starts empty again. */
+  version: number;
+  candidates: Candidates;
+  canManage: boolean;
+}) {
   const t = useTranslations("teams");
   const tCat = useTranslations("categories");
   const category = (code: string) => (tCat.has(code) ? tCat(code) : code);
@@ -33,26 +55,18 @@ export function TeamProducts({ orgId, teamId, products, candidates, canManage }:
           ))}
         </ul>
       )}
-      {!canManage ? null : candidates.length === 0 ? <p className="text-sm text-slate-600">{t("allProductsGranted")}</p> : (
+      {nextHref ? <a href={nextHref} className="text-sm text-brand-700 underline">{t("showMoreProducts")}</a> : null}
+      {!canManage || !candidates.products ? null : (
         <PickerForm
           action={grantTeamProductsAction}
           fields={{ orgId, teamId }}
           legend={t("grantProducts")}
           submitLabel={t("grantSelectedProducts")}
           success={(data) => t("productsGranted", { count: data?.granted ?? 0 })}
-          version={products.length}
+          version={version}
+          boxed={false}
         >
-          {candidates.map((g) => (
-            <fieldset key={g.category}>
-              <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{category(g.category)}</legend>
-              {g.products.map((p) => (
-                <label key={p.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="productIds" value={p.id} />
-                  {p.name}
-                </label>
-              ))}
-            </fieldset>
-          ))}
+          <ProductPicker orgId={orgId} categories={candidates.categories} initial={candidates.products} name="productIds" />
         </PickerForm>
       )}
     </div>

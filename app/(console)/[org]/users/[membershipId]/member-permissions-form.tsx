@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ProductCategoryGroup } from "@/lib/invitations/invite-options";
-import { useFormAction } from "../../organization/use-form-action";
-import { ProductPicker } from "../invite/product-picker";
+import { ProductPicker } from "@/components/products/product-picker";
+import type { ProductOptionsPage } from "@/lib/products/list-product-options";
+import { useNotifyingAction } from "../../organization/use-form-action";
 import { updateMemberPermissionsAction } from "./actions";
 
 type Props = {
@@ -13,10 +14,12 @@ type Props = {
   member: {
     membershipId: string;
     isSelf: boolean;
-    productIds: string[];
-    teamProductIds: string[];
+    /** First pages of what the member holds directly and through teams, and of what may be granted. */
+    granted: ProductOptionsPage;
+    viaTeams: ProductOptionsPage;
+    grantable: ProductOptionsPage | null;
+    categories: string[];
     contactPrefs: string[];
-    categories: ProductCategoryGroup[];
     contactPreferences: string[];
     canEditProducts: boolean;
     canEditContactPrefs: boolean;
@@ -25,7 +28,9 @@ type Props = {
 
 export function MemberPermissionsForm({ orgId, member }: Props) {
   const t = useTranslations();
-  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(updateMemberPermissionsAction);
+  // Each saved change remounts the picker, which starts again from what the refreshed page says is granted.
+  const [saves, setSaves] = useState(0);
+  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useNotifyingAction(updateMemberPermissionsAction, () => setSaves((n) => n + 1));
   const editable = member.canEditProducts || member.canEditContactPrefs;
   const box = "rounded-lg border border-slate-200 bg-white p-4";
   return (
@@ -46,14 +51,22 @@ export function MemberPermissionsForm({ orgId, member }: Props) {
             {fe.productIds}
           </p>
         ) : null}
-        {member.categories.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("memberPermissions.noProducts")}</p> : null}
-        <ProductPicker
-          categories={member.categories}
-          checkedIds={member.productIds}
-          lockedIds={member.teamProductIds}
-          lockedNote={t("memberPermissions.viaTeam")}
-          readOnly={!member.canEditProducts}
-        />
+        {member.granted.total + member.viaTeams.total === 0 && !member.grantable?.total ? (
+          <p className="mt-2 text-sm text-slate-600">{t("memberPermissions.noProducts")}</p>
+        ) : (
+          <ProductPicker
+            key={saves}
+            orgId={orgId}
+            categories={member.categories}
+            initial={member.grantable ?? member.granted}
+            name="addProductIds"
+            removeName="removeProductIds"
+            granted={{ member: member.membershipId, page: member.granted }}
+            locked={{ member: member.membershipId, page: member.viaTeams, note: t("memberPermissions.viaTeam") }}
+            readOnly={!member.canEditProducts}
+            describedBy={`mp-products-help${fe.productIds ? " mp-products-error" : ""}`}
+          />
+        )}
       </fieldset>
 
       <fieldset className={box} disabled={!member.canEditContactPrefs}>

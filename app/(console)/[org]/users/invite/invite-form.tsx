@@ -5,16 +5,19 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ProductPicker } from "@/components/products/product-picker";
 import { Field } from "@/components/ui/field";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { useFormAction } from "../../organization/use-form-action";
 import { inviteUserAction } from "./actions";
-import { ProductPicker } from "./product-picker";
 
 type Props = {
   orgId: string;
   roles: Role[];
-  categories: { code: string; products: { id: string; name: string }[] }[];
+  /** The first page of the products the inviter may grant; the picker fetches the others. */
+  products: ProductOptionsPage;
+  categories: string[];
   contactPreferences: string[];
 };
 
@@ -24,7 +27,7 @@ export function InviteForm(props: Props) {
   return <InviteFormRound key={round} {...props} onAnother={() => setRound((r) => r + 1)} />;
 }
 
-function InviteFormRound({ orgId, roles, categories, contactPreferences, onAnother }: Props & { onAnother: () => void }) {
+function InviteFormRound({ orgId, roles, products, categories, contactPreferences, onAnother }: Props & { onAnother: () => void }) {
   const t = useTranslations();
   const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(inviteUserAction);
 
@@ -99,8 +102,17 @@ function InviteFormRound({ orgId, roles, categories, contactPreferences, onAnoth
             {fe.productIds}
           </p>
         ) : null}
-        {categories.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("invitations.noProducts")}</p> : null}
-        <ProductPicker categories={categories} />
+        {products.total === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("invitations.noProducts")}</p>
+        ) : (
+          <ProductPicker
+            orgId={orgId}
+            categories={categories}
+            initial={products}
+            name="productIds"
+            describedBy={`f-products-help${fe.productIds ? " f-products-error" : ""}`}
+          />
+        )}
       </fieldset>
 
       <fieldset className={box}>
