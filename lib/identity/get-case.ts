@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
 import { requireStaff } from "@/lib/access/require-access";
 import { AppError } from "@/lib/errors";
-import { maskPhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { caseExpiresAt } from "./rules";
 
 export const caseIdSchema = z.string().min(1).max(40);
