@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { addBillingAddressAction, updateBillingAddressAction } from "./actions";
-import { useNotifyingAction } from "./use-form-action";
+import { useNotifyingAction } from "@/components/ui/use-form-action";
 
 export type Address = { id: string; label: string; name: string; street: string; postalCode: string; city: string; country: string; isDefault: boolean };
 export type Country = { code: string; name: string };

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu-button";
 import type { TagSummary } from "@/lib/tags/list-tags";
 import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
-import { useFormAction, useNotifyingAction } from "../organization/use-form-action";
+import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
 import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
 
 const asColor = (c: string): TagColor => ((TAG_COLORS as readonly string[]).includes(c) ? (c as TagColor) : "slate");

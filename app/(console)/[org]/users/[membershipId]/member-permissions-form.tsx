@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ProductCategoryGroup } from "@/lib/invitations/invite-options";
-import { useFormAction } from "../../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ProductPicker } from "../invite/product-picker";
 import { updateMemberPermissionsAction } from "./actions";
 

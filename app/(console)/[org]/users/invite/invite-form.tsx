@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { useFormAction } from "../../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { inviteUserAction } from "./actions";
 import { ProductPicker } from "./product-picker";
 
