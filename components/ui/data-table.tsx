@@ -23,6 +23,8 @@ export type Column<T> = {
 export type Selection<T> = {
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
+  /** The id a ticked row adds to `selected` (the row's key unless given). */
+  id?: (row: T) => string;
   allLabel: string;
   rowLabel: (row: T) => string;
   /** Rows that cannot be ticked get an empty cell. */
@@ -55,7 +57,8 @@ const CELL = "px-3 py-2";
  */
 export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empty, selection, testId, rowTestId, className = "" }: Props<T>) {
   const selectable = selection ? rows.filter((r) => selection.selectable?.(r) ?? true) : [];
-  const ticked = selection ? selectable.filter((r) => selection.selected.has(rowKey(r))).length : 0;
+  const selectionId = selection?.id ?? rowKey;
+  const ticked = selection ? selectable.filter((r) => selection.selected.has(selectionId(r))).length : 0;
   return (
     <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
       <table className="min-w-full text-left text-sm" data-testid={testId}>
@@ -69,7 +72,7 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
                   aria-label={selection.allLabel}
                   checked={selectable.length > 0 && ticked === selectable.length}
                   disabled={selectable.length === 0}
-                  onChange={(e) => selection.onChange(new Set(e.target.checked ? selectable.map(rowKey) : []))}
+                  onChange={(e) => selection.onChange(new Set(e.target.checked ? selectable.map(selectionId) : []))}
                 />
               </th>
             ) : null}
@@ -102,11 +105,11 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
                       <input
                         type="checkbox"
                         aria-label={selection.rowLabel(row)}
-                        checked={selection.selected.has(key)}
+                        checked={selection.selected.has(selectionId(row))}
                         onChange={(e) => {
                           const next = new Set(selection.selected);
-                          if (e.target.checked) next.add(key);
-                          else next.delete(key);
+                          if (e.target.checked) next.add(selectionId(row));
+                          else next.delete(selectionId(row));
                           selection.onChange(next);
                         }}
                         {...selection.inputProps?.(row)}

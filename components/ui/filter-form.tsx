@@ -45,13 +45,13 @@ export function SelectFilter({ id, name, label, allLabel, options, value }: { id
 }
 
 /** A labelled search box of a filter form. */
-export function SearchFilter({ id, name, label, placeholder, value }: { id: string; name: string; label: string; placeholder?: string; value: string | undefined }) {
+export function SearchFilter({ id, name, label, placeholder, value, maxLength }: { id: string; name: string; label: string; placeholder?: string; value: string | undefined; maxLength?: number }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} name={name} type="search" defaultValue={value ?? ""} placeholder={placeholder} className={`${CONTROL} w-64`} />
+      <input id={id} name={name} type="search" defaultValue={value ?? ""} placeholder={placeholder} maxLength={maxLength} className={`${CONTROL} w-64`} />
     </div>
   );
 }

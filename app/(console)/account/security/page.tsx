@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -133,28 +134,17 @@ export default async function SecurityPage() {
           <h2 id="events-heading" className="text-lg font-semibold">
             {t("eventsHeading")}
           </h2>
-          {overview.events.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noEvents")}</p>
-          ) : (
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-xs text-slate-600">
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhen")}</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhat")}</th>
-                  <th scope="col" className="py-1 font-medium">{t("sessionIp")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overview.events.map((e) => (
-                  <tr key={e.id}>
-                    <td className="py-1 pr-3 whitespace-nowrap">{when(e.at)}</td>
-                    <td className="py-1 pr-3">{eventLabel(e.action)}</td>
-                    <td className="py-1">{e.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            caption={t("eventsHeading")}
+            rows={overview.events}
+            rowKey={(e) => e.id}
+            empty={t("noEvents")}
+            columns={[
+              { key: "when", label: t("eventWhen"), className: "whitespace-nowrap", cell: (e) => when(e.at) },
+              { key: "what", label: t("eventWhat"), cell: (e) => eventLabel(e.action) },
+              { key: "ip", label: t("sessionIp"), cell: (e) => e.ip ?? "—" },
+            ]}
+          />
         </section>
       </div>
     </PlainShell>
