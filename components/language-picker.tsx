@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLanguage } from "@/app/_actions/preferences";
+import { setLanguage } from "@/lib/actions/preferences";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 export function LanguagePicker({ className = "" }: { className?: string }) {

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { rememberCurrentAccount } from "@/lib/actions/remembered-accounts";
 import { Field } from "@/components/ui/field";
 
 type FieldErrors = Partial<Record<string, string>>;

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ActorKind } from "@/lib/generated/prisma/enums";
 
 /** The action families the page filters on: the part of an action name before its first dot. */
 export const ACTIVITY_GROUPS = ["auth", "account", "org", "membership", "invitation", "team", "tag"] as const;
+
+/** Who can act: a person, an API token, a partner, support staff, or the Manager itself (jobs). */
+export const ACTOR_KINDS = Object.values(ActorKind);
 
 // List parameters come from the URL: a missing or malformed one falls back to its default.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
@@ -14,6 +18,8 @@ export const listActivitySchema = z.object({
   orgId: z.string().trim().min(1, "validation.required"),
   /** An action-name prefix such as "team" or "org.billingAddress": letters and dots only. */
   action: optional(z.string().trim().max(60).regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/)),
+  /** Only rows done by this kind of actor. */
+  actorKind: optional(z.enum(ActorKind)),
   /** Keyset cursor "<ISO date>_<id>" of the last row of the previous page. */
   before: optional(z.string().max(80).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/)),
   perPage: z.coerce.number().int().min(1).max(100).catch(50).default(50),
@@ -30,18 +36,18 @@ function cursorWhere(before: string | undefined): Prisma.AuditLogWhereInput {
 
 /**
  * The Organization's security and activity log (audit), newest first, for legal representatives and
- * administrators ("audit.read"). Only rows of this Organization, filtered by action prefix, paginated
- * by keyset so later pages stay cheap and stable while new rows arrive.
+ * administrators ("audit.read"). Only rows of this Organization, filtered by action prefix and by kind
+ * of actor, paginated by keyset so later pages stay cheap and stable while new rows arrive.
  */
-export async function listActivity(db: Db, actor: Actor, raw: ListActivityInput) {
+export async function listActivity(db: Db, actor: Actor, raw: ListActivityInput): Promise<ActivityPage> {
   const input = listActivitySchema.parse(raw);
-  const me = await requireAccess(db, actor, input.orgId, "audit.read");
+  const me = await requireMember(db, actor, input.orgId, "audit.read");
   // "team" matches "team.created" but not "teamwork.x"; an exact action name matches itself.
   const actionWhere: Prisma.AuditLogWhereInput = input.action
     ? { OR: [{ action: input.action }, { action: { startsWith: `${input.action}.` } }] }
     : {};
   const rows = await db.auditLog.findMany({
-    where: { AND: [{ orgId: me.orgId }, actionWhere, cursorWhere(input.before)] },
+    where: { AND: [{ orgId: me.orgId }, actionWhere, input.actorKind ? { actorKind: input.actorKind } : {}, cursorWhere(input.before)] },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: input.perPage + 1,
     select: {
@@ -86,6 +92,20 @@ export async function listActivity(db: Db, actor: Actor, raw: ListActivityInput)
     timeZone: viewer?.timeZone ?? "UTC",
   };
 }
+
+export type ActivityItem = {
+  id: string;
+  at: Date;
+  actorKind: ActorKind;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  ip: string | null;
+};
+export type ActivityPage = { items: ActivityItem[]; nextCursor: string | null; params: z.output<typeof listActivitySchema>; timeZone: string };
 
 /** A readable name recorded with the change (a team's or product's name, an invited e-mail), when there is one. */
 function targetLabel(metadata: Prisma.JsonValue): string | null {

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { hashSecret } from "@/lib/security/tokens";
-import { maskPhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { caseExpiresAt, isCaseLive, PHONE_CODE_TTL_MS } from "./rules";
 
 /** The random secret of a case link (base64url); anything else cannot be one. */

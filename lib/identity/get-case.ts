@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access/actor";
 import { staffCan } from "@/lib/access/permissions";
 import { requireStaff } from "@/lib/access/require-access";
 import { AppError } from "@/lib/errors";
-import { maskPhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { caseExpiresAt } from "./rules";
 
 export const caseIdSchema = z.string().min(1).max(40);

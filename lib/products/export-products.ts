@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { createTranslator } from "use-intl/core";
 import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
+import { spreadsheetCsv } from "@/lib/csv/spreadsheet-csv";
 import type { Db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -11,14 +11,6 @@ import { listProducts, type ListProductsInput, type ProductListItem } from "./li
 const BATCH = 100;
 
 export type ExportProductsInput = Omit<ListProductsInput, "after" | "before" | "perPage">;
-
-/**
- * A spreadsheet reads a cell starting with =, +, -, @ (or a tab / carriage return) as a formula: product
- * and tag names are the customer's own text, so such a cell is written with a leading apostrophe.
- */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * PRD-1/PRD-3: the products of the list's current view — same visibility, filters and sort — page after
@@ -45,37 +37,15 @@ export async function* exportProducts(db: Db, actor: Actor, input: ExportProduct
  */
 export async function productsCsv(items: AsyncIterable<ProductListItem[]>, locale: AppLocale): Promise<ReadableStream<Uint8Array>> {
   const t = createTranslator({ locale, messages: await loadMessages(locale) });
-  const encoder = new TextEncoder();
   const header = ["ID", t("products.columns.name"), t("products.columns.category"), t("products.columns.status"), t("products.columns.expiry"), t("products.columns.renewalMonths"), t("products.columns.autoRenew"), t("products.columns.tags")];
-  const iterator = items[Symbol.asyncIterator]();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accents, umlauts).
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([header], { record_delimiter: "windows" })}`));
-        return;
-      }
-      const next = await iterator.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const rows = next.value.map((p) => [
-        p.id,
-        spreadsheetSafe(p.name),
-        t(`categories.${p.category}` as "categories.domain"),
-        t(`products.status.${p.status}`),
-        p.expiresAt.toISOString().slice(0, 10),
-        p.renewalPeriodMonths,
-        p.autoRenew ? t("products.yes") : t("products.no"),
-        p.tags.map((tag) => spreadsheetSafe(tag.name)).join("; "),
-      ]);
-      controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: "windows" })));
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+  return spreadsheetCsv(header, items, (p) => [
+    p.id,
+    p.name,
+    t(`categories.${p.category}` as "categories.domain"),
+    t(`products.status.${p.status}`),
+    p.expiresAt.toISOString().slice(0, 10),
+    p.renewalPeriodMonths,
+    p.autoRenew ? t("products.yes") : t("products.no"),
+    p.tags.map((tag) => tag.name).join("; "),
+  ]);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { isE164, SmsError, type SmsGateway, type SmsMessage, type SmsResult } from "@/lib/sms/gateway";
+import { isE164 } from "@/lib/sms/phone-number";
+import { SmsError, type SmsGateway, type SmsMessage, type SmsResult } from "@/lib/sms/types";
 import { ensureSandboxSmsTable } from "@/lib/sms/sandbox-store";
 
 /**

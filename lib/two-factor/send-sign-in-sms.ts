@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { maskPhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { sendSmsCode } from "./send-sms-code";
 import { secondStepState, type PendingSession, type RequestMeta } from "./verify-second-factor";
 

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { consume } from "@/lib/security/rate-limit";
-import { SmsError, smsGateway } from "@/lib/sms/gateway";
+import { smsGateway } from "@/lib/sms/gateway";
+import { SmsError } from "@/lib/sms/types";
 import { hashSmsCode, SMS_CODE_TTL_MS } from "./sms-codes";
 
 /**

@@ -4,7 +4,7 @@ import { audit } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { maskPhoneNumber, normalisePhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber, normalisePhoneNumber } from "@/lib/sms/phone-number";
 import { makeRoomForMethod, requireTwoFactorSession } from "./methods";
 import { confirmPassword } from "./reauth";
 import { sendSmsCode } from "./send-sms-code";

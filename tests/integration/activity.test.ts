@@ -100,4 +100,46 @@ describe("activity page (audit log)", () => {
     }
     expect(seen).toEqual(["Team 4", "Team 3", "Team 2", "Team 1", "Team 0"]);
   });
+
+  test("[ORG-1] filters by kind of actor, with the action filter, and pages through the filtered rows by keyset", async () => {
+    const db = getDb();
+    const { org, other, users } = await setup();
+    const base = Date.UTC(2026, 10, 1);
+    const kinds = ["USER", "API_TOKEN", "PARTNER", "STAFF", "SYSTEM"] as const;
+    // 25 rows, five of each kind; two API-token rows share one instant so the keyset's tie-break on id counts.
+    await db.auditLog.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({
+        orgId: org.id,
+        actorKind: kinds[i % 5],
+        action: i % 2 ? "team.create" : "tag.create",
+        at: new Date(base + (i === 6 ? 1 : i) * 60_000),
+        metadata: { name: `row-${i}` },
+      })),
+    });
+    await db.auditLog.create({ data: { orgId: other.id, actorKind: "API_TOKEN", action: "team.create", metadata: { name: "theirs" } } });
+    const owner = asUser(users.owner.id);
+
+    const tokens = await listActivity(db, owner, { orgId: org.id, actorKind: "API_TOKEN" });
+    expect(tokens.items.map((i) => i.targetLabel)).toEqual(["row-21", "row-16", "row-11", "row-6", "row-1"]);
+    expect(tokens.items.every((i) => i.actorKind === "API_TOKEN")).toBe(true);
+    // Both filters at once: API-token rows of the "team" family only.
+    const teamTokens = await listActivity(db, owner, { orgId: org.id, actorKind: "API_TOKEN", action: "team" });
+    expect(teamTokens.items.map((i) => i.targetLabel)).toEqual(["row-21", "row-11", "row-1"]);
+    // An unknown kind is ignored (the whole log), like any malformed filter.
+    expect((await listActivity(db, owner, { orgId: org.id, actorKind: "ROBOT" })).items).toHaveLength(25);
+    expect((await listActivity(db, owner, { orgId: org.id, actorKind: "ROBOT" })).params.actorKind).toBeUndefined();
+
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await listActivity(db, owner, { orgId: org.id, actorKind: "API_TOKEN", perPage: 2, before });
+      expect(page.params.actorKind).toBe("API_TOKEN");
+      seen.push(...page.items.map((i) => i.targetLabel ?? ""));
+      if (!page.nextCursor) break;
+      before = page.nextCursor;
+    }
+    expect(seen).toEqual(["row-21", "row-16", "row-11", "row-6", "row-1"]);
+    // The filter never widens access: a user is still refused.
+    await expect(listActivity(db, asUser(users.user.id), { orgId: org.id, actorKind: "USER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
 });

@@ -1,27 +1,13 @@
-import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { GET } from "@/app/(console)/[org]/tags/options/route";
-import { createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
+import { signIn, signOut } from "./support/browser-session";
 import { addMember, createOrganization, createTags, createUser } from "../factories";
 
-// The route reads the session cookie through next/headers, which only exists inside a Next.js request:
-// the browser's cookie jar is this variable; the session behind it is a real one.
-const browser = vi.hoisted(() => ({ cookie: undefined as string | undefined }));
 vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "manager.session" && browser.cookie ? { name, value: browser.cookie } : undefined) }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", async () => (await import("./support/browser-session")).nextHeaders);
 
-beforeEach(() => {
-  browser.cookie = undefined;
-});
-
-async function signIn(userId: string) {
-  const { secret } = await createSession(getDb(), { userId, twoFactorPassed: true });
-  browser.cookie = await encode({ token: { sid: secret }, secret: process.env.NEXTAUTH_SECRET! });
-}
+beforeEach(signOut);
 
 const get = (orgId: string, query = "") => GET(new Request(`http://localhost/${orgId}/tags/options${query}`), { params: Promise.resolve({ org: orgId }) });
 

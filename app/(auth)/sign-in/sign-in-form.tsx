@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { forgetAccount, rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { forgetAccount, rememberCurrentAccount } from "@/lib/actions/remembered-accounts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

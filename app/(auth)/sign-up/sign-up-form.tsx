@@ -6,7 +6,7 @@ import { useActionState, useState } from "react";
 import { NameFields, NewPasswordField, useSignInWhenCreated } from "@/components/auth/new-account-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { signUpAction } from "./actions";
 
 type Country = { code: string; name: string };
@@ -44,25 +44,14 @@ export function SignUpForm({ countries, euCountries, locale }: { countries: Coun
       {entityType === "COMPANY" ? (
         <Field label={t("organizationName")} name="organizationName" autoComplete="organization" required error={fe.organizationName} />
       ) : null}
-      <div>
-        <label htmlFor="f-country" className="block text-sm font-medium text-slate-700">
-          {t("country")}
-        </label>
-        <select
-          id="f-country"
-          name="country"
-          value={country}
-          onChange={(e) => setCountry(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {fe.country ? <p className="mt-1 text-sm text-red-700">{fe.country}</p> : null}
-      </div>
+      <SelectField
+        label={t("country")}
+        name="country"
+        value={country}
+        onChange={(e) => setCountry(e.target.value)}
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        error={fe.country}
+      />
       {entityType === "COMPANY" && isEu ? (
         <>
           <Field label={t("vatNumber")} name="vatNumber" help={t("vatHelp")} error={fe.vatNumber} />

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterForm, SearchFilter } from "@/components/ui/filter-form";
 import { getActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -33,40 +35,31 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <PlainShell actor={actor}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("subtitle")}</p>
-      <form className="mt-4 flex items-end gap-2" method="get">
-        <label className="text-sm">
-          <span className="block font-medium">{t("filter")}</span>
-          <input name="to" defaultValue={to} type="search" className="mt-1 rounded-md border border-slate-300 px-2 py-1" />
-        </label>
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm">{t("apply")}</button>
-      </form>
+      <div className="mt-4">
+        <FilterForm action="/mailbox" label={t("filter")} submitLabel={t("apply")}>
+          <SearchFilter id="mailbox-to" name="to" label={t("filter")} value={to} />
+        </FilterForm>
+      </div>
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        {mails.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <table className="w-full border-collapse bg-white text-sm shadow-sm">
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">{t("received")}</th>
-                <th scope="col" className="p-2">{t("to")}</th>
-                <th scope="col" className="p-2">{t("subject")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100">
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="p-2">{m.rcptTo.join(", ")}</td>
-                  <td className="p-2">
-                    <a className="text-brand-700 underline" href={`/mailbox?${new URLSearchParams({ ...(to ? { to } : {}), open: String(m.id) })}`}>
-                      {m.subject}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          caption={t("title")}
+          rows={mails}
+          rowKey={(m) => String(m.id)}
+          empty={t("empty")}
+          columns={[
+            { key: "received", label: t("received"), className: "whitespace-nowrap", cell: (m) => format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" }) },
+            { key: "to", label: t("to"), cell: (m) => m.rcptTo.join(", ") },
+            {
+              key: "subject",
+              label: t("subject"),
+              cell: (m) => (
+                <a className="text-brand-700 underline" href={`/mailbox?${new URLSearchParams({ ...(to ? { to } : {}), open: String(m.id) })}`}>
+                  {m.subject}
+                </a>
+              ),
+            },
+          ]}
+        />
         {opened ? (
           <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={opened.subject ?? undefined}>
             <h2 className="font-semibold">{opened.subject}</h2>
@@ -79,30 +72,19 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           {ts("heading")}
         </h2>
         <p className="text-sm text-slate-600">{ts("explain")}</p>
-        {sms.length === 0 ? (
-          <p className="text-sm text-slate-600">{ts("empty")}</p>
-        ) : (
-          <table className="w-full border-collapse bg-white text-sm shadow-sm" data-testid="sandbox-sms">
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">{ts("to")}</th>
-                <th scope="col" className="p-2">{ts("text")}</th>
-                <th scope="col" className="p-2">{ts("accepted")}</th>
-                <th scope="col" className="p-2">{ts("delivered")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sms.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100">
-                  <td className="p-2 whitespace-nowrap">{m.to}</td>
-                  <td className="p-2">{m.body}</td>
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.acceptedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.deliveredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          caption={ts("heading")}
+          testId="sandbox-sms"
+          rows={sms}
+          rowKey={(m) => m.id}
+          empty={ts("empty")}
+          columns={[
+            { key: "to", label: ts("to"), className: "whitespace-nowrap", cell: (m) => m.to },
+            { key: "text", label: ts("text"), cell: (m) => m.body },
+            { key: "accepted", label: ts("accepted"), className: "whitespace-nowrap", cell: (m) => format.dateTime(m.acceptedAt, { dateStyle: "short", timeStyle: "medium" }) },
+            { key: "delivered", label: ts("delivered"), className: "whitespace-nowrap", cell: (m) => format.dateTime(m.deliveredAt, { dateStyle: "short", timeStyle: "medium" }) },
+          ]}
+        />
       </section>
     </PlainShell>
   );

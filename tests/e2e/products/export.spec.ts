@@ -28,7 +28,8 @@ test("[PRD-1] the filtered products list downloads as a CSV file holding that vi
   expect(download.suggestedFilename()).toMatch(/^products-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile((await download.path())!, "utf8");
   const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(lines[0]).toBe(`ID,Name,Category,Status,Expiry,${msg("en", "products.columns.renewalMonths")},Auto-renewal,Tags`);
+  // Every cell is quoted (SEC-9).
+  expect(lines[0]).toBe(`"ID","Name","Category","Status","Expiry","${msg("en", "products.columns.renewalMonths")}","Auto-renewal","Tags"`);
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(names[0]);
   expect(text).not.toContain(names[1]);

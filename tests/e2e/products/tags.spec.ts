@@ -53,7 +53,10 @@ test("[TAG-2][TAG-3][TAG-4] filter by tag, attach a new coloured tag from the li
   await expect(combobox).toBeFocused();
   await combobox.fill(newTag);
   await page.getByRole("radio", { name: msg("en", "tags.colors.violet") }).check({ force: true });
+  // The chip shows at once (optimistic); the reload below must wait for the server's answer.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/${orgId}/products`);
   await page.getByRole("option", { name: msg("en", "tags.createNamed", { name: newTag }) }).click();
+  expect((await saved).ok()).toBe(true);
   // The chip in the cell (not the combobox's own option for the new tag).
   const betaChip = beta.getByRole("button", { name: msg("en", "tags.editTagsOf", { name: names[1], tag: newTag }) }).getByTestId("tag-chip");
   await expect(betaChip).toHaveAttribute("data-color", "violet");

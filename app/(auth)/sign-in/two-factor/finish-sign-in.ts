@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { rememberCurrentAccount } from "@/app/_actions/remembered-accounts";
+import { rememberCurrentAccount } from "@/lib/actions/remembered-accounts";
 
 /** Once the second step passed: remember the account (ACC-5) and open the console. */
 export function useFinishSignIn(done: boolean) {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
-import { maskPhoneNumber } from "@/lib/sms/gateway";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { TwoFactorForm } from "./two-factor-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,112 +1,123 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { ACTIVITY_GROUPS, listActivity } from "@/lib/audit/list-activity";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { ACTIVITY_GROUPS, ACTOR_KINDS, listActivity, type ActivityItem } from "@/lib/audit/list-activity";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity"))("title") };
 }
 
+const NONE = <span className="text-slate-500">—</span>;
 
 /**
  * The Organization's security and activity log, for legal representatives and administrators only
  * ("audit.read"; everyone else gets the 404 page): who did what, when (in the viewer's time zone), on
- * what, from where. Newest first, filtered by action family, keyset-paginated.
+ * what, from where. Newest first, filtered by action family and kind of actor, keyset-paginated;
+ * "Export CSV" downloads every page of the same view.
  */
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
   const sp = await searchParams;
   const { actor } = await consoleContext(orgId, "audit.read");
   const [list, t, format] = await Promise.all([
-    listActivity(getDb(), actor, { orgId, action: firstParam(sp.action), before: firstParam(sp.before) }),
+    listActivity(getDb(), actor, { orgId, action: firstParam(sp.action), actorKind: firstParam(sp.actorKind), before: firstParam(sp.before) }),
     getTranslations("activity"),
     getFormatter(),
   ]);
-  const filter = list.params.action;
-  const href = (extra: Record<string, string | undefined>) => {
-    const q = new URLSearchParams(Object.entries({ action: filter, ...extra }).filter((e): e is [string, string] => !!e[1]));
-    const s = q.toString();
-    return `/${orgId}/activity${s ? `?${s}` : ""}`;
-  };
-  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
-  const groupLabel = (group: string) => (t.has(`groups.${group}`) ? t(`groups.${group}`) : group);
-  const actorKind = (kind: string) => (t.has(`actorKinds.${kind}`) ? t(`actorKinds.${kind}`) : kind);
-  const targetType = (type: string) => (t.has(`targetTypes.${type}`) ? t(`targetTypes.${type}`) : type);
-  const select = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+  const { action, actorKind } = list.params;
+  const view = { action, actorKind };
+  const label = (group: string, key: string) => (t.has(`${group}.${key}`) ? t(`${group}.${key}`) : key);
+  const isGroup = (a: string) => (ACTIVITY_GROUPS as readonly string[]).includes(a);
+  // An exact action name (from a link) stays selectable next to the families.
+  const actionOptions = [
+    ...(action && !isGroup(action) ? [{ value: action, label: label("actions", action) }] : []),
+    ...ACTIVITY_GROUPS.map((g) => ({ value: g, label: label("groups", g) })),
+  ];
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("subtitle")}</p>
-      </div>
-
-      <form method="get" action={`/${orgId}/activity`} role="search" aria-label={t("filterLabel")} className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <label htmlFor="activity-action" className="block text-sm font-medium text-slate-700">{t("filter")}</label>
-          <select id="activity-action" name="action" defaultValue={filter ?? ""} className={select}>
-            <option value="">{t("allActions")}</option>
-            {filter && !(ACTIVITY_GROUPS as readonly string[]).includes(filter) ? <option value={filter}>{actionLabel(filter)}</option> : null}
-            {ACTIVITY_GROUPS.map((g) => <option key={g} value={g}>{groupLabel(g)}</option>)}
-          </select>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("subtitle")}</p>
         </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("apply")}</button>
-        {filter ? <Link href={`/${orgId}/activity`} className="py-2 text-sm text-brand-700 underline">{t("clearFilter")}</Link> : null}
-      </form>
-
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("columns.when")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.who")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.what")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.target")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.ip")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {list.items.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-600">{t("empty")}</td>
-              </tr>
-            ) : null}
-            {list.items.map((row) => (
-              <tr key={row.id} data-testid="activity-row">
-                <td className="whitespace-nowrap px-3 py-2">
-                  <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium", timeZone: list.timeZone })}</time>
-                </td>
-                <td className="px-3 py-2">
-                  {row.actorName ? (
-                    <>
-                      <span className="font-medium">{row.actorName}</span>
-                      <span className="block text-xs text-slate-500">{row.actorEmail}</span>
-                    </>
-                  ) : <span className="text-slate-600">{actorKind(row.actorKind)}</span>}
-                </td>
-                <td className="px-3 py-2">{actionLabel(row.action)}</td>
-                <td className="px-3 py-2">
-                  {row.targetType ? <span className="text-slate-600">{targetType(row.targetType)}</span> : null}
-                  {row.targetLabel ? <span className="ml-1 font-medium">{row.targetLabel}</span> : null}
-                  {!row.targetType && !row.targetLabel ? <span className="text-slate-500">—</span> : null}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.ip ?? <span className="text-slate-500">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* A download, not a page: a plain link, never prefetched. */}
+        <a href={listHref(`/${orgId}/activity/export`, view)} download className="text-sm text-brand-700 underline">
+          {t("exportCsv")}
+        </a>
       </div>
 
-      {list.params.before || list.nextCursor ? (
-        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
-          {list.params.before ? <Link href={href({})} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("newest")}</Link> : null}
-          {list.nextCursor ? <Link href={href({ before: list.nextCursor })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("older")}</Link> : null}
-        </nav>
-      ) : null}
+      <FilterForm
+        action={`/${orgId}/activity`}
+        label={t("filterLabel")}
+        submitLabel={t("apply")}
+        clear={action || actorKind ? { href: `/${orgId}/activity`, label: t("clearFilter") } : null}
+      >
+        <SelectFilter id="activity-action" name="action" label={t("filter")} allLabel={t("allActions")} options={actionOptions} value={action} />
+        <SelectFilter
+          id="activity-actor-kind"
+          name="actorKind"
+          label={t("actorFilter")}
+          allLabel={t("allActors")}
+          options={ACTOR_KINDS.map((k) => ({ value: k, label: label("actorKinds", k) }))}
+          value={actorKind}
+        />
+      </FilterForm>
+
+      <DataTable<ActivityItem>
+        caption={t("title")}
+        rows={list.items}
+        rowKey={(row) => row.id}
+        rowTestId="activity-row"
+        empty={t("empty")}
+        columns={[
+          {
+            key: "when",
+            label: t("columns.when"),
+            className: "whitespace-nowrap",
+            cell: (row) => <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium", timeZone: list.timeZone })}</time>,
+          },
+          {
+            key: "who",
+            label: t("columns.who"),
+            cell: (row) =>
+              row.actorName ? (
+                <>
+                  <span className="font-medium">{row.actorName}</span>
+                  <span className="block text-xs text-slate-500">{row.actorEmail}</span>
+                </>
+              ) : (
+                <span className="text-slate-600">{label("actorKinds", row.actorKind)}</span>
+              ),
+          },
+          { key: "what", label: t("columns.what"), cell: (row) => label("actions", row.action) },
+          {
+            key: "target",
+            label: t("columns.target"),
+            cell: (row) =>
+              row.targetType || row.targetLabel ? (
+                <>
+                  {row.targetType ? <span className="text-slate-600">{label("targetTypes", row.targetType)}</span> : null}
+                  {row.targetLabel ? <span className="ml-1 font-medium">{row.targetLabel}</span> : null}
+                </>
+              ) : (
+                NONE
+              ),
+          },
+          { key: "ip", label: t("columns.ip"), className: "font-mono text-xs", cell: (row) => row.ip ?? NONE },
+        ]}
+      />
+
+      <Pagination
+        label={t("pagination")}
+        previous={list.params.before ? { href: listHref(`/${orgId}/activity`, view), label: t("newest") } : null}
+        next={list.nextCursor ? { href: listHref(`/${orgId}/activity`, { ...view, before: list.nextCursor }), label: t("older") } : null}
+      />
     </div>
   );
 }

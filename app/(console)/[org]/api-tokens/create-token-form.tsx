@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createApiTokenAction } from "./actions";
 
 type Group = { resource: string; scopes: string[] };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { SCOPE_RESOURCES } from "@/lib/api-tokens/scopes";
 import { getDb } from "@/lib/db";
@@ -38,49 +39,51 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
         <h2 id="tokens-list" className="text-lg font-semibold">
           {t("listTitle")}
         </h2>
-        {tokens.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="tokens-table">
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.scopes")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.created")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.lastUsed")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.expires")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.map((tok) => (
-                  <tr key={tok.id} data-testid="token-row">
-                    <td className="px-3 py-2">
-                      <div className="font-medium">{tok.name}</div>
-                      <div className="font-mono text-xs text-slate-500">{tok.displayPrefix}…</div>
-                    </td>
-                    <td className="px-3 py-2">
-                      <ul className="flex flex-wrap gap-1">
-                        {tok.scopes.map((s) => (
-                          <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{s}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="px-3 py-2">{date(tok.createdAt)}</td>
-                    <td className="px-3 py-2">{date(tok.lastUsedAt) ?? t("never")}</td>
-                    <td className="px-3 py-2">{date(tok.expiresAt) ?? t("unlimited")}</td>
-                    <td className="px-3 py-2" data-testid="token-status">{t(`status.${tok.status}`)}</td>
-                    <td className="px-3 py-2 text-right">
-                      {tok.status === "revoked" ? null : <RevokeTokenButton orgId={orgId} tokenId={tok.id} name={tok.name} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-2"
+          caption={t("listTitle")}
+          testId="tokens-table"
+          rows={tokens}
+          rowKey={(tok) => tok.id}
+          rowTestId="token-row"
+          empty={t("empty")}
+          columns={[
+            {
+              key: "name",
+              label: t("columns.name"),
+              cell: (tok) => (
+                <>
+                  <div className="font-medium">{tok.name}</div>
+                  <div className="font-mono text-xs text-slate-500">{tok.displayPrefix}…</div>
+                </>
+              ),
+            },
+            {
+              key: "scopes",
+              label: t("columns.scopes"),
+              cell: (tok) => (
+                <ul className="flex flex-wrap gap-1">
+                  {tok.scopes.map((s) => (
+                    <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">
+                      {s}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { key: "created", label: t("columns.created"), cell: (tok) => date(tok.createdAt) },
+            { key: "lastUsed", label: t("columns.lastUsed"), cell: (tok) => date(tok.lastUsedAt) ?? t("never") },
+            { key: "expires", label: t("columns.expires"), cell: (tok) => date(tok.expiresAt) ?? t("unlimited") },
+            { key: "status", label: t("columns.status"), testId: "token-status", cell: (tok) => t(`status.${tok.status}`) },
+            {
+              key: "actions",
+              label: t("columns.actions"),
+              hiddenLabel: true,
+              className: "text-right",
+              cell: (tok) => (tok.status === "revoked" ? null : <RevokeTokenButton orgId={orgId} tokenId={tok.id} name={tok.name} />),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="tokens-create" className="max-w-2xl">

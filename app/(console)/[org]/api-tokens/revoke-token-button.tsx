@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useFormAction } from "../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeApiTokenAction } from "./actions";
 
 /** TOK-4: revoke, confirmed by a second click. */

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { Field, SelectField } from "@/components/ui/field";
 import { addBillingAddressAction, updateBillingAddressAction } from "./actions";
-import { useNotifyingAction } from "./use-form-action";
+import { useNotifyingAction } from "@/components/ui/use-form-action";
 
 export type Address = { id: string; label: string; name: string; street: string; postalCode: string; city: string; country: string; isDefault: boolean };
 export type Country = { code: string; name: string };
@@ -44,34 +44,16 @@ export function AddressForm({
         <Field id={id("postalCode")} label={t("postalCode")} name="postalCode" defaultValue={address?.postalCode} autoComplete="postal-code" required maxLength={20} error={fe.postalCode} />
         <Field id={id("city")} className="sm:col-span-2" label={t("city")} name="city" defaultValue={address?.city} autoComplete="address-level2" required maxLength={100} error={fe.city} />
       </div>
-      <div>
-        <label htmlFor={id("country")} className="block text-sm font-medium text-slate-700">
-          {t("country")}
-        </label>
-        <select
-          id={id("country")}
-          name="country"
-          defaultValue={address?.country ?? ""}
-          required
-          aria-invalid={fe.country ? true : undefined}
-          aria-describedby={fe.country ? `${id("country")}-error` : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-invalid:border-red-600"
-        >
-          <option value="" disabled>
-            {t("chooseCountry")}
-          </option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {fe.country ? (
-          <p id={`${id("country")}-error`} className="mt-1 text-sm text-red-700">
-            {fe.country}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id={id("country")}
+        label={t("country")}
+        name="country"
+        defaultValue={address?.country ?? ""}
+        required
+        placeholder={t("chooseCountry")}
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        error={fe.country}
+      />
       {address ? null : isFirst ? (
         <p className="text-sm text-slate-600">{t("firstIsDefault")}</p>
       ) : (
@@ -80,14 +62,7 @@ export function AddressForm({
           {t("makeDefaultOnAdd")}
         </label>
       )}
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : address ? t("saveAddress") : t("addAddressSubmit")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("cancel")}
-        </Button>
-      </div>
+      <FormActions submitLabel={pending ? t("saving") : address ? t("saveAddress") : t("addAddressSubmit")} pending={pending} cancelLabel={t("cancel")} onCancel={onCancel} />
     </form>
   );
 }

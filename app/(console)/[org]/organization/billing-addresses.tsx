@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deleteBillingAddressAction, setDefaultBillingAddressAction } from "./actions";
 import { AddressForm, type Address, type Country } from "./address-form";
-import { useNotifyingAction } from "./use-form-action";
+import { useNotifyingAction } from "@/components/ui/use-form-action";
 
 /** ORG-7: the legal representative's billing addresses — add, edit, delete, make default (exactly one default). */
 export function BillingAddresses({ orgId, addresses, countries }: { orgId: string; addresses: Address[]; countries: Country[] }) {

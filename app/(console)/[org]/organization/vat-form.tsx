@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { updateVatNumberAction } from "./actions";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * VAT-1..3: an EU company's intra-community VAT number. Saving requires ticking the terms of use; an

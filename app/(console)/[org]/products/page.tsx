@@ -6,6 +6,8 @@ import { listProductCategories, listProducts, PRODUCT_STATUSES } from "@/lib/pro
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagOptions } from "@/lib/tags/list-tags";
 import { TagPicker } from "@/components/tags/tag-picker";
+import { FilterForm, FilterSlot, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
 import { ProductsTable } from "./products-table";
 import { productsExportHref, productsHref, type ProductsQuery } from "./query";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
@@ -40,7 +42,6 @@ export default async function ProductsPage({ params, searchParams }: { params: P
   ]);
   const p = list.params;
   const query: ProductsQuery = { q: p.q, category: p.category, tagId: p.tagId, status: p.status, expiresWithin: p.expiresWithin, sort: p.sort, dir: p.dir };
-  const select = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   // The first tags only (the pickers fetch the others as the user types); one object for both pickers.
   const tags = { tags: tagOptions.tags, complete: tagOptions.complete };
   const filtered = !!(p.q || p.category || p.tagId || p.status || p.expiresWithin !== undefined);
@@ -59,52 +60,51 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         </div>
       </div>
 
-      <form method="get" action={`/${orgId}/products`} role="search" aria-label={t("products.searchLabel")} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="products-q" className="block text-sm font-medium text-slate-700">{t("products.search")}</label>
-          <input id="products-q" name="q" type="search" defaultValue={p.q ?? ""} placeholder={t("products.searchPlaceholder")} className={`${select} w-64`} />
-        </div>
-        <div>
-          <label htmlFor="products-category" className="block text-sm font-medium text-slate-700">{t("products.categoryFilter")}</label>
-          <select id="products-category" name="category" defaultValue={p.category ?? ""} className={select}>
-            <option value="">{t("products.allCategories")}</option>
-            {categories.map((c) => <option key={c} value={c}>{t(`categories.${c}` as "categories.domain")}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="products-tag" className="block text-sm font-medium text-slate-700">{t("products.tagFilter")}</label>
-          <TagPicker key={tagOptions.selected?.id ?? ""} id="products-tag" name="tagId" orgId={orgId} initial={tags} selected={tagOptions.selected} allLabel={t("products.allTags")} className={select} />
-        </div>
-        <div>
-          <label htmlFor="products-status" className="block text-sm font-medium text-slate-700">{t("products.statusFilter")}</label>
-          <select id="products-status" name="status" defaultValue={p.status ?? ""} className={select}>
-            <option value="">{t("products.allStatuses")}</option>
-            {PRODUCT_STATUSES.map((s) => <option key={s} value={s}>{t(`products.status.${s}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="products-expires" className="block text-sm font-medium text-slate-700">{t("products.expiresFilter")}</label>
-          <select id="products-expires" name="expiresWithin" defaultValue={p.expiresWithin?.toString() ?? ""} className={select}>
-            <option value="">{t("products.anyExpiry")}</option>
-            {EXPIRY_WINDOWS.map((d) => <option key={d} value={d}>{t("products.withinDays", { days: d })}</option>)}
-          </select>
-        </div>
+      <FilterForm
+        action={`/${orgId}/products`}
+        label={t("products.searchLabel")}
+        submitLabel={t("products.applyFilters")}
+        clear={filtered ? { href: productsHref(orgId, { sort: p.sort, dir: p.dir }), label: t("products.clearFilters") } : null}
+      >
+        <SearchFilter id="products-q" name="q" label={t("products.search")} placeholder={t("products.searchPlaceholder")} value={p.q} />
+        <SelectFilter
+          id="products-category"
+          name="category"
+          label={t("products.categoryFilter")}
+          allLabel={t("products.allCategories")}
+          options={categories.map((c) => ({ value: c, label: t(`categories.${c}` as "categories.domain") }))}
+          value={p.category}
+        />
+        <FilterSlot id="products-tag" label={t("products.tagFilter")}>
+          {(className) => <TagPicker key={tagOptions.selected?.id ?? ""} id="products-tag" name="tagId" orgId={orgId} initial={tags} selected={tagOptions.selected} allLabel={t("products.allTags")} className={className} />}
+        </FilterSlot>
+        <SelectFilter
+          id="products-status"
+          name="status"
+          label={t("products.statusFilter")}
+          allLabel={t("products.allStatuses")}
+          options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`products.status.${s}`) }))}
+          value={p.status}
+        />
+        <SelectFilter
+          id="products-expires"
+          name="expiresWithin"
+          label={t("products.expiresFilter")}
+          allLabel={t("products.anyExpiry")}
+          options={EXPIRY_WINDOWS.map((d) => ({ value: String(d), label: t("products.withinDays", { days: d }) }))}
+          value={p.expiresWithin?.toString()}
+        />
         {p.sort !== "name" ? <input type="hidden" name="sort" value={p.sort} /> : null}
         {p.dir !== "asc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("products.applyFilters")}</button>
-        {filtered ? (
-          <Link href={productsHref(orgId, { sort: p.sort, dir: p.dir })} className="py-2 text-sm text-brand-700 underline">{t("products.clearFilters")}</Link>
-        ) : null}
-      </form>
+      </FilterForm>
 
       <ProductsTable orgId={orgId} items={list.items} tagOptions={tags} canTag={list.canTag} query={query} />
 
-      {list.previousCursor || list.nextCursor ? (
-        <nav aria-label={t("products.pagination")} className="flex items-center gap-3 text-sm">
-          {list.previousCursor ? <Link href={productsHref(orgId, query, { before: list.previousCursor })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("products.previous")}</Link> : null}
-          {list.nextCursor ? <Link href={productsHref(orgId, query, { after: list.nextCursor })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("products.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("products.pagination")}
+        previous={list.previousCursor ? { href: productsHref(orgId, query, { before: list.previousCursor }), label: t("products.previous") } : null}
+        next={list.nextCursor ? { href: productsHref(orgId, query, { after: list.nextCursor }), label: t("products.next") } : null}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { allows } from "@/lib/access/require-access";
+import { FilterForm, SearchFilter } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagsPage } from "@/lib/tags/list-tags";
@@ -26,22 +27,19 @@ export default async function TagsPage({ params, searchParams }: { params: Promi
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
-      <form method="get" action={`/${orgId}/tags`} role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="tags-q" className="block text-sm font-medium text-slate-700">{t("search")}</label>
-          <input id="tags-q" name="q" type="search" defaultValue={list.q} maxLength={40} className="mt-1 block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">{t("searchButton")}</button>
-        <p className="py-2 text-sm text-slate-600" aria-live="polite">{t("tagsCount", { count: list.total })}</p>
-      </form>
+      <FilterForm action={`/${orgId}/tags`} label={t("searchLabel")} submitLabel={t("searchButton")}>
+        <SearchFilter id="tags-q" name="q" label={t("search")} value={list.q} maxLength={40} />
+      </FilterForm>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {t("tagsCount", { count: list.total })}
+      </p>
       <TagsManager orgId={orgId} tags={list.items} canManage={allows(access, "tags.manage")} />
-      {list.pageCount > 1 ? (
-        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
-          {list.page > 1 ? <Link href={href(list.page - 1)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("previous")}</Link> : null}
-          <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link href={href(list.page + 1)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("pagination")}
+        previous={list.page > 1 ? { href: href(list.page - 1), label: t("previous") } : null}
+        next={list.page < list.pageCount ? { href: href(list.page + 1), label: t("next") } : null}
+        current={t("pageOf", { page: list.page, pages: list.pageCount })}
+      />
     </div>
   );
 }

@@ -7,11 +7,13 @@ import { ColorPicker } from "@/components/tags/color-picker";
 import { TagChip } from "@/components/tags/tag-chip";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
+import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu-button";
 import type { TagSummary } from "@/lib/tags/list-tags";
 import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
-import { useFormAction, useNotifyingAction } from "../organization/use-form-action";
+import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
 import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
 
 const asColor = (c: string): TagColor => ((TAG_COLORS as readonly string[]).includes(c) ? (c as TagColor) : "slate");
@@ -30,10 +32,7 @@ function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagSummary; onDo
       {state && !state.ok && !fieldErrors.name ? <Alert tone="error">{state.message}</Alert> : null}
       <Field id={`${id}-name`} label={t("name")} name="name" defaultValue={tag?.name ?? ""} maxLength={40} required autoFocus error={fieldErrors.name} />
       <ColorPicker legend={t("color")} value={color} onChange={setColor} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>{tag ? t("save") : t("create")}</Button>
-        <Button type="button" variant="secondary" onClick={onDone}>{t("cancel")}</Button>
-      </div>
+      <FormActions submitLabel={tag ? t("save") : t("create")} pending={pending} cancelLabel={t("cancel")} onCancel={onDone} />
     </form>
   );
 }
@@ -78,46 +77,60 @@ export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: T
       {canManage ? (
         adding ? <TagForm orgId={orgId} onDone={() => setAdding(false)} /> : <Button type="button" onClick={() => setAdding(true)}>{t("addTag")}</Button>
       ) : null}
-      <div className="rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("productCount")}</th>
-              {canManage ? <th scope="col" className="w-12 px-3 py-2"><span className="sr-only">{t("actions")}</span></th> : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tags.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">{t("empty")}</td>
-              </tr>
-            ) : null}
-            {tags.map((tag) => (
-              <tr key={tag.id} data-testid="tag-row">
-                <td className="px-3 py-2">
-                  {editing === tag.id ? (
-                    <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} />
-                  ) : deleting === tag.id ? (
-                    <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} />
-                  ) : (
-                    <TagChip name={tag.name} color={tag.color} />
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`/${orgId}/products?tagId=${tag.id}`} className="text-brand-700 hover:underline">{t("productsCount", { count: tag.productCount })}</Link>
-                </td>
-                {canManage ? (
-                  <td className="px-3 py-2 text-right">
-                    <RowMenu tag={tag} onEdit={() => { setDeleting(null); setEditing(tag.id); }} onDelete={() => { setEditing(null); setDeleting(tag.id); }} />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("title")}
+        rows={tags}
+        rowKey={(tag) => tag.id}
+        rowTestId="tag-row"
+        empty={t("empty")}
+        columns={[
+          {
+            key: "name",
+            label: t("name"),
+            cell: (tag) =>
+              editing === tag.id ? (
+                <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} />
+              ) : deleting === tag.id ? (
+                <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} />
+              ) : (
+                <TagChip name={tag.name} color={tag.color} />
+              ),
+          },
+          {
+            key: "products",
+            label: t("productCount"),
+            cell: (tag) => (
+              <Link href={`/${orgId}/products?tagId=${tag.id}`} className="text-brand-700 hover:underline">
+                {t("productsCount", { count: tag.productCount })}
+              </Link>
+            ),
+          },
+          ...(canManage
+            ? [
+                {
+                  key: "actions",
+                  label: t("actions"),
+                  hiddenLabel: true,
+                  headerClassName: "w-12",
+                  className: "text-right",
+                  cell: (tag: TagSummary) => (
+                    <RowMenu
+                      tag={tag}
+                      onEdit={() => {
+                        setDeleting(null);
+                        setEditing(tag.id);
+                      }}
+                      onDelete={() => {
+                        setEditing(null);
+                        setDeleting(tag.id);
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }

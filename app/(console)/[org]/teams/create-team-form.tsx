@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createTeamAction } from "./actions";
 
 /** ORG-6: creates a team, then opens it to add members and products. */

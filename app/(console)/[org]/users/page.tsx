@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { listMembers, MEMBER_STATUSES } from "@/lib/members/list-members";
@@ -35,7 +37,6 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const t = await getTranslations();
   const p = list.params;
   const query: UsersQuery = { q: p.q, role: p.role, teamId: p.teamId, status: p.status, sort: p.sort, dir: p.dir, page: p.page };
-  const select = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   const filtered = !!(p.q || p.role || p.teamId || p.status);
 
   return (
@@ -52,53 +53,39 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         ) : null}
       </div>
 
-      <form method="get" action={`/${orgId}/users`} role="search" aria-label={t("users.searchLabel")} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="users-q" className="block text-sm font-medium text-slate-700">{t("users.search")}</label>
-          <input id="users-q" name="q" type="search" defaultValue={p.q ?? ""} placeholder={t("users.searchPlaceholder")} className={`${select} w-64`} />
-        </div>
-        <div>
-          <label htmlFor="users-role" className="block text-sm font-medium text-slate-700">{t("users.roleFilter")}</label>
-          <select id="users-role" name="role" defaultValue={p.role ?? ""} className={select}>
-            <option value="">{t("users.allRoles")}</option>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-          </select>
-        </div>
+      <FilterForm
+        action={`/${orgId}/users`}
+        label={t("users.searchLabel")}
+        submitLabel={t("users.applyFilters")}
+        clear={filtered ? { href: usersHref(orgId, { sort: p.sort, dir: p.dir }), label: t("users.clearFilters") } : null}
+      >
+        <SearchFilter id="users-q" name="q" label={t("users.search")} placeholder={t("users.searchPlaceholder")} value={p.q} />
+        <SelectFilter id="users-role" name="role" label={t("users.roleFilter")} allLabel={t("users.allRoles")} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={p.role} />
         {list.teams.length > 0 ? (
-          <div>
-            <label htmlFor="users-team" className="block text-sm font-medium text-slate-700">{t("users.teamFilter")}</label>
-            <select id="users-team" name="teamId" defaultValue={p.teamId ?? ""} className={select}>
-              <option value="">{t("users.allTeams")}</option>
-              {list.teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
-            </select>
-          </div>
+          <SelectFilter id="users-team" name="teamId" label={t("users.teamFilter")} allLabel={t("users.allTeams")} options={list.teams.map((team) => ({ value: team.id, label: team.name }))} value={p.teamId} />
         ) : null}
-        <div>
-          <label htmlFor="users-status" className="block text-sm font-medium text-slate-700">{t("users.statusFilter")}</label>
-          <select id="users-status" name="status" defaultValue={p.status ?? ""} className={select}>
-            <option value="">{t("users.allStatuses")}</option>
-            {MEMBER_STATUSES.map((s) => <option key={s} value={s}>{t(`users.status.${s}`)}</option>)}
-          </select>
-        </div>
+        <SelectFilter
+          id="users-status"
+          name="status"
+          label={t("users.statusFilter")}
+          allLabel={t("users.allStatuses")}
+          options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+          value={p.status}
+        />
         {p.sort !== "name" ? <input type="hidden" name="sort" value={p.sort} /> : null}
         {p.dir !== "asc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("users.applyFilters")}</button>
-        {filtered ? (
-          <Link href={usersHref(orgId, { sort: p.sort, dir: p.dir })} className="py-2 text-sm text-brand-700 underline">{t("users.clearFilters")}</Link>
-        ) : null}
-      </form>
+      </FilterForm>
 
       <p className="text-sm text-slate-600" aria-live="polite">{t("users.resultCount", { count: list.total })}</p>
 
       <UsersTable orgId={orgId} items={list.items} viewer={list.viewer} query={query} canInvite={canInvite} />
 
-      {list.pageCount > 1 ? (
-        <nav aria-label={t("users.pagination")} className="flex items-center gap-3 text-sm">
-          {p.page > 1 ? <Link href={usersHref(orgId, query, { page: p.page - 1 })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("users.previous")}</Link> : null}
-          <span aria-current="page">{t("users.pageOf", { page: p.page, pageCount: list.pageCount })}</span>
-          {p.page < list.pageCount ? <Link href={usersHref(orgId, query, { page: p.page + 1 })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">{t("users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("users.pagination")}
+        previous={p.page > 1 ? { href: usersHref(orgId, query, { page: p.page - 1 }), label: t("users.previous") } : null}
+        next={p.page < list.pageCount ? { href: usersHref(orgId, query, { page: p.page + 1 }), label: t("users.next") } : null}
+        current={t("users.pageOf", { page: p.page, pageCount: list.pageCount })}
+      />
 
       <p className="text-xs text-slate-500">{t("users.legalRepresentativeHint")}</p>
     </div>

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SortHeader } from "@/components/ui/sort-header";
+import { DataTable } from "@/components/ui/data-table";
+import { sortLink } from "@/components/ui/sort-header";
 import { useSelection } from "@/components/ui/use-selection";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeRoleAction, leaveOrganizationAction, removeMembersAction } from "./actions";
@@ -34,7 +35,7 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
   const t = useTranslations("users");
   const format = useFormatter();
   const formId = useId();
-  const { selected, setSelected, toggle, clear } = useSelection();
+  const { selected, setSelected, clear } = useSelection();
   const [confirming, setConfirming] = useState(false);
   const [removeState, removeAction, removing] = useActionState(async (prev: Awaited<ReturnType<typeof removeMembersAction>>, fd: FormData) => {
     const result = await removeMembersAction(prev, fd);
@@ -47,21 +48,9 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
   const removable = items.filter((i) => i.canRemove);
   // Ids that vanished from the page (removed, filtered out) are no longer selected.
   const chosen = [...selected].filter((id) => removable.some((i) => i.id === id));
-  const allChosen = removable.length > 0 && chosen.length === removable.length;
 
-  const sortHeader = (column: "name" | "role" | "lastSignIn", label: string) => {
-    const active = query.sort === column;
-    const next = active && query.dir === "asc" ? "desc" : "asc";
-    return (
-      <SortHeader
-        label={label}
-        active={active}
-        dir={query.dir === "desc" ? "desc" : "asc"}
-        href={usersHref(orgId, query, { sort: column, dir: next, page: 1 })}
-        srLabel={t("sortBy", { column: label })}
-      />
-    );
-  };
+  const current = { sort: query.sort ?? "name", dir: query.dir === "desc" ? ("desc" as const) : ("asc" as const) };
+  const sort = (column: "name" | "role" | "lastSignIn", label: string) => sortLink(column, current, (next) => usersHref(orgId, query, { ...next, page: 1 }), t("sortBy", { column: label }));
 
   return (
     <div className="space-y-3">
@@ -84,87 +73,75 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
         </form>
       ) : null}
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {viewer.canRemove ? (
-                <th scope="col" className="w-10 px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={t("selectAll")}
-                    checked={allChosen}
-                    disabled={removable.length === 0}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(removable.map((i) => i.id)) : new Set())}
-                  />
-                </th>
-              ) : null}
-              {sortHeader("name", t("columns.name"))}
-              <th scope="col" className="px-3 py-2">{t("columns.email")}</th>
-              {sortHeader("role", t("columns.role"))}
-              <th scope="col" className="px-3 py-2">{t("columns.teams")}</th>
-              {sortHeader("lastSignIn", t("columns.lastSignIn"))}
-              <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={viewer.canRemove ? 7 : 6} className="px-3 py-6 text-center text-slate-600">{t("empty")}</td>
-              </tr>
-            ) : null}
-            {items.map((row) => {
-              const label = row.name ?? row.email;
-              return (
-                <tr key={`${row.kind}-${row.id}`} data-testid="user-row">
-                  {viewer.canRemove ? (
-                    <td className="px-3 py-2">
-                      {row.canRemove ? (
-                        <input
-                          type="checkbox"
-                          form={formId}
-                          name="membershipIds"
-                          value={row.id}
-                          aria-label={t("selectUser", { name: label })}
-                          checked={selected.has(row.id)}
-                          onChange={(e) => toggle(row.id, e.target.checked)}
-                        />
-                      ) : null}
-                    </td>
-                  ) : null}
-                  <td className="px-3 py-2 font-medium">
-                    {row.kind === "member" ? (
-                      <Link href={`/${orgId}/users/${row.id}`} className="text-brand-700 hover:underline">
-                        {label}
-                      </Link>
-                    ) : (
-                      (row.name ?? <span className="text-slate-500">{t("pendingInvitation")}</span>)
-                    )}
-                    {row.isSelf ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{row.email}</td>
-                  <td className="px-3 py-2">
-                    {row.canChangeRole ? <RoleForm key={row.role} orgId={orgId} row={row} label={label} roles={viewer.assignableRoles} /> : <RoleName role={row.role} />}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.teams.length ? row.teams.map((team) => team.name).join(", ") : <span className="text-slate-500">{row.kind === "member" ? t("noTeam") : "—"}</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.lastSignInAt ? format.dateTime(new Date(row.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-500">{row.kind === "member" ? t("never") : "—"}</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${row.status === "active" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>
-                      {t(`status.${row.status}`)}
-                    </span>
-                    {row.kind === "invitation" && canInvite ? <InvitationActions orgId={orgId} invitationId={row.id} email={row.email} /> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("title")}
+        rows={items}
+        rowKey={(row) => `${row.kind}-${row.id}`}
+        rowTestId="user-row"
+        empty={t("empty")}
+        selection={
+          viewer.canRemove
+            ? {
+                selected,
+                onChange: setSelected,
+                id: (row) => row.id,
+                allLabel: t("selectAll"),
+                rowLabel: (row) => t("selectUser", { name: row.name ?? row.email }),
+                selectable: (row) => row.canRemove,
+                inputProps: (row) => ({ form: formId, name: "membershipIds", value: row.id }),
+              }
+            : undefined
+        }
+        columns={[
+          {
+            key: "name",
+            label: t("columns.name"),
+            sort: sort("name", t("columns.name")),
+            className: "font-medium",
+            cell: (row) => (
+              <>
+                {row.kind === "member" ? (
+                  <Link href={`/${orgId}/users/${row.id}`} className="text-brand-700 hover:underline">
+                    {row.name ?? row.email}
+                  </Link>
+                ) : (
+                  (row.name ?? <span className="text-slate-500">{t("pendingInvitation")}</span>)
+                )}
+                {row.isSelf ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}
+              </>
+            ),
+          },
+          { key: "email", label: t("columns.email"), cell: (row) => row.email },
+          {
+            key: "role",
+            label: t("columns.role"),
+            sort: sort("role", t("columns.role")),
+            cell: (row) => (row.canChangeRole ? <RoleForm key={row.role} orgId={orgId} row={row} label={row.name ?? row.email} roles={viewer.assignableRoles} /> : <RoleName role={row.role} />),
+          },
+          {
+            key: "teams",
+            label: t("columns.teams"),
+            cell: (row) => (row.teams.length ? row.teams.map((team) => team.name).join(", ") : <span className="text-slate-500">{row.kind === "member" ? t("noTeam") : "—"}</span>),
+          },
+          {
+            key: "lastSignIn",
+            label: t("columns.lastSignIn"),
+            sort: sort("lastSignIn", t("columns.lastSignIn")),
+            cell: (row) =>
+              row.lastSignInAt ? format.dateTime(new Date(row.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-500">{row.kind === "member" ? t("never") : "—"}</span>,
+          },
+          {
+            key: "status",
+            label: t("columns.status"),
+            cell: (row) => (
+              <>
+                <span className={`rounded px-2 py-0.5 text-xs ${row.status === "active" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>{t(`status.${row.status}`)}</span>
+                {row.kind === "invitation" && canInvite ? <InvitationActions orgId={orgId} invitationId={row.id} email={row.email} /> : null}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <LeaveForm orgId={orgId} />
     </div>

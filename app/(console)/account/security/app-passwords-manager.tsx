@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
+import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu-button";
 import type { ActionState } from "@/lib/http/action";
@@ -34,14 +36,7 @@ function GenerateForm({ onCreated, onCancel }: { onCreated: (r: Revealed) => voi
       </h3>
       {state && !state.ok && !fieldErrors.name ? <Alert tone="error">{state.message}</Alert> : null}
       <Field id={`${id}-name`} label={t("nameLabel")} name="name" maxLength={60} required autoFocus help={t("nameHelp")} error={fieldErrors.name} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {t("generateSubmit")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("cancel")}
-        </Button>
-      </div>
+      <FormActions submitLabel={t("generateSubmit")} pending={pending} cancelLabel={t("cancel")} onCancel={onCancel} />
     </form>
   );
 }
@@ -120,44 +115,37 @@ export function AppPasswordsManager({ passwords }: { passwords: AppPasswordRow[]
         </Button>
       )}
       <RevokeAll count={passwords.length} />
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="min-w-full text-left text-sm" data-testid="app-passwords">
-          <caption className="sr-only">{t("heading")}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("created")}</th>
-              <th scope="col" className="px-3 py-2">{t("lastUsed")}</th>
-              <th scope="col" className="w-12 px-3 py-2">
-                <span className="sr-only">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {passwords.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            ) : null}
-            {passwords.map((row) => (
-              <tr key={row.id} data-testid="app-password-row">
-                <td className="px-3 py-2">
-                  <span className="font-medium">{row.name}</span>
-                  <span className="ml-2 font-mono text-xs text-slate-500">{t("hint", { hint: row.hint })}</span>
-                  {revoking === row.id ? <RevokeConfirm row={row} onDone={() => setRevoking(null)} /> : null}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{row.created}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{row.lastUsed ?? t("never")}</td>
-                <td className="px-3 py-2 text-right align-top">
-                  <MenuButton label={t("actionsFor", { name: row.name })} items={[{ label: t("revoke"), danger: true, onSelect: () => setRevoking(row.id) }]} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("heading")}
+        testId="app-passwords"
+        rows={passwords}
+        rowKey={(row) => row.id}
+        rowTestId="app-password-row"
+        empty={t("empty")}
+        columns={[
+          {
+            key: "name",
+            label: t("name"),
+            cell: (row) => (
+              <>
+                <span className="font-medium">{row.name}</span>
+                <span className="ml-2 font-mono text-xs text-slate-500">{t("hint", { hint: row.hint })}</span>
+                {revoking === row.id ? <RevokeConfirm row={row} onDone={() => setRevoking(null)} /> : null}
+              </>
+            ),
+          },
+          { key: "created", label: t("created"), className: "whitespace-nowrap", cell: (row) => row.created },
+          { key: "lastUsed", label: t("lastUsed"), className: "whitespace-nowrap", cell: (row) => row.lastUsed ?? t("never") },
+          {
+            key: "actions",
+            label: t("actions"),
+            hiddenLabel: true,
+            headerClassName: "w-12",
+            className: "text-right align-top",
+            cell: (row) => <MenuButton label={t("actionsFor", { name: row.name })} items={[{ label: t("revoke"), danger: true, onSelect: () => setRevoking(row.id) }]} />,
+          },
+        ]}
+      />
     </div>
   );
 }

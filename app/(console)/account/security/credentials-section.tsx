@@ -3,6 +3,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
+import { Section } from "@/components/ui/section";
 
 /** ACC-1: the login e-mail and the password of the account, each changed after the password is typed again. */
 export async function CredentialsSection({ actor }: { actor: UserActor }) {
@@ -11,10 +12,7 @@ export async function CredentialsSection({ actor }: { actor: UserActor }) {
     getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } }),
   ]);
   return (
-    <section aria-labelledby="credentials-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="credentials-heading" className="text-lg font-semibold">
-        {t("heading")}
-      </h2>
+    <Section id="credentials-heading" title={t("heading")}>
       <p className="text-sm">
         {t("loginEmail")} <strong data-testid="login-email">{user.email}</strong>
       </p>
@@ -23,6 +21,6 @@ export async function CredentialsSection({ actor }: { actor: UserActor }) {
         <ChangePasswordForm />
         <ChangeEmailForm />
       </div>
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -15,6 +16,7 @@ import { PushSetup } from "./push-setup";
 import { RevokeOtherSessionsButton, RevokeSessionButton } from "./session-actions";
 import { SmsSetup } from "./sms-setup";
 import { TotpSetup } from "./totp-setup";
+import { Section } from "@/components/ui/section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security"))("title") };
@@ -50,10 +52,7 @@ export default async function SecurityPage() {
 
         <CredentialsSection actor={actor} />
 
-        <section aria-labelledby="two-factor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="two-factor-heading" className="text-lg font-semibold">
-            {t("twoFactorHeading")}
-          </h2>
+        <Section id="two-factor-heading" title={t("twoFactorHeading")}>
           <p className="text-sm" data-testid="two-factor-status">
             {overview.enabled ? t("statusOn") : t("statusOff")}
           </p>
@@ -82,28 +81,22 @@ export default async function SecurityPage() {
             <SmsSetup email={user.email} provider={provider} />
           </div>
           <DisableTwoFactorButton enabled={overview.enabled} />
-        </section>
+        </Section>
 
         {overview.enabled ? (
-          <section aria-labelledby="backup-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="backup-heading" className="text-lg font-semibold">
-              {t("backupHeading")}
-            </h2>
+          <Section id="backup-heading" title={t("backupHeading")}>
             <p className="text-sm text-slate-600">{t("backupExplain")}</p>
             <p className="text-sm font-medium" data-testid="backup-codes-left">
               {t("backupLeft", { count: overview.backupCodesLeft })}
             </p>
             {overview.backupCodesLow ? <Alert tone="error">{t("backupLow")}</Alert> : null}
             <RegenerateBackupCodes email={user.email} provider={provider} />
-          </section>
+          </Section>
         ) : null}
 
         <AppPasswordsSection actor={actor} />
 
-        <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            {t("sessionsHeading")}
-          </h2>
+        <Section id="sessions-heading" title={t("sessionsHeading")}>
           <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="sessions">
             {overview.sessions.map((s) => (
               <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
@@ -127,35 +120,21 @@ export default async function SecurityPage() {
             ))}
           </ul>
           {overview.sessions.length > 1 ? <RevokeOtherSessionsButton /> : null}
-        </section>
+        </Section>
 
-        <section aria-labelledby="events-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="events-heading" className="text-lg font-semibold">
-            {t("eventsHeading")}
-          </h2>
-          {overview.events.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noEvents")}</p>
-          ) : (
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-xs text-slate-600">
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhen")}</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("eventWhat")}</th>
-                  <th scope="col" className="py-1 font-medium">{t("sessionIp")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overview.events.map((e) => (
-                  <tr key={e.id}>
-                    <td className="py-1 pr-3 whitespace-nowrap">{when(e.at)}</td>
-                    <td className="py-1 pr-3">{eventLabel(e.action)}</td>
-                    <td className="py-1">{e.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <Section id="events-heading" title={t("eventsHeading")}>
+          <DataTable
+            caption={t("eventsHeading")}
+            rows={overview.events}
+            rowKey={(e) => e.id}
+            empty={t("noEvents")}
+            columns={[
+              { key: "when", label: t("eventWhen"), className: "whitespace-nowrap", cell: (e) => when(e.at) },
+              { key: "what", label: t("eventWhat"), cell: (e) => eventLabel(e.action) },
+              { key: "ip", label: t("sessionIp"), cell: (e) => e.ip ?? "—" },
+            ]}
+          />
+        </Section>
       </div>
     </PlainShell>
   );

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
-import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import type { ActionState } from "@/lib/http/action";
 
 type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
@@ -67,16 +68,8 @@ export function PasswordConfirmForm<R>({
 }
 
 /** The submit and "Cancel" buttons closing the small forms of the security page. */
+/** The security forms' buttons, with the security section's "cancel". */
 export function SubmitOrCancel({ label, pending, danger = false, onCancel }: { label: string; pending: boolean; danger?: boolean; onCancel: () => void }) {
   const t = useTranslations("security");
-  return (
-    <div className="flex gap-2">
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
-        {label}
-      </Button>
-      <Button type="button" variant="secondary" onClick={onCancel}>
-        {t("cancel")}
-      </Button>
-    </div>
-  );
+  return <FormActions submitLabel={label} pending={pending} danger={danger} cancelLabel={t("cancel")} onCancel={onCancel} />;
 }

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useEffect, useState } from "react";
-import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { QrCode } from "@/components/ui/qr-code";
 import { pushStatusAction, startPushAction } from "./device-actions";
 import { BackupCodesDisplay } from "./codes-display";
 import { SubmitOrCancel } from "./password-confirm-form";
@@ -75,15 +76,7 @@ function PushPairing({ email, provider, onClose }: { email: string; provider: st
       ) : (
         <>
           <p className="text-sm">{t("pairScan")}</p>
-          {/* A data: URL made on the server from the pairing link; nothing leaves the Manager. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={enrolment.qrDataUrl} alt={t("pairQrAlt")} width={220} height={220} className="rounded border border-slate-200" />
-          <div>
-            <p className="text-sm">{t("pairLinkText")}</p>
-            <p className="mt-1 select-all break-all font-mono text-sm" data-testid="pairing-link">
-              {enrolment.pairingUrl}
-            </p>
-          </div>
+          <QrCode src={enrolment.qrDataUrl} alt={t("pairQrAlt")} caption={t("pairLinkText")} text={enrolment.pairingUrl} testId="pairing-link" />
           <p role="status" className="text-sm text-slate-600">
             {t("waitingForDevice")}
           </p>

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { QrCode } from "@/components/ui/qr-code";
 import { confirmTotpAction, startTotpAction } from "./actions";
 import { BackupCodesDisplay } from "./codes-display";
 import { SubmitOrCancel } from "./password-confirm-form";
@@ -53,15 +54,7 @@ export function TotpSetup({ email, provider, needsPassword }: { email: string; p
     <form onSubmit={confirm.onSubmit} className="max-w-md space-y-3 rounded-md border border-slate-200 p-3" noValidate>
       <input type="hidden" name="methodId" value={enrolment.methodId} />
       <p className="text-sm">{t("setupScan")}</p>
-      {/* A data: URL made on the server from the otpauth:// URI; nothing leaves the Manager. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={enrolment.qrDataUrl} alt={t("qrAlt")} width={220} height={220} className="rounded border border-slate-200" />
-      <div>
-        <p className="text-sm">{t("setupSecret")}</p>
-        <p className="mt-1 select-all break-all font-mono text-sm" data-testid="totp-secret">
-          {enrolment.secret}
-        </p>
-      </div>
+      <QrCode src={enrolment.qrDataUrl} alt={t("qrAlt")} caption={t("setupSecret")} text={enrolment.secret} testId="totp-secret" />
       {confirm.state && !confirm.state.ok && !confirm.fieldErrors.code ? <Alert tone="error">{confirm.state.message}</Alert> : null}
       <Field
         label={t("setupCode")}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
+import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listOpenVerifications } from "@/lib/identity/list-cases";
@@ -24,39 +25,31 @@ export default async function VerificationsPage() {
         </Link>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
-        {cases.length === 0 ? (
-          <p className="text-sm">{t("empty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("person")}</th>
-                  <th scope="col" className="px-3 py-2">{t("reason")}</th>
-                  <th scope="col" className="px-3 py-2">{t("status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("age")}</th>
-                  <th scope="col" className="px-3 py-2">{t("expires")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((c) => (
-                  <tr key={c.id} className="border-t border-slate-100" data-testid="verification-row">
-                    <td className="px-3 py-2">
-                      <Link href={`/backoffice/verifications/${c.id}`} className="text-brand-700 underline">
-                        {c.email}
-                      </Link>
-                      {c.name ? <div className="text-xs text-slate-500">{c.name}</div> : null}
-                    </td>
-                    <td className="px-3 py-2">{t(`reasons.${c.reason}`)}</td>
-                    <td className="px-3 py-2">{t(`statuses.${c.status}`)}</td>
-                    <td className="px-3 py-2">{t("hours", { hours: Math.floor(c.ageMs / 3_600_000) })}</td>
-                    <td className="px-3 py-2">{format.dateTime(c.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("title")}
+          rows={cases}
+          rowKey={(c) => c.id}
+          rowTestId="verification-row"
+          empty={t("empty")}
+          columns={[
+            {
+              key: "person",
+              label: t("person"),
+              cell: (c) => (
+                <>
+                  <Link href={`/backoffice/verifications/${c.id}`} className="text-brand-700 underline">
+                    {c.email}
+                  </Link>
+                  {c.name ? <div className="text-xs text-slate-500">{c.name}</div> : null}
+                </>
+              ),
+            },
+            { key: "reason", label: t("reason"), cell: (c) => t(`reasons.${c.reason}`) },
+            { key: "status", label: t("status"), cell: (c) => t(`statuses.${c.status}`) },
+            { key: "age", label: t("age"), cell: (c) => t("hours", { hours: Math.floor(c.ageMs / 3_600_000) }) },
+            { key: "expires", label: t("expires"), cell: (c) => format.dateTime(c.expiresAt, { dateStyle: "medium", timeStyle: "short" }) },
+          ]}
+        />
       </div>
     </PlainShell>
   );

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/http/action";
-import { useFormAction } from "../../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
 

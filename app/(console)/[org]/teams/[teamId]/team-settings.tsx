@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "../../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteTeamAction, renameTeamAction } from "../actions";
 
 type Team = { id: string; name: string };

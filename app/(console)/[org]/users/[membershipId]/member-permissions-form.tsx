@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProductPicker } from "@/components/products/product-picker";
 import type { ProductOptionsPage } from "@/lib/products/list-product-options";
-import { useNotifyingAction } from "../../organization/use-form-action";
+import { useNotifyingAction } from "@/components/ui/use-form-action";
 import { updateMemberPermissionsAction } from "./actions";
 
 type Props = {

@@ -9,7 +9,7 @@ import { ProductPicker } from "@/components/products/product-picker";
 import { Field } from "@/components/ui/field";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ProductOptionsPage } from "@/lib/products/list-product-options";
-import { useFormAction } from "../../organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { inviteUserAction } from "./actions";
 
 type Props = {

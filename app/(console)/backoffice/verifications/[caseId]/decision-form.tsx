@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormAction } from "@/app/(console)/[org]/organization/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TextareaField } from "@/components/ui/field";
 import { decideVerificationAction } from "./actions";
 
 /** Approve or reject, with a note kept in the decision record. */
@@ -15,23 +16,7 @@ export function DecisionForm({ caseId, canApprove }: { caseId: string; canApprov
     <form onSubmit={onSubmit} className="max-w-lg space-y-3" noValidate>
       <input type="hidden" name="caseId" value={caseId} />
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <div>
-        <label htmlFor="decision-note" className="block text-sm font-medium text-slate-700">
-          {t("note")}
-        </label>
-        <textarea
-          id="decision-note"
-          name="note"
-          rows={3}
-          maxLength={1000}
-          aria-describedby="decision-note-help"
-          aria-invalid={fieldErrors.note ? true : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        <p id="decision-note-help" className="mt-1 text-xs text-slate-500">
-          {fieldErrors.note ?? t("noteHelp")}
-        </p>
-      </div>
+      <TextareaField id="decision-note" label={t("note")} name="note" rows={3} maxLength={1000} help={t("noteHelp")} error={fieldErrors.note} />
       <p className="text-sm text-slate-600">{t("decisionEffect")}</p>
       <div className="flex gap-3">
         {canApprove ? (
