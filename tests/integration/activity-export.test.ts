@@ -36,7 +36,7 @@ describe("activity CSV export", () => {
         orgId: org.id,
         actorKind: i % 2 ? ("API_TOKEN" as const) : ("USER" as const),
         actorId: i % 2 ? null : lea.id,
-        action: i % 4 < 2 ? "team.create" : "tag.create",
+        action: i % 4 < 2 ? "team.created" : "tag.created",
         targetType: "team",
         at: new Date(base + Math.floor(i / 3) * 1000),
         ip: "198.51.100.7",
@@ -74,7 +74,7 @@ describe("activity CSV export", () => {
     const org = await createOrganization(db, { legalRepresentativeId: lea.id });
     const names = ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "ok; =evil()", "plain;-x", "a, \"quoted\""];
     await db.auditLog.createMany({
-      data: names.map((name, i) => ({ orgId: org.id, actorKind: "USER" as const, actorId: lea.id, action: "team.create", at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), metadata: { name } })),
+      data: names.map((name, i) => ({ orgId: org.id, actorKind: "USER" as const, actorId: lea.id, action: "team.created", at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), metadata: { name } })),
     });
     await signIn(lea.id);
     const { rows } = await read(await get(org.id));
@@ -88,7 +88,7 @@ describe("activity CSV export", () => {
     const db = getDb();
     const lea = await createUser(db, { locale: "fr" });
     const org = await createOrganization(db, { legalRepresentativeId: lea.id });
-    await db.auditLog.create({ data: { orgId: org.id, actorKind: "SYSTEM", action: "team.create", metadata: { name: "secret-team" } } });
+    await db.auditLog.create({ data: { orgId: org.id, actorKind: "SYSTEM", action: "team.created", metadata: { name: "secret-team" } } });
     const member = await createUser(db);
     await addMember(db, org.id, member.id, "USER");
     const outsider = await createUser(db);
@@ -96,7 +96,7 @@ describe("activity CSV export", () => {
 
     const anonymous = await get(org.id);
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get("location")).toBe("http://localhost/sign-in");
+    expect(anonymous.headers.get("location")).toBe(`http://localhost/sign-in?next=${encodeURIComponent(`/${org.id}/activity/export`)}`);
 
     await signIn(outsider.id);
     const foreign = await get(org.id);

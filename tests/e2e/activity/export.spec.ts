@@ -13,7 +13,7 @@ test("[ORG-1] the activity log filtered by kind of actor downloads as a CSV file
     ["SYSTEM", `by-system-${key}`],
   ];
   for (const [kind, name] of rows) {
-    await sql(`INSERT INTO "AuditLog" ("actorKind", "orgId", action, "targetType", metadata) VALUES ($1::"ActorKind", $2, 'team.create', 'team', $3)`, [kind, orgId, { name }]);
+    await sql(`INSERT INTO "AuditLog" ("actorKind", "orgId", action, "targetType", metadata) VALUES ($1::"ActorKind", $2, 'team.created', 'team', $3)`, [kind, orgId, { name }]);
   }
 
   await page.goto(`/${orgId}/activity`);

@@ -52,8 +52,8 @@ test("[ORG-6] a legal representative creates a team, adds a member, grants it a 
   // Every step is in the Organization's activity log.
   await page.getByRole("navigation", { name: msg("en", "shell.mainNavigation") }).getByRole("link", { name: msg("en", "activity.title") }).click();
   const activity = page.getByTestId("activity-row");
-  await expect(activity.filter({ hasText: msg("en", "activity.actions.team.create") })).toContainText(teamName);
-  await expect(activity.filter({ hasText: msg("en", "activity.actions.team.grantProduct") })).toContainText(productName);
+  await expect(activity.filter({ hasText: msg("en", "activity.actions.team.created") })).toContainText(teamName);
+  await expect(activity.filter({ hasText: msg("en", "activity.actions.team.productGranted") })).toContainText(productName);
 });
 
 test("[ORG-6] another Organization's team is a 404, and a user sees no activity page", async ({ page }) => {
