@@ -108,14 +108,17 @@ test("[ORG-1] [PRD-3] [IDV-2] another tenant's real ids, and objects one may not
   const A = world.orgA;
   // Each line: who asks, a URL with a real id they may not see, and the same URL with a random id.
   const probes: [string, APIRequestContext, string, string][] = [];
-  for (const [name, context] of [["B legal representative", lrB], ["A legal representative", lrA]] as const) {
+  // B's legal representative in A's URLs, and A's legal representative with B's objects in A's URLs (the
+  // Organization in the path is one they may open, the object is not of it) or in B's own URLs.
+  for (const [name, context, org] of [["B legal representative", lrB, world.orgB], ["A legal representative", lrA, A]] as const) {
+    const other = org === A ? world.orgB : A;
     probes.push(
       [name, context, `/${A}/products/${world.b.productId}`, `/${A}/products/${random(12)}`],
       [name, context, `/${A}/teams/${world.b.teamId}`, `/${A}/teams/${random(12)}`],
       [name, context, `/${A}/users/${world.b.membershipId}`, `/${A}/users/${random(12)}`],
-      [name, context, `/${world.orgB}/dashboard`, `/${random(12)}/dashboard`],
-      [name, context, `/${world.orgB}/products/export`, `/${random(12)}/products/export`],
-      [name, context, `/${world.orgB}/tags/options`, `/${random(12)}/tags/options`],
+      [name, context, `/${other}/dashboard`, `/${random(12)}/dashboard`],
+      [name, context, `/${other}/products/export`, `/${random(12)}/products/export`],
+      [name, context, `/${other}/tags/options`, `/${random(12)}/tags/options`],
       [name, context, `/backoffice/verifications/${world.segments.caseId}`, `/backoffice/verifications/${random(12)}`],
       [name, context, `/backoffice/verifications/${world.segments.caseId}/documents/${world.segments.documentId}`, `/backoffice/verifications/${world.segments.caseId}/documents/${random(12)}`],
     );
