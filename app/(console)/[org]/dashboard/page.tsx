@@ -27,7 +27,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
       <div>
         <h1 className="text-2xl font-semibold">{t("dashboard.welcome", { name: user.firstName })}</h1>
         <p className="text-sm text-slate-600">
-          {summary.org.name} · {t("dashboard.yourRole", { role: t(`roles.${summary.role}`) })}
+          {summary.org.name} · {summary.role ? t("dashboard.yourRole", { role: t(`roles.${summary.role}`) }) : t("shell.partnerAccess")}
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-3">

@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** ORG-5: a member's per-product access and administrative-contact preferences. */
 export default async function MemberPermissionsPage({ params }: { params: Promise<{ org: string; membershipId: string }> }) {
   const { org: orgId, membershipId } = await params;
-  const { actor } = await consoleContext(orgId);
+  // Partners and support hold no members.view: the 404 page, as for any page they may not open.
+  const { actor } = await consoleContext(orgId, "members.view");
   const member = await orNotFound(getMemberPermissions(getDb(), actor, orgId, membershipId));
   const t = await getTranslations();
   return (

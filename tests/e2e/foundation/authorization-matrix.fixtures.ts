@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
+import { DAY, now } from "@/lib/clock";
+import { createDb } from "@/lib/db";
+import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
+import { addMember, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
+import { runtime } from "../support/helpers";
+
+const PASSWORD = "matrix-password-2026";
+
+/** How a person may act in Organization A, and what else the matrix needs to know about them. */
+export type ActorSpec = {
+  name: string;
+  /** Null: a visitor without a session. */
+  email: string | null;
+  inA: { via: "membership"; role: Role } | { via: "partnership"; access: PartnerAccess } | null;
+  staffRole: StaffRole | null;
+  /** Belongs to at least one Organization (the home page sends them to it). */
+  member: boolean;
+  /** Belongs to a partner Organization (the reseller area). */
+  partnerMember: boolean;
+};
+
+export const random = (bytes = 24) => randomBytes(bytes).toString("base64url");
+
+/**
+ * Organization A with a member of each role, partners with a FULL, a LIMITED and an ENDED partnership on
+ * it, another Organization B, support agents with and without a grant on A, and one identity case.
+ */
+export async function createWorld() {
+  const db = createDb(runtime().databaseUrl);
+  try {
+    const u = await createUsers(db, [
+      ...Array.from({ length: 10 }, () => ({ password: PASSWORD })),
+      { password: PASSWORD, staffRole: "SUPPORT" as const },
+      { password: PASSWORD, staffRole: "SUPPORT" as const },
+    ]);
+    const [aLr, aAdmin, aUser, aExternal, bLr, fullLr, fullAssigned, fullUnassigned, limitedLr, endedLr, agent, agentWithGrant] = u;
+
+    const orgA = await createOrganization(db, { legalRepresentativeId: aLr.id });
+    await addMember(db, orgA.id, aAdmin.id, "ADMINISTRATOR");
+    const aUserMembership = await addMember(db, orgA.id, aUser.id, "USER");
+    const aExternalMembership = await addMember(db, orgA.id, aExternal.id, "EXTERNAL");
+    const [shared, hidden] = await createProducts(db, [{ orgId: orgA.id }, { orgId: orgA.id }]);
+    await grantProductAccess(db, { membershipId: aUserMembership.id, productIds: [shared.id] });
+    await grantProductAccess(db, { membershipId: aExternalMembership.id, productIds: [shared.id] });
+    const teamA = await createTeam(db, { orgId: orgA.id, membershipIds: [aUserMembership.id] });
+
+    const orgB = await createOrganization(db, { legalRepresentativeId: bLr.id });
+    const [productB] = await createProducts(db, [{ orgId: orgB.id }]);
+    const teamB = await createTeam(db, { orgId: orgB.id, membershipIds: [orgB.legalRepresentativeMembershipId] });
+
+    // PRT-3, PRT-9: the partner Organizations' legal representatives act in A; a user of a partner only
+    // when assigned to the client.
+    const fullOrg = await createOrganization(db, { legalRepresentativeId: fullLr.id });
+    const assigned = await addMember(db, fullOrg.id, fullAssigned.id, "USER");
+    await addMember(db, fullOrg.id, fullUnassigned.id, "USER");
+    const fullPartner = await createPartner(db, { orgId: fullOrg.id });
+    await createPartnership(db, { partnerId: fullPartner.id, clientOrgId: orgA.id, access: "FULL", managerMembershipIds: [assigned.id] });
+    const limitedOrg = await createOrganization(db, { legalRepresentativeId: limitedLr.id });
+    const limitedPartner = await createPartner(db, { orgId: limitedOrg.id });
+    await createPartnership(db, { partnerId: limitedPartner.id, clientOrgId: orgA.id, access: "LIMITED", productIds: [shared.id] });
+    const endedOrg = await createOrganization(db, { legalRepresentativeId: endedLr.id });
+    const endedPartner = await createPartner(db, { orgId: endedOrg.id });
+    await createPartnership(db, { partnerId: endedPartner.id, clientOrgId: orgA.id, access: "FULL", status: "ENDED" });
+
+    // SUP-3: a request of A in progress, handled by one agent, with an active MAIL grant.
+    const request = await db.supportRequest.create({
+      data: { orgId: orgA.id, requesterId: aLr.id, handlerId: agentWithGrant.id, subject: "Mailbox", body: "Please look at my mailbox.", status: "IN_PROGRESS" },
+    });
+    await db.supportGrant.create({ data: { orgId: orgA.id, userId: aLr.id, scope: "MAIL", requestId: request.id, expiresAt: new Date(now().getTime() + 7 * DAY) } });
+
+    // IDV-2: a submitted identity case with one photo on disk, where the server keeps them.
+    const verification = await db.identityVerification.create({
+      data: { email: aUser.email, userId: aUser.id, reason: "FORGOTTEN_PASSWORD", status: "SUBMITTED", tokenHash: random(32), documentType: "ID_CARD", submittedAt: now() },
+    });
+    const storagePath = path.join(verification.id, random(18));
+    const file = path.resolve(".data/e2e/private/identity", storagePath);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    await writeFile(file, png, { mode: 0o600 });
+    const document = await db.identityDocument.create({ data: { caseId: verification.id, kind: "FRONT", storagePath, mimeType: "image/png", sizeBytes: png.length } });
+
+    const person = (email: string, rest: Omit<ActorSpec, "name" | "email" | "staffRole" | "member" | "partnerMember"> & Partial<ActorSpec>) => ({
+      email,
+      staffRole: null,
+      member: true,
+      partnerMember: false,
+      ...rest,
+    });
+    const actors: ActorSpec[] = [
+      { name: "anonymous", email: null, inA: null, staffRole: null, member: false, partnerMember: false },
+      { name: "A legal representative", ...person(aLr.email, { inA: { via: "membership", role: "LEGAL_REPRESENTATIVE" } }) },
+      { name: "A administrator", ...person(aAdmin.email, { inA: { via: "membership", role: "ADMINISTRATOR" } }) },
+      { name: "A user", ...person(aUser.email, { inA: { via: "membership", role: "USER" } }) },
+      { name: "A external", ...person(aExternal.email, { inA: { via: "membership", role: "EXTERNAL" } }) },
+      { name: "B legal representative", ...person(bLr.email, { inA: null }) },
+      { name: "partner FULL", ...person(fullLr.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true }) },
+      { name: "partner FULL, assigned user", ...person(fullAssigned.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true }) },
+      { name: "partner FULL, unassigned user", ...person(fullUnassigned.email, { inA: null, partnerMember: true }) },
+      { name: "partner LIMITED", ...person(limitedLr.email, { inA: { via: "partnership", access: "LIMITED" }, partnerMember: true }) },
+      { name: "partner ENDED", ...person(endedLr.email, { inA: null, partnerMember: true }) },
+      { name: "support agent", ...person(agent.email, { inA: null, staffRole: "SUPPORT", member: false }) },
+      // SUP-3: the grant is read in the back office's tools only; the plain session is no way into A.
+      { name: "support agent with a MAIL grant on A", ...person(agentWithGrant.email, { inA: null, staffRole: "SUPPORT", member: false }) },
+    ];
+    return {
+      actors,
+      orgA: orgA.id,
+      orgB: orgB.id,
+      /** Values for the dynamic segments of A's routes: objects of A every member of A may see. */
+      segments: {
+        org: orgA.id,
+        productId: shared.id,
+        teamId: teamA.id,
+        membershipId: aUserMembership.id,
+        caseId: verification.id,
+        documentId: document.id,
+        token: random(),
+        secret: random(),
+      } as Record<string, string>,
+      hiddenProduct: hidden.id,
+      b: { productId: productB.id, teamId: teamB.id, membershipId: orgB.legalRepresentativeMembershipId },
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The number of people the matrix signs in, plus the visitor: known before the fixtures exist. */
+export const ACTOR_COUNT = 13;
+
+/** A request context signed in as `email` through next-auth's credentials endpoint, as the sign-in form does. */
+export async function signedInContext(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, email: string | null): Promise<APIRequestContext> {
+  const context = await playwright.request.newContext({ baseURL });
+  if (!email) return context;
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: PASSWORD, json: "true", callbackUrl: `${baseURL}/`, redirect: "false" },
+    maxRedirects: 0,
+  });
+  const { cookies } = await context.storageState();
+  if (!cookies.some((c) => c.name === "manager.session")) throw new Error(`Sign-in of ${email} failed: HTTP ${res.status()} ${await res.text()}`);
+  return context;
+}

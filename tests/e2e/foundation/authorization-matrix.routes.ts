@@ -1,0 +1,107 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { Action, StaffAction } from "@/lib/access/permissions";
+
+/**
+ * What a request can answer, as the matrix compares it: a page or file (`ok`), the 404 page (`notFound`),
+ * a redirect to sign-in (`signIn`) or elsewhere (`redirect:<path>`, `redirect` for anywhere else),
+ * `unauthenticated` (401), `forbidden` (403), `invalid` (400/422), `error:<status>` for anything else.
+ */
+export type Outcome = "ok" | "notFound" | "signIn" | "redirect" | `redirect:${string}` | "unauthenticated" | "forbidden" | "invalid" | `error:${number}`;
+
+/**
+ * Who may open a route:
+ * - `public`: everyone; `guest`: visitors (a signed-in person is sent home);
+ * - `secondStep`: only a session waiting for its second sign-in step (visitors go to sign-in, others home);
+ * - `signedIn`: any signed-in person; `noOrganization`: a signed-in person without any membership (others
+ *   are sent home); `partner`: a member of a partner Organization (the reseller area);
+ * - `org:<action>`: whoever holds the action in the Organization (role table, partner table);
+ * - `staff:<action>`: staff whose role holds the action (staff table);
+ * - `link`: a secret link; a random secret must answer a clear page or a 404, never an error.
+ */
+export type Requirement = "public" | "guest" | "secondStep" | "signedIn" | "noOrganization" | "partner" | `org:${Action}` | `staff:${StaffAction}` | "link";
+
+export type RouteDeclaration = {
+  requires: Requirement;
+  /** The HTTP method the matrix sends (route handlers that only answer POST). */
+  method?: "GET" | "POST";
+  /** What an allowed actor gets, when not the page itself (a page that redirects). */
+  allowed?: Outcome;
+  /** What a visitor without a session gets, when not a redirect to sign-in. */
+  anonymous?: Outcome;
+  /** For `link`: every answer a random secret may get. */
+  answers?: Outcome[];
+};
+
+/** Every page and console route handler of `app/`, with what it requires. A new route needs a line here. */
+export const ROUTES: Record<string, RouteDeclaration> = {
+  "/": { requires: "signedIn", allowed: "redirect" },
+  "/sign-in": { requires: "guest" },
+  "/sign-in/two-factor": { requires: "secondStep" },
+  "/sign-in/two-factor/help": { requires: "secondStep" },
+  "/sign-up": { requires: "guest" },
+  "/forgot-password": { requires: "public" },
+  "/api-docs": { requires: "public" },
+  "/mailbox": { requires: "public" },
+  "/device": { requires: "public" },
+  "/.well-known/security.txt": { requires: "public" },
+  "/device/pair/[secret]": { requires: "link" },
+  "/invitations/[token]": { requires: "link" },
+  "/reset-password/[token]": { requires: "link" },
+  "/confirm-email/[token]": { requires: "link" },
+  "/verify/[secret]": { requires: "link" },
+  "/verify/[secret]/documents": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
+  "/account/security": { requires: "signedIn" },
+  "/no-organization": { requires: "noOrganization" },
+  "/reseller": { requires: "partner" },
+  "/backoffice": { requires: "staff:backoffice.enter" },
+  "/backoffice/verifications": { requires: "staff:verifications.read" },
+  "/backoffice/verifications/[caseId]": { requires: "staff:verifications.read" },
+  // The photo route answers a visitor the same 404 as anyone else who may not see it.
+  "/backoffice/verifications/[caseId]/documents/[documentId]": { requires: "staff:verifications.read", anonymous: "notFound" },
+  "/[org]": { requires: "org:org.read", allowed: "redirect:/[org]/dashboard" },
+  "/[org]/dashboard": { requires: "org:org.read" },
+  "/[org]/organization": { requires: "org:org.read" },
+  "/[org]/users": { requires: "org:users.read" },
+  "/[org]/users/invite": { requires: "org:users.invite" },
+  "/[org]/users/[membershipId]": { requires: "org:members.view" },
+  "/[org]/teams": { requires: "org:teams.read" },
+  "/[org]/teams/[teamId]": { requires: "org:teams.read" },
+  "/[org]/products": { requires: "org:products.read" },
+  "/[org]/products/[productId]": { requires: "org:products.read" },
+  "/[org]/products/export": { requires: "org:products.read" },
+  "/[org]/tags": { requires: "org:tags.read" },
+  "/[org]/tags/options": { requires: "org:tags.read", anonymous: "unauthenticated" },
+  "/[org]/activity": { requires: "org:audit.read" },
+  "/[org]/api-tokens": { requires: "org:tokens.manage" },
+};
+
+/**
+ * The routes the app answers, read from the `app/` folder: every `page.tsx`, and every `route.ts`
+ * outside `app/api` (the REST API has its own tests). Route groups `(name)` leave no trace in the URL.
+ */
+export function discoverRoutes(appDir = path.resolve("app")): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue; // private folders, parallel slots
+        if (segments.length === 0 && entry.name === "api") continue;
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (/^(page\.(tsx|ts|jsx|js)|route\.(ts|js))$/.test(entry.name)) {
+        found.push(`/${segments.join("/")}`);
+      }
+    }
+  };
+  walk(appDir, []);
+  return [...new Set(found)].sort();
+}
+
+/** Replaces each `[segment]` of a route with its value; a segment without one throws. */
+export function fillRoute(route: string, values: Record<string, string>): string {
+  return route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for the segment [${name}] of ${route}`);
+    return encodeURIComponent(value);
+  });
+}
