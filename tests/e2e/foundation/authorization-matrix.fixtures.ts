@@ -120,6 +120,7 @@ export async function createWorld() {
         documentId: document.id,
         token: random(),
         secret: random(),
+        kind: "none",
       } as Record<string, string>,
       hiddenProduct: hidden.id,
       b: { productId: productB.id, teamId: teamB.id, membershipId: orgB.legalRepresentativeMembershipId },

@@ -29,6 +29,11 @@ export type RouteDeclaration = {
   allowed?: Outcome;
   /** What a visitor without a session gets, when not a redirect to sign-in. */
   anonymous?: Outcome;
+  /**
+   * What a person who acts in the Organization without the right gets, when not the 404 page (a download
+   * answers 403); anyone outside the Organization always gets the 404.
+   */
+  denied?: Outcome[];
   /** For `link`: every answer a random secret may get. */
   answers?: Outcome[];
 };
@@ -73,6 +78,10 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/tags": { requires: "org:tags.read" },
   "/[org]/tags/options": { requires: "org:tags.read", anonymous: "unauthenticated" },
   "/[org]/activity": { requires: "org:audit.read" },
+  "/[org]/activity/export": { requires: "org:audit.read", denied: ["forbidden"] },
+  "/[org]/products/options": { requires: "org:products.read", anonymous: "unauthenticated" },
+  // Test-only failing pages: an unknown kind is the 404 page for everyone (and the whole route is a 404 in production).
+  "/faults/[kind]": { requires: "public", allowed: "notFound" },
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
 };
 

@@ -51,7 +51,7 @@ function expected(decl: RouteDeclaration, actor: ActorSpec, segments: Record<str
       return actor.partnerMember ? allowed : ["notFound"];
     case "org":
       // Only members and active partners act in A; staff's own session is no way in (SUP-3).
-      return mayAct(actor, name as Action) ? allowed : ["notFound"];
+      return mayAct(actor, name as Action) ? allowed : actor.inA ? (decl.denied ?? ["notFound"]) : ["notFound"];
     case "staff":
       return actor.staffRole && STAFF_PERMISSIONS[actor.staffRole].has(name as StaffAction) ? allowed : ["notFound"];
   }
