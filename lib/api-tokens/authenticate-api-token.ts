@@ -1,9 +1,10 @@
 import type { TokenActor } from "@/lib/access/actor";
-import { MINUTE, now } from "@/lib/clock";
+import { DAY, MINUTE, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashSecret } from "@/lib/security/tokens";
+import { IDLE_LIMIT_DAYS } from "./disable-idle-tokens";
 import { isWellFormedToken } from "./token-format";
 
 export type { TokenActor };
@@ -17,29 +18,34 @@ type TokenRow = {
   disabledAt: Date | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  createdAt: Date;
+  ownerBlockedAt: Date | null;
   membershipId: string | null;
   role: Role | null;
 };
 
 /**
  * API-1/TOK-1: resolves a bearer token to an actor. The format and checksum are checked first (a typo or a
- * random string never reaches the database), then the hash. Revoked, expired and idle-disabled tokens are
- * refused, as is a token whose owner left the Organization. `lastUsedAt` is written at most once a minute.
+ * random string never reaches the database), then the hash. Revoked, expired, idle (a year, whether or not
+ * the job has disabled it yet) tokens are refused, as is a token whose owner left the Organization or is blocked. `lastUsedAt` is written at most once a minute.
  */
 export async function authenticateApiToken(db: Db, token: string, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<TokenActor> {
   if (!isWellFormedToken(token)) throw new AppError("UNAUTHENTICATED");
   // One statement: the token and its owner's membership of the token's Organization (API-6 checks the
   // role on every call, so a demoted or departed owner's token loses those rights at once).
   const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t."id", t."userId", t."orgId", t."scopes", t."revokedAt", t."disabledAt", t."expiresAt", t."lastUsedAt",
-           m."id" AS "membershipId", m."role"::text AS "role"
+    SELECT t."id", t."userId", t."orgId", t."scopes", t."revokedAt", t."disabledAt", t."expiresAt", t."lastUsedAt", t."createdAt",
+           u."blockedAt" AS "ownerBlockedAt", m."id" AS "membershipId", m."role"::text AS "role"
       FROM "ApiToken" t
+      JOIN "User" u ON u."id" = t."userId"
       LEFT JOIN "Membership" m ON m."orgId" = t."orgId" AND m."userId" = t."userId"
      WHERE t."tokenHash" = ${hashSecret(token)}`;
   const at = now();
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= at)) throw new AppError("UNAUTHENTICATED");
-  // SEC-8: a token outlives neither its owner's membership nor their account; refused when presented.
-  if (!row.membershipId || !row.role) throw new AppError("UNAUTHENTICATED");
+  // SEC-8: a token outlives neither its owner's membership nor their account (blocked), nor a year of
+  // idleness (TOK-3) — refused when presented, not only once the nightly job has disabled it.
+  if (!row.membershipId || !row.role || row.ownerBlockedAt) throw new AppError("UNAUTHENTICATED");
+  if ((row.lastUsedAt ?? row.createdAt).getTime() <= at.getTime() - IDLE_LIMIT_DAYS * DAY) throw new AppError("UNAUTHENTICATED");
   if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= MINUTE) {
     await db.apiToken.updateMany({
       where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(at.getTime() - MINUTE) } }] },

@@ -111,6 +111,24 @@ describe("API tokens (TOK-1 … TOK-4)", () => {
     expect(await db.auditLog.count({ where: { action: "apiToken.disabledIdle", targetId: idle.id } })).toBe(1);
   });
 
+  test("[SEC-8] [TOK-3] a year-idle token is refused when presented, before the job has run; a blocked owner's token at once", async () => {
+    const { db, org, owner } = await setup();
+    const idle = await createApiToken(db, owner, { orgId: org.id, name: "idle", scopes: ["tags:read"], password: DEFAULT_PASSWORD });
+    const start = now();
+    clock.set(new Date(start.getTime() + 364 * DAY));
+    await expect(authenticateApiToken(db, idle.token)).resolves.toMatchObject({ tokenId: idle.id });
+    // Used on day 364: idle again from there. A year later it is refused although no job disabled it.
+    clock.set(new Date(start.getTime() + (364 + 366) * DAY));
+    expect(await db.apiToken.count({ where: { id: idle.id, disabledAt: { not: null } } })).toBe(0);
+    await expect(authenticateApiToken(db, idle.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    clock.reset();
+
+    const fresh = await createApiToken(db, owner, { orgId: org.id, name: "fresh", scopes: ["tags:read"], password: DEFAULT_PASSWORD });
+    await expect(authenticateApiToken(db, fresh.token)).resolves.toMatchObject({ tokenId: fresh.id });
+    await db.user.update({ where: { id: owner.kind === "user" ? owner.userId : "" }, data: { blockedAt: now() } });
+    await expect(authenticateApiToken(db, fresh.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
   test("[TOK-3] the owner is e-mailed 30 and 7 days before expiry or idle deactivation, once each", async () => {
     const { db, org, owner } = await setup();
     const user = await db.user.findUniqueOrThrow({ where: { id: owner.kind === "user" ? owner.userId : "" }, select: { email: true } });
