@@ -23,6 +23,9 @@ export const LIMITS = {
   passwordResetPerEmail: { points: 3, durationSeconds: 60 * 60 },
   twoFactorPerAccount: { points: 5, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
   apiPerToken: { points: 60, durationSeconds: 60 },
+  /** Invitation e-mails sent again (SEC-9, no mail bombing): 3 an hour per invitation, 10 a day per address. */
+  invitationResendPerInvitation: { points: 3, durationSeconds: 60 * 60 },
+  invitationMailPerAddress: { points: 10, durationSeconds: 24 * 60 * 60 },
   /** Failed application-password checks per e-mail+IP (tools endpoint, APP-2). */
   appPasswordPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Login e-mail change requests per account (each mails a link to an address the user typed, ACC-1). */

@@ -230,6 +230,20 @@ describe("adding users (ORG-2, ACC-2)", () => {
     },
   );
 
+  test("[SEC-9] [ORG-2] resending is limited: the fourth resend within an hour is refused, changes nothing and sends nothing", { timeout: TIMEOUT }, async () => {
+    const { db, owner, org } = await setup();
+    const email = newEmail("bombed");
+    const { invitationId } = (await inviteUser(db, asUser(owner.id), { orgId: org.id, email, role: "USER" })) as { invitationId: string };
+    for (let i = 0; i < 3; i++) await resendInvitation(db, asUser(owner.id), { orgId: org.id, invitationId });
+    const before = await db.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { tokenHash: true } });
+    const mailsBefore = await db.emailOutbox.count({ where: { toAddress: email } });
+    expect(mailsBefore).toBe(4); // the invitation and its three resends
+    await expect(resendInvitation(db, asUser(owner.id), { orgId: org.id, invitationId })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { tokenHash: true } })).toEqual(before);
+    expect(await db.emailOutbox.count({ where: { toAddress: email } })).toBe(mailsBefore);
+    expect(await db.auditLog.count({ where: { targetId: invitationId, action: "invitation.resent" } })).toBe(3);
+  });
+
   test(
     "[ORG-2] a signed-in account with the invited e-mail joins directly; another account may not use the link",
     { timeout: TIMEOUT },
