@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm, SearchFilter } from "@/components/ui/filter-form";
 import { getActor } from "@/lib/auth/get-actor";
-import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { listCaughtMail } from "@/lib/dev/mailbox";
+import { mailboxReachable } from "@/lib/dev/mailbox-access";
 import { listSandboxSms } from "@/lib/sms/sandbox-store";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mailbox"))("title") };
 }
 
-/** Development only: the mail caught by the local SMTP catcher (NTF-1). Absent with an external SMTP server. */
+/**
+ * Development only: the mail caught by the local SMTP catcher (NTF-1). Absent with an external SMTP server,
+ * on a server not bound to loopback, and for a request not addressed to a loopback name (SEC-7).
+ */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (!config.mailboxEnabled || !process.env.DATABASE_URL) notFound();
+  if (!mailboxReachable((await headers()).get("host")) || !process.env.DATABASE_URL) notFound();
   const params = await searchParams;
   const to = typeof params.to === "string" ? params.to.trim().slice(0, 254) : "";
   const open = typeof params.open === "string" ? Number(params.open) : null;
