@@ -67,12 +67,13 @@ export async function updateMemberPermissions(db: Db, actor: Actor, raw: UpdateM
       const found = await tx.product.count({ where: { AND: [visible, { id: { in: granting } }] } });
       if (found !== granting.length) throw new AppError("NOT_FOUND");
     }
-    // Only grants on products the actor sees (and the form offers: not terminated) are theirs to change.
-    // A change reads only the grants it names, so its cost does not grow with the member's access.
+    // Only grants on products the actor sees are theirs to change — a terminated product's grant included,
+    // so sending it back keeps it and leaving it out removes it (SEC-5). A change reads only the grants it
+    // names, so its cost does not grow with the member's access.
     const current = await tx.productAccess.findMany({
       where: {
         membershipId: target.id,
-        product: { AND: [visible, { status: { not: "TERMINATED" } }] },
+        product: visible,
         ...(replace ? {} : { productId: { in: [...input.addProductIds, ...input.removeProductIds] } }),
       },
       select: { productId: true },

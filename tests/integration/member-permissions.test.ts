@@ -35,6 +35,17 @@ const directIds = async (membershipId: string) =>
   (await getDb().productAccess.findMany({ where: { membershipId }, select: { productId: true } })).map((r) => r.productId).sort();
 
 describe("editing a member's permissions (ORG-5)", () => {
+  test("[SEC-5] [ORG-5] a terminated product already granted can be sent back (kept) and left out (removed): no 500, no stuck grant", async () => {
+    const { db, org, products, users, m } = await setup();
+    await db.product.update({ where: { id: products.hosting.id }, data: { status: "TERMINATED", terminatedAt: new Date() } });
+    await grantProductAccess(db, { membershipId: m.user, productIds: [products.hosting.id, products.mail.id] });
+    const admin = asUser(users.admin.id);
+    await updateMemberPermissions(db, admin, { orgId: org.id, membershipId: m.user, productIds: [products.hosting.id, products.mail.id] });
+    expect(await directIds(m.user)).toEqual([products.hosting.id, products.mail.id].sort());
+    await updateMemberPermissions(db, admin, { orgId: org.id, membershipId: m.user, productIds: [products.mail.id] });
+    expect(await directIds(m.user)).toEqual([products.mail.id]);
+  });
+
   test("[ORG-5] an administrator edits a user's product access and contact preferences", async () => {
     const { db, org, products, users, m } = await setup();
     await grantProductAccess(db, { membershipId: m.user, productIds: [products.mail.id] });
