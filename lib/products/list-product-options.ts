@@ -29,11 +29,12 @@ export const listProductOptionsSchema = z.object({
 });
 export type ListProductOptionsInput = z.input<typeof listProductOptionsSchema>;
 
-function encodeCursor(row: { name: string; id: string }): string {
+/** A keyset cursor on (name, id), opaque to the browser; a malformed one reads as the first page. */
+export function encodeCursor(row: { name: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.name, row.id])).toString("base64url");
 }
 
-function decodeCursor(raw: string | undefined): { name: string; id: string } | null {
+export function decodeCursor(raw: string | undefined): { name: string; id: string } | null {
   if (!raw) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
 import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
-import { listProductOptions } from "@/lib/products/list-product-options";
+import { decodeCursor, encodeCursor, listProductOptions } from "@/lib/products/list-product-options";
 import { listProductCategories } from "@/lib/products/list-products";
 import { findTeam, idField } from "./team-fields";
 
@@ -79,18 +79,4 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
     nextProductsCursor: grants.length > page.length && last ? encodeCursor(last.product) : null,
     candidates: { members: otherMembers.map(person), products: pickable, categories },
   };
-}
-
-function encodeCursor(row: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString("base64url");
-}
-
-function decodeCursor(raw: string | undefined): { name: string; id: string } | null {
-  if (!raw) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    return typeof name === "string" && typeof id === "string" ? { name, id } : null;
-  } catch {
-    return null;
-  }
 }
