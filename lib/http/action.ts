@@ -5,12 +5,12 @@ import type { z } from "zod";
 import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { mapError } from "./map-error";
+import { mapError, type ErrorCode } from "./map-error";
 import { translateError, type Translate } from "./translate-error";
 
 export type ActionState<T = unknown> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> }
   | null;
 
 /** Turns FormData into a plain object; repeated keys become arrays, checkboxes "on" stay strings. */
@@ -28,7 +28,8 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
 /** Maps any failure to what the user may see, in their language; unknown errors are logged, never shown. */
 export async function errorState(err: unknown): Promise<Exclude<ActionState, null | { ok: true }>> {
   const t = (await getTranslations()) as unknown as Translate;
-  return { ok: false, ...translateError(t, mapError(err)) };
+  const mapped = mapError(err);
+  return { ok: false, code: mapped.code, ...translateError(t, mapped) };
 }
 
 type Ctx = { db: Db; actor: UserActor };

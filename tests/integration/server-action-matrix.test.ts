@@ -1,0 +1,454 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeEach, describe, expect, test, vi } from "vitest";
+import { can, PARTNER_PERMISSIONS, staffCan, type Action, type StaffAction } from "@/lib/access/permissions";
+import { displayPrefix, generateToken } from "@/lib/api-tokens/token-format";
+import { createSession } from "@/lib/auth/sessions";
+import { getDb, type Db } from "@/lib/db";
+import type { Role, StaffRole } from "@/lib/generated/prisma/enums";
+import type { ActionState } from "@/lib/http/action";
+import { hashSecret } from "@/lib/security/tokens";
+import {
+  addMember,
+  createOrganization,
+  createPartner,
+  createPartnership,
+  createProducts,
+  createStaffUser,
+  createTag,
+  createTeam,
+  createUser,
+  DEFAULT_PASSWORD,
+  grantProductAccess,
+  tagProducts,
+  unique,
+} from "../factories";
+import { signIn, signOut } from "./support/browser-session";
+
+/**
+ * The server-action half of the authorization matrix. Every function exported by a "use server" module
+ * (found by reading the app and lib folders, so a new action without an entry below fails the first
+ * test) is declared here with what it needs, and called through its real wrapper with a real session
+ * cookie, by every kind of caller: signed out, each role of the Organization, a member of another
+ * Organization only, a FULL and a LIMITED partner, a partner whose partnership ended, and staff. Each
+ * outcome is checked against the tables: allowed (the action succeeds), forbidden, not found (another
+ * tenant's ids are never confirmed) or "sign in first".
+ *
+ * next/headers (the cookie jar), next/cache (page revalidation) and the translator are the framework's
+ * request context, which only exists inside a Next.js request: they are replaced by the real session
+ * cookie, a no-op and the catalogue keys. Everything behind them — sessions, services, PostgreSQL — is real.
+ */
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", async () => (await import("./support/browser-session")).nextHeaders);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+
+beforeEach(() => signOut());
+
+type Form = Record<string, string | string[]>;
+type Caller = { userId: string; membershipId: string | null };
+type Ctx = { db: Db; w: World; me: Caller };
+
+/** An Organization action: what the role (or partner) table must allow, and a valid form for a fresh object. */
+type OrgEntry = { needs: Action; membersOnly?: true; form: (c: Ctx) => Promise<Form> };
+type Victim = { db: Db; victimId: string };
+type Subject = { db: Db; subjectId: string };
+/**
+ * Acts on the signed-in person's own account only; `foreign` fills the form with another person's object.
+ * `answersUnknownIds`: an unknown id gets an answer rather than an error (a pairing that is not the
+ * person's reads as expired), which another person's id must get too.
+ */
+type OwnEntry = { own: true; foreign?: (c: Victim) => Promise<Form>; answersUnknownIds?: true };
+/** A back-office action: what the staff table must allow. */
+type StaffEntry = { staff: StaffAction; form: (c: Subject) => Promise<Form> };
+/** Not an action on anyone's data: sign-up, a link holder's step, a sign-in step, a browser preference. */
+type OpenEntry = { open: string };
+type Entry = OrgEntry | OwnEntry | StaffEntry | OpenEntry;
+
+const CONSOLE = "app/(console)";
+const AUTH = "app/(auth)";
+
+async function freshMember(db: Db, orgId: string, role: Role = "EXTERNAL") {
+  const user = await createUser(db);
+  return addMember(db, orgId, user.id, role);
+}
+
+async function ownToken(db: Db, orgId: string, userId: string) {
+  const token = generateToken();
+  return db.apiToken.create({ data: { userId, orgId, name: "matrix", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: ["products:read"] } });
+}
+
+async function invitation(db: Db, w: World) {
+  return db.invitation.create({
+    data: { orgId: w.orgId, email: `${unique("invitee")}@example.test`, role: "EXTERNAL", tokenHash: hashSecret(generateToken()), invitedById: w.roles.LEGAL_REPRESENTATIVE.userId, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+}
+
+async function billingAddress(db: Db, w: World) {
+  return db.billingAddress.create({ data: { orgId: w.orgId, label: unique("Office"), name: "Matrix SA", street: "Rue 1", postalCode: "1000", city: "Lausanne", country: "CH" } });
+}
+
+const address = { label: "Branch", name: "Matrix SA", street: "Rue 2", postalCode: "1000", city: "Lausanne", country: "CH" };
+
+const MATRIX: Record<string, Entry> = {
+  // The Organization's details and billing addresses (ORG-1).
+  [`${CONSOLE}/[org]/organization/actions.ts#updateOrganizationAction`]: { needs: "org.update", form: async ({ w }: Ctx) => ({ orgId: w.orgId, name: "Matrix SA" }) },
+  [`${CONSOLE}/[org]/organization/actions.ts#updateVatNumberAction`]: { needs: "org.update", form: async ({ w }: Ctx) => ({ orgId: w.orgId, vatNumber: "" }) },
+  [`${CONSOLE}/[org]/organization/actions.ts#addBillingAddressAction`]: { needs: "org.update", form: async ({ w }: Ctx) => ({ orgId: w.orgId, ...address }) },
+  [`${CONSOLE}/[org]/organization/actions.ts#updateBillingAddressAction`]: {
+    needs: "org.update",
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, addressId: (await billingAddress(db, w)).id, ...address }),
+  },
+  [`${CONSOLE}/[org]/organization/actions.ts#deleteBillingAddressAction`]: { needs: "org.update", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, addressId: (await billingAddress(db, w)).id }) },
+  [`${CONSOLE}/[org]/organization/actions.ts#setDefaultBillingAddressAction`]: { needs: "org.update", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, addressId: (await billingAddress(db, w)).id }) },
+  // Users, invitations, permissions (ORG-2 … ORG-5).
+  [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {
+    needs: "users.invite",
+    membersOnly: true,
+    form: async ({ w }: Ctx) => ({ orgId: w.orgId, email: `${unique("new")}@example.test`, role: "EXTERNAL" }),
+  },
+  [`${CONSOLE}/[org]/users/invite/actions.ts#resendInvitationAction`]: { needs: "users.invite", membersOnly: true, form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, invitationId: (await invitation(db, w)).id }) },
+  [`${CONSOLE}/[org]/users/invite/actions.ts#revokeInvitationAction`]: { needs: "users.invite", membersOnly: true, form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, invitationId: (await invitation(db, w)).id }) },
+  [`${CONSOLE}/[org]/users/actions.ts#changeRoleAction`]: {
+    needs: "users.update",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, membershipId: (await freshMember(db, w.orgId)).id, role: "USER" }),
+  },
+  [`${CONSOLE}/[org]/users/actions.ts#removeMembersAction`]: { needs: "users.remove", membersOnly: true, form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, membershipIds: (await freshMember(db, w.orgId)).id }) },
+  [`${CONSOLE}/[org]/users/actions.ts#leaveOrganizationAction`]: {
+    needs: "membership.leave",
+    membersOnly: true,
+    // A second legal representative, so that the first may leave too (ORG-4 keeps at least one).
+    form: async ({ db, w }: Ctx) => (await freshMember(db, w.orgId, "LEGAL_REPRESENTATIVE"), { orgId: w.orgId }),
+  },
+  [`${CONSOLE}/[org]/users/[membershipId]/actions.ts#updateMemberPermissionsAction`]: {
+    needs: "users.update",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, membershipId: (await freshMember(db, w.orgId)).id, addProductIds: w.productIds[0] }),
+  },
+  // Teams (ORG-6).
+  [`${CONSOLE}/[org]/teams/actions.ts#createTeamAction`]: { needs: "teams.manage", membersOnly: true, form: async ({ w }: Ctx) => ({ orgId: w.orgId, name: unique("Team") }) },
+  [`${CONSOLE}/[org]/teams/actions.ts#renameTeamAction`]: {
+    needs: "teams.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId })).id, name: unique("Renamed") }),
+  },
+  [`${CONSOLE}/[org]/teams/actions.ts#deleteTeamAction`]: { needs: "teams.manage", membersOnly: true, form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId })).id }) },
+  [`${CONSOLE}/[org]/teams/actions.ts#addTeamMembersAction`]: {
+    needs: "teams.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId })).id, membershipIds: (await freshMember(db, w.orgId)).id }),
+  },
+  [`${CONSOLE}/[org]/teams/actions.ts#removeTeamMemberAction`]: {
+    needs: "teams.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => {
+      const member = await freshMember(db, w.orgId);
+      return { orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId, membershipIds: [member.id] })).id, membershipId: member.id };
+    },
+  },
+  [`${CONSOLE}/[org]/teams/actions.ts#grantTeamProductsAction`]: {
+    needs: "teams.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId })).id, productIds: w.productIds[0] }),
+  },
+  [`${CONSOLE}/[org]/teams/actions.ts#revokeTeamProductAction`]: {
+    needs: "teams.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, teamId: (await createTeam(db, { orgId: w.orgId, productIds: [w.productIds[0]] })).id, productId: w.productIds[0] }),
+  },
+  // Tags (TAG-1 … TAG-3): on products every caller here may see.
+  [`${CONSOLE}/[org]/tags/actions.ts#createTagAction`]: { needs: "tags.manage", form: async ({ w }: Ctx) => ({ orgId: w.orgId, name: unique("tag"), color: "red" }) },
+  [`${CONSOLE}/[org]/tags/actions.ts#updateTagAction`]: {
+    needs: "tags.manage",
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, tagId: (await createTag(db, { orgId: w.orgId })).id, name: unique("renamed"), color: "blue" }),
+  },
+  [`${CONSOLE}/[org]/tags/actions.ts#deleteTagAction`]: { needs: "tags.manage", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, tagId: (await createTag(db, { orgId: w.orgId })).id }) },
+  [`${CONSOLE}/[org]/products/actions.ts#attachTagAction`]: {
+    needs: "tags.manage",
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, productIds: w.productIds[0], tagId: (await createTag(db, { orgId: w.orgId })).id }),
+  },
+  [`${CONSOLE}/[org]/products/actions.ts#detachTagAction`]: {
+    needs: "tags.manage",
+    form: async ({ db, w }: Ctx) => {
+      const tag = await createTag(db, { orgId: w.orgId });
+      await tagProducts(db, [{ productId: w.productIds[0], tagId: tag.id }]);
+      return { orgId: w.orgId, productId: w.productIds[0], tagId: tag.id };
+    },
+  },
+  // API tokens (TOK-1, TOK-4): one's own, within one's role.
+  [`${CONSOLE}/[org]/api-tokens/actions.ts#createApiTokenAction`]: {
+    needs: "tokens.manage",
+    membersOnly: true,
+    form: async ({ w }: Ctx) => ({ orgId: w.orgId, name: unique("token"), scopes: "products:read", validity: "unlimited", password: DEFAULT_PASSWORD }),
+  },
+  [`${CONSOLE}/[org]/api-tokens/actions.ts#revokeApiTokenAction`]: {
+    needs: "tokens.manage",
+    membersOnly: true,
+    form: async ({ db, w, me }: Ctx) => ({ orgId: w.orgId, tokenId: (await ownToken(db, w.orgId, me.userId || w.roles.LEGAL_REPRESENTATIVE.userId)).id }),
+  },
+
+  // The person's own account (ACC-3, 2FA-*, APP-*): nobody reaches another person's objects.
+  [`${CONSOLE}/account/security/actions.ts#startTotpAction`]: { own: true },
+  [`${CONSOLE}/account/security/actions.ts#confirmTotpAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, false)).id, code: "123456" }) },
+  [`${CONSOLE}/account/security/actions.ts#regenerateBackupCodesAction`]: { own: true },
+  [`${CONSOLE}/account/security/actions.ts#removeMethodAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, true)).id, password: DEFAULT_PASSWORD }) },
+  [`${CONSOLE}/account/security/actions.ts#disableTwoFactorAction`]: { own: true },
+  [`${CONSOLE}/account/security/actions.ts#revokeSessionAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ sessionId: (await createSession(db, { userId: victimId, twoFactorPassed: true })).sessionId }) },
+  [`${CONSOLE}/account/security/actions.ts#revokeOtherSessionsAction`]: { own: true },
+  [`${CONSOLE}/account/security/credentials-actions.ts#changePasswordAction`]: { own: true },
+  [`${CONSOLE}/account/security/credentials-actions.ts#requestEmailChangeAction`]: { own: true },
+  [`${CONSOLE}/account/security/app-password-actions.ts#createAppPasswordAction`]: { own: true },
+  [`${CONSOLE}/account/security/app-password-actions.ts#revokeAppPasswordAction`]: {
+    own: true,
+    foreign: async ({ db, victimId }: Victim) => ({ appPasswordId: (await db.appPassword.create({ data: { userId: victimId, name: "mail", passwordHash: "x", displayHint: "abcd" } })).id }),
+  },
+  [`${CONSOLE}/account/security/app-password-actions.ts#revokeAllAppPasswordsAction`]: { own: true },
+  [`${CONSOLE}/account/security/device-actions.ts#startPushAction`]: { own: true },
+  [`${CONSOLE}/account/security/device-actions.ts#pushStatusAction`]: { own: true, answersUnknownIds: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await pushMethod(db, victimId)).id }) },
+  [`${CONSOLE}/account/security/device-actions.ts#startSmsAction`]: { own: true },
+  [`${CONSOLE}/account/security/device-actions.ts#resendSmsAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await smsMethod(db, victimId, false)).id }) },
+  [`${CONSOLE}/account/security/device-actions.ts#confirmSmsAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await smsMethod(db, victimId, false)).id, code: "123456" }) },
+  [`${CONSOLE}/account/security/device-actions.ts#makeDefaultAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await smsMethod(db, victimId, true)).id }) },
+
+  // The back office (IDV-2, SEC-3).
+  [`${CONSOLE}/backoffice/verifications/[caseId]/actions.ts#decideVerificationAction`]: {
+    staff: "verifications.decide",
+    form: async ({ db, subjectId }: Subject) => ({ caseId: (await openCase(db, subjectId)).id, decision: "reject", note: "matrix" }),
+  },
+
+  // Signed-out entry points: each acts on one thing its link or form names, never on an Organization's data.
+  [`${AUTH}/sign-up/actions.ts#signUpAction`]: { open: "a visitor creates an account and its Organization (ACC-1)" },
+  [`${AUTH}/forgot-password/actions.ts#requestResetAction`]: { open: "a visitor asks for a reset link, mailed to the address (ACC-4)" },
+  [`${AUTH}/reset-password/[token]/actions.ts#resetPasswordAction`]: { open: "the holder of a reset link (ACC-4)" },
+  [`${AUTH}/confirm-email/[token]/actions.ts#confirmEmailChangeAction`]: { open: "the holder of an e-mail confirmation link (ACC-3)" },
+  [`${AUTH}/invitations/[token]/actions.ts#acceptInvitationAction`]: { open: "the holder of an invitation link, creating an account (ORG-2)" },
+  [`${AUTH}/invitations/[token]/actions.ts#joinInvitationAction`]: { open: "the holder of an invitation link, signed in with the invited address (ORG-2)" },
+  [`${AUTH}/verify/[secret]/actions.ts#sendPhoneCodeAction`]: { open: "the holder of an identity-verification link (IDV-1)" },
+  [`${AUTH}/verify/[secret]/actions.ts#confirmPhoneAction`]: { open: "the holder of an identity-verification link (IDV-1)" },
+  [`${AUTH}/device/actions.ts#pairDeviceAction`]: { open: "the holder of a device pairing secret (2FA-2)" },
+  [`${AUTH}/device/actions.ts#answerRequestAction`]: { open: "a paired device answering a push sign-in (2FA-2)" },
+  [`${AUTH}/sign-in/two-factor/actions.ts#verifySecondFactorAction`]: { open: "the second sign-in step of the session that passed the password (2FA-1)" },
+  [`${AUTH}/sign-in/two-factor/device-actions.ts#startPushChallengeAction`]: { open: "the second sign-in step (2FA-2)" },
+  [`${AUTH}/sign-in/two-factor/device-actions.ts#completePushChallengeAction`]: { open: "the second sign-in step (2FA-2)" },
+  [`${AUTH}/sign-in/two-factor/device-actions.ts#sendSignInSmsAction`]: { open: "the second sign-in step (2FA-3)" },
+  [`${AUTH}/sign-in/two-factor/help/actions.ts#requestHelpAction`]: { open: "the second sign-in step asking for recovery (IDV-1)" },
+  ["lib/actions/preferences.ts#setLanguage"]: { open: "the browser's language, and the signed-in person's own (I18N-1)" },
+  ["lib/actions/remembered-accounts.ts#rememberCurrentAccount"]: { open: "this browser's list of accounts (ACC-5)" },
+  ["lib/actions/remembered-accounts.ts#forgetAccount"]: { open: "this browser's list of accounts (ACC-5)" },
+};
+
+async function totpMethod(db: Db, userId: string, confirmed: boolean) {
+  return db.twoFactorMethod.create({ data: { userId, type: "TOTP", label: "phone", secretEncrypted: "x", confirmedAt: confirmed ? new Date() : null } });
+}
+async function smsMethod(db: Db, userId: string, confirmed: boolean) {
+  return db.twoFactorMethod.create({ data: { userId, type: "SMS", label: "sms", phone: "+41790000000", confirmedAt: confirmed ? new Date() : null } });
+}
+async function pushMethod(db: Db, userId: string) {
+  return db.twoFactorMethod.create({ data: { userId, type: "PUSH", label: "device" } });
+}
+async function openCase(db: Db, userId: string) {
+  return db.identityVerification.create({ data: { userId, email: `${unique("case")}@example.test`, reason: "LOST_TWO_FACTOR", tokenHash: hashSecret(generateToken()) } });
+}
+
+/** Every function a "use server" module exports, as "file#export". */
+async function serverActions(): Promise<Map<string, (...args: never[]) => unknown>> {
+  const found = new Map<string, (...args: never[]) => unknown>();
+  async function walk(dir: string) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(file);
+      else if (/\.tsx?$/.test(entry.name) && /^\s*["']use server["']/.test(await readFile(file, "utf8"))) {
+        const mod = (await import(path.resolve(file))) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.set(`${file}#${name}`, value as (...args: never[]) => unknown);
+      }
+    }
+  }
+  await walk("app");
+  await walk("lib");
+  return found;
+}
+
+type Outcome = "allowed" | "forbidden" | "not_found" | "unauthenticated" | `other: ${string}`;
+
+async function run(fn: (...args: never[]) => unknown, form: Form): Promise<ActionState | "redirected"> {
+  const fd = new FormData();
+  for (const [key, value] of Object.entries(form)) for (const v of ([] as string[]).concat(value)) fd.append(key, v);
+  try {
+    return await (fn as unknown as (p: ActionState, f: FormData) => Promise<ActionState>)(null, fd);
+  } catch (err) {
+    // An action that ends by going to another page (create a team, leave) succeeded.
+    if (String((err as { digest?: string }).digest).startsWith("NEXT_REDIRECT")) return "redirected";
+    throw err;
+  }
+}
+
+async function call(fn: (...args: never[]) => unknown, form: Form): Promise<Outcome> {
+  const state = await run(fn, form);
+  if (state === "redirected" || state?.ok) return "allowed";
+  if (!state) return "other: no answer";
+  return state.code === "forbidden" || state.code === "not_found" || state.code === "unauthenticated" ? state.code : `other: ${state.code} ${state.message}`;
+}
+
+/** The same form naming ids that do not exist. */
+const withUnknownIds = (form: Form): Form => Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" && /^c[a-z0-9]{24}$/.test(v) ? "cmatrixdoesnotexist000000" : v]));
+
+type Kind =
+  | { kind: "signed out" }
+  | { kind: "role"; role: Role }
+  | { kind: "member of another Organization" }
+  | { kind: "partner"; access: "FULL" | "LIMITED" }
+  | { kind: "partner, partnership ended" }
+  | { kind: "staff"; staffRole: StaffRole };
+
+const KINDS: Kind[] = [
+  { kind: "signed out" },
+  ...(["LEGAL_REPRESENTATIVE", "ADMINISTRATOR", "USER", "EXTERNAL"] as const).map((role) => ({ kind: "role" as const, role })),
+  { kind: "member of another Organization" },
+  { kind: "partner", access: "FULL" },
+  { kind: "partner", access: "LIMITED" },
+  { kind: "partner, partnership ended" },
+  { kind: "staff", staffRole: "SUPPORT" },
+  { kind: "staff", staffRole: "ADMIN" },
+];
+
+const label = (k: Kind) => (k.kind === "role" ? k.role : k.kind === "partner" ? `${k.access} partner` : k.kind === "staff" ? `staff ${k.staffRole} without a grant` : k.kind);
+
+function expected(k: Kind, e: OrgEntry): Outcome {
+  switch (k.kind) {
+    case "signed out":
+      return "unauthenticated";
+    case "role":
+      return can(k.role, e.needs) ? "allowed" : "forbidden";
+    case "partner":
+      return !e.membersOnly && PARTNER_PERMISSIONS[k.access].has(e.needs) ? "allowed" : "forbidden";
+    default:
+      // Nothing ties them to this Organization: its ids are not confirmed to exist.
+      return "not_found";
+  }
+}
+
+type World = { orgId: string; productIds: string[]; roles: Record<Role, Caller>; callers: Map<Kind, Caller | null> };
+
+/** One Organization with a member per role, two products the USER and EXTERNAL members and the LIMITED partner were granted, partners, staff. */
+async function world(db: Db): Promise<World> {
+  const org = await createOrganization(db);
+  const productIds = (await createProducts(db, [{ orgId: org.id, name: `${unique("a")}.ch` }, { orgId: org.id, name: `${unique("b")}.ch` }])).map((p) => p.id);
+  const roles = { LEGAL_REPRESENTATIVE: { userId: org.legalRepresentativeId, membershipId: org.legalRepresentativeMembershipId } } as Record<Role, Caller>;
+  for (const role of ["ADMINISTRATOR", "USER", "EXTERNAL"] as const) {
+    const m = await freshMember(db, org.id, role);
+    roles[role] = { userId: m.userId, membershipId: m.id };
+    if (role !== "ADMINISTRATOR") await grantProductAccess(db, { membershipId: m.id, productIds, level: "MANAGE" });
+  }
+  const partnerRep = async (access: "FULL" | "LIMITED", status: "ACTIVE" | "ENDED" = "ACTIVE") => {
+    const partnerOrg = await createOrganization(db);
+    const partner = await createPartner(db, { orgId: partnerOrg.id });
+    await createPartnership(db, access === "FULL" ? { partnerId: partner.id, clientOrgId: org.id, access, status } : { partnerId: partner.id, clientOrgId: org.id, access, productIds, status });
+    return { userId: partnerOrg.legalRepresentativeId, membershipId: null };
+  };
+  const callers = new Map<Kind, Caller | null>();
+  for (const k of KINDS) {
+    if (k.kind === "signed out") callers.set(k, null);
+    else if (k.kind === "role") callers.set(k, roles[k.role]);
+    else if (k.kind === "member of another Organization") callers.set(k, { userId: (await createOrganization(db)).legalRepresentativeId, membershipId: null });
+    else if (k.kind === "partner") callers.set(k, await partnerRep(k.access));
+    else if (k.kind === "partner, partnership ended") callers.set(k, await partnerRep("FULL", "ENDED"));
+    else callers.set(k, { userId: (await createStaffUser(db, { staffRole: k.staffRole })).id, membershipId: null });
+  }
+  return { orgId: org.id, productIds, roles, callers };
+}
+
+async function as(caller: Caller | null) {
+  if (caller) await signIn(caller.userId);
+  else signOut();
+}
+
+const entries = Object.entries(MATRIX);
+const orgEntries = entries.filter((e): e is [string, OrgEntry] => "needs" in e[1]);
+const ownEntries = entries.filter((e): e is [string, OwnEntry] => "own" in e[1]);
+const staffEntries = entries.filter((e): e is [string, StaffEntry] => "staff" in e[1]);
+const size = orgEntries.length * KINDS.length + ownEntries.length * 2 + staffEntries.length * 5;
+
+describe("authorization matrix: server actions", () => {
+  let actions: Map<string, (...args: never[]) => unknown>;
+
+  test("[API-6] every server action has a matrix entry, and every entry a server action", async () => {
+    actions = await serverActions();
+    expect([...actions.keys()].filter((k) => !(k in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !actions.has(k))).toEqual([]);
+  });
+
+  describe(`${size} calls`, () => {
+    for (const [key, entry] of orgEntries) {
+      test(`[ORG-1] [PRD-3] [PRT-3] ${key.split("#")[1]} (${entry.needs}${entry.membersOnly ? ", members only" : ""}): each caller gets what the tables say`, async () => {
+        actions ??= await serverActions();
+        const db = getDb();
+        const w = await world(db);
+        const got: string[] = [];
+        const want: string[] = [];
+        for (const k of KINDS) {
+          const me = w.callers.get(k)!;
+          const form = await entry.form({ db, w, me: me ?? { userId: "", membershipId: null } });
+          await as(me);
+          got.push(`${label(k)}: ${await call(actions.get(key)!, form)}`);
+          want.push(`${label(k)}: ${expected(k, entry)}`);
+        }
+        expect(got).toEqual(want);
+      });
+    }
+
+    for (const [key, entry] of ownEntries) {
+      test(`[ACC-3] [2FA-4] ${key.split("#")[1]}: signed out is asked to sign in${entry.foreign ? "; another person's object answers as an unknown id and stays as it was" : ""}`, async () => {
+        actions ??= await serverActions();
+        const db = getDb();
+        const victim = await createUser(db);
+        const form = entry.foreign ? await entry.foreign({ db, victimId: victim.id }) : {};
+        const before = await accountOf(db, victim.id);
+        signOut();
+        expect(await call(actions.get(key)!, form)).toBe("unauthenticated");
+        if (entry.foreign) {
+          await signIn((await createUser(db)).id);
+          // Another person's id answers exactly as an id that does not exist, and changes nothing.
+          const answer = await run(actions.get(key)!, form);
+          expect(answer).toEqual(await run(actions.get(key)!, withUnknownIds(form)));
+          expect(answer === "redirected" || answer?.ok === true).toBe(entry.answersUnknownIds === true);
+          expect(await accountOf(db, victim.id)).toEqual(before);
+        }
+      });
+    }
+
+    for (const [key, entry] of staffEntries) {
+      test(`[IDV-2] [SEC-3] ${key.split("#")[1]} (${entry.staff}): signed out, a customer, and each staff role as the staff table says`, async () => {
+        actions ??= await serverActions();
+        const db = getDb();
+        const subject = await createUser(db);
+        const got: string[] = [];
+        const want: string[] = [];
+        const callers: [string, string | null, Outcome][] = [
+          ["signed out", null, "unauthenticated"],
+          ["a customer", (await createOrganization(db)).legalRepresentativeId, "not_found"],
+        ];
+        for (const staffRole of ["SUPPORT", "SUPERVISOR", "ADMIN"] as const) {
+          callers.push([`staff ${staffRole}`, (await createStaffUser(db, { staffRole })).id, staffCan(staffRole, entry.staff) ? "allowed" : "forbidden"]);
+        }
+        for (const [name, userId, outcome] of callers) {
+          const form = await entry.form({ db, subjectId: subject.id });
+          await as(userId ? { userId, membershipId: null } : null);
+          got.push(`${name}: ${await call(actions.get(key)!, form)}`);
+          want.push(`${name}: ${outcome}`);
+        }
+        expect(got).toEqual(want);
+      });
+    }
+  });
+});
+
+/** What a person's account holds that another person's action could change. */
+async function accountOf(db: Db, userId: string) {
+  const [methods, sessions, appPasswords] = await Promise.all([
+    db.twoFactorMethod.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, isDefault: true, confirmedAt: true, phone: true } }),
+    db.session.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    db.appPassword.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+  ]);
+  return { methods, sessions, appPasswords };
+}
