@@ -143,7 +143,11 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     // First requests load the routes' code and open the pools: not what we count.
     for (const name of CASES) for (let i = 0; i < 3; i++) await send(await requests[name](), name);
 
-    const pageRequests = { small: pickerPages(base, cookie, seed.small), large: pickerPages(base, cookie, seed) };
+    const pageRequests = {
+      small: pickerPages(base, cookie, seed.small),
+      sameContent: pickerPages(base, cookie, seed.few),
+      large: pickerPages(base, cookie, seed),
+    };
     for (const set of Object.values(pageRequests)) for (const r of Object.values(set)) for (let i = 0; i < 3; i++) await send(r(), "l");
     const countsSmall = opts.pagesOnly ? null : await countAll(sql, requests);
     if (countsSmall) log(`load: statements per request at ${SMALL} products: ${fmtCounts(countsSmall)}`);
@@ -273,14 +277,17 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
        INSERT INTO "Membership" (id, "orgId", "userId", role, "updatedAt") SELECT $3, $1, id, 'USER', now() FROM u`,
       [orgId, `bench-member${suffix}`, `bench-membership${suffix}`],
     );
-    await sql.query(`INSERT INTO "Team" (id, "orgId", name) VALUES ($2, $1, 'Bench team')`, [orgId, `bench-team${suffix}`]);
+    await sql.query(`INSERT INTO "Team" (id, "orgId", name) VALUES ($2, $1, $3)`, [orgId, `bench-team${suffix}`, `Bench team${suffix}`]);
     await sql.query(`INSERT INTO "TeamMember" ("teamId", "membershipId") VALUES ($1, $2)`, [`bench-team${suffix}`, `bench-membership${suffix}`]);
     return { orgId, membershipId: `bench-membership${suffix}`, teamId: `bench-team${suffix}` };
   };
   const picker = await grantees(org.id, "");
   const smallPicker = await grantees(small.id, "-small");
   await insertProducts(sql, small.id, 1, SMALL, { prefix: "sp", suffix: "-small" });
-  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId, membershipId: picker.membershipId, teamId: picker.teamId, small: smallPicker };
+  // In the large Organization, a member and a team holding what the small one's hold (1 product each):
+  // the same page content at 100,000 products, to tell the catalogue's size from the page's content.
+  const few = await grantees(org.id, "-few");
+  return { orgId: org.id, userId: user.id, sessionSecret, countToken, readTokens, writeTokens, filterTagId, membershipId: picker.membershipId, teamId: picker.teamId, small: smallPicker, few };
 }
 
 /**
@@ -304,6 +311,12 @@ async function insertProducts(sql: pg.Client, orgId: string, from: number, to: n
     [orgId, from, to, prefix],
   );
   if (prefix === "bp") await insertTagLinks(sql, from, to);
+  if (prefix === "bp" && from === 1) {
+    await sql.query(
+      `INSERT INTO "ProductAccess" (id, "productId", "membershipId", "teamId")
+       VALUES ('bp-few-m', 'bp0000001', 'bench-membership-few', NULL), ('bp-few-t', 'bp0000002', NULL, 'bench-team-few')`,
+    );
+  }
   // The member holds every 100th product directly, the team every 100th other one (1 and 1,000 of them).
   await sql.query(
     `INSERT INTO "ProductAccess" (id, "productId", "membershipId", "teamId")
@@ -330,8 +343,9 @@ async function insertTagLinks(sql: pg.Client, from: number, to: number) {
 }
 
 type PageName = "e" | "f" | "g";
-type Size = "small" | "large";
-const SIZES = ["small", "large"] as const;
+/** 10 products; 100,000 products with the small Organization's grants; 100,000 with 1,000 grants each. */
+type Size = "small" | "sameContent" | "large";
+const SIZES = ["small", "sameContent", "large"] as const;
 const PAGE_LABELS: Record<PageName, string> = {
   e: "(e) Add a user /{org}/users/invite",
   f: "(f) a member's page /{org}/users/{id}",
@@ -352,10 +366,10 @@ function pickerPages(base: string, cookie: string, seed: { orgId: string; member
  * statements of one render.
  */
 async function measurePages(sql: pg.Client, sets: Record<Size, Record<PageName, () => Request>>): Promise<Record<Size, Record<PageName, PageMeasure>>> {
-  const out = { small: {}, large: {} } as Record<Size, Record<PageName, PageMeasure>>;
+  const out = { small: {}, sameContent: {}, large: {} } as Record<Size, Record<PageName, PageMeasure>>;
   for (const name of Object.keys(PAGE_LABELS) as PageName[]) {
-    const times: Record<Size, number[]> = { small: [], large: [] };
-    const html: Record<Size, string> = { small: "", large: "" };
+    const times: Record<Size, number[]> = { small: [], sameContent: [], large: [] };
+    const html: Record<Size, string> = { small: "", sameContent: "", large: "" };
     for (let i = 0; i < PAGE_SAMPLES; i++) {
       for (const size of SIZES) {
         const t = performance.now();
@@ -391,17 +405,18 @@ async function measurePages(sql: pg.Client, sets: Record<Size, Record<PageName, 
   return out;
 }
 
-function reportPages({ small, large }: Record<Size, Record<PageName, PageMeasure>>) {
+function reportPages(m: Record<Size, Record<PageName, PageMeasure>>) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const row = (f: (x: PageMeasure) => string, n: PageName, w: number) => SIZES.map((size) => f(m[size][n])).join(" → ").padStart(w);
   const lines = [
     "",
-    `  product-picker pages, one request at a time, alternating (${PAGE_SAMPLES} renders each): at ${SMALL} → at ${PRODUCTS.toLocaleString("en")} products`,
-    `  ${"case".padEnd(42)} ${"median ms".padStart(16)} ${"p90 ms".padStart(16)} ${"HTML".padStart(20)} ${"HTML gzip".padStart(18)} ${"RSC".padStart(20)} ${"SQL".padStart(8)}`,
-    ...(["e", "f", "g"] as const).map((n) => {
-      const [a, b] = [small[n], large[n]];
-      const pair = (x: string, y: string, w: number) => `${x} → ${y}`.padStart(w);
-      return `  ${PAGE_LABELS[n].padEnd(42)} ${pair(a.median.toFixed(1), b.median.toFixed(1), 16)} ${pair(a.p90.toFixed(1), b.p90.toFixed(1), 16)} ${pair(kb(a.html), kb(b.html), 20)} ${pair(kb(a.htmlGzip), kb(b.htmlGzip), 18)} ${pair(kb(a.rsc), kb(b.rsc), 20)} ${pair(String(a.statements), String(b.statements), 8)}`;
-    }),
+    `  product-picker pages, one request at a time, alternating (${PAGE_SAMPLES} renders each):`,
+    `  at ${SMALL} products → at ${PRODUCTS.toLocaleString("en")} with the same grants (1 + 1) → at ${PRODUCTS.toLocaleString("en")} with 1,000 + 1,000 grants`,
+    `  ${"case".padEnd(42)} ${"median ms".padStart(22)} ${"p90 ms".padStart(22)} ${"HTML".padStart(28)} ${"HTML gzip".padStart(25)} ${"RSC".padStart(28)} ${"SQL".padStart(11)}`,
+    ...(["e", "f", "g"] as const).map(
+      (n) =>
+        `  ${PAGE_LABELS[n].padEnd(42)} ${row((x) => x.median.toFixed(1), n, 22)} ${row((x) => x.p90.toFixed(1), n, 22)} ${row((x) => kb(x.html), n, 28)} ${row((x) => kb(x.htmlGzip), n, 25)} ${row((x) => kb(x.rsc), n, 28)} ${row((x) => String(x.statements), n, 11)}`,
+    ),
     "",
   ];
   console.log(lines.join("\n"));
