@@ -7,6 +7,7 @@ import type { Organization, Product } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
+import { seedContent } from "./seed-content";
 import {
   addMembers,
   createInvoices,
@@ -155,6 +156,7 @@ async function seedEverything(tx: Tx, passwordHash: string) {
   await seedTags(tx, orgs.alpine.id, products);
   await seedInvoices(tx, orgs, products);
   await seedPartner(tx, orgs, products);
+  await seedContent(tx, products);
 }
 
 async function seedOrganizations(tx: Tx, userId: (email: string) => string): Promise<DemoOrgs> {

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { allows, type OrgAccess } from "@/lib/access/require-access";
+import { CONTENT_ACTION } from "@/lib/content/content-products";
 
 export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, access }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; access?: OrgAccess }) {
   const t = await getTranslations("shell");
@@ -31,6 +32,17 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             </Link>
           </li>
         ) : null}
+        {access
+          ? (["mail", "drive", "chat"] as const)
+              .filter((kind) => allows(access, CONTENT_ACTION[kind]))
+              .map((kind) => (
+                <li key={kind}>
+                  <Link href={`/${orgId}/${kind}`} className={link}>
+                    {t(kind)}
+                  </Link>
+                </li>
+              ))
+          : null}
         {access && allows(access, "tags.read") ? (
           <li>
             <Link href={`/${orgId}/tags`} className={link}>

@@ -29,7 +29,14 @@ export type MemberAccess = Common & { via: "membership"; membershipId: string; r
 /** A partner's user acting through an active partnership (PRT-3). */
 export type PartnerOrgAccess = Common & { via: "partnership"; partnershipId: string; partnerOrgId: string; partnerAccess: PartnerAccess };
 /** Staff handling a request of the Organization, through active support grants (SUP-3). */
-export type SupportAccess = Common & { via: "support"; staffRole: StaffRole; scopes: SupportScope[]; sharedMessageIds: string[] };
+export type SupportAccess = Common & {
+  via: "support";
+  staffRole: StaffRole;
+  scopes: SupportScope[];
+  sharedMessageIds: string[];
+  /** Who granted each scope: a grant shows what its granter sees (SUP-3), never more. */
+  granters: { scope: SupportScope; userId: string }[];
+};
 
 /** What requireAccess answers: who acts, on whose behalf, and with which rights. */
 export type OrgAccess = MemberAccess | PartnerOrgAccess | SupportAccess;
@@ -89,7 +96,7 @@ async function supportGrantsOf(tx: Tx, actor: StaffActor, orgId: string) {
         { requestId: null, organization: { supportRequests: { some: { handlerId: actor.userId, status: { not: "CLOSED" } } } } },
       ],
     },
-    select: { scope: true, resourceRef: true },
+    select: { scope: true, resourceRef: true, userId: true },
   });
 }
 
@@ -152,6 +159,7 @@ async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> 
         staffRole: actor.staffRole,
         scopes: [...new Set(grants.map((g) => g.scope))],
         sharedMessageIds: whole.some((g) => g.scope === "MAIL") ? [] : grants.flatMap((g) => (g.scope === "SINGLE_MAIL" && g.resourceRef ? [g.resourceRef] : [])),
+        granters: grants.map((g) => ({ scope: g.scope, userId: g.userId })),
       };
     }
     case "partner":

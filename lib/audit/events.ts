@@ -78,6 +78,13 @@ export const AUDIT_EVENTS = {
   "tag.deleted": "tag",
   "tag.attached": "tag",
   "tag.detached": "tag",
+
+  "support.accessGranted": "supportGrant",
+  "support.accessRevoked": "supportGrant",
+  "support.mailboxRead": "mailbox",
+  "support.mailRead": "mailMessage",
+  "support.driveFolderRead": "driveFolder",
+  "support.chatChannelRead": "chatChannel",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -94,7 +101,12 @@ export type AuditTarget =
   | "membership"
   | "team"
   | "tag"
-  | "product";
+  | "product"
+  | "supportGrant"
+  | "mailbox"
+  | "mailMessage"
+  | "driveFolder"
+  | "chatChannel";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -2,6 +2,7 @@ import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
+import { endExpiredGrants } from "@/lib/support/end-expired-grants";
 
 /** A recurring job: idempotent, safe to run late or twice, since a missed run is caught up by the next. */
 export type JobDefinition = {
@@ -28,6 +29,12 @@ export const JOBS = [
     cron: "*/10 * * * *",
     description: "IDV-3: expire identity checks not handled within 72 hours and delete their photos",
     run: (db) => purgeIdentityFiles(db),
+  },
+  {
+    name: "support-grants-end",
+    cron: "5 * * * *",
+    description: "SUP-2: mark support grants older than 7 days as ended (reads already refuse them)",
+    run: (db) => endExpiredGrants(db),
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -188,6 +188,30 @@ const MATRIX: Record<string, Entry> = {
     form: async ({ db, w, me }: Ctx) => ({ orgId: w.orgId, tokenId: (await ownToken(db, w.orgId, me.userId || w.roles.LEGAL_REPRESENTATIVE.userId)).id }),
   },
 
+  // Support access (SUP-1 … SUP-3): what a member gives the staff handling their requests.
+  [`${CONSOLE}/account/support-access/actions.ts#setSupportAccessAction`]: { needs: "support.grant", membersOnly: true, form: async ({ w }: Ctx) => ({ orgId: w.orgId, scope: "MAIL", enabled: "true" }) },
+  [`${CONSOLE}/account/support-access/actions.ts#revokeGrantAction`]: {
+    needs: "support.grant",
+    membersOnly: true,
+    form: async ({ db, w, me }: Ctx) => {
+      const grant = await db.supportGrant.create({ data: { orgId: w.orgId, userId: me.userId || w.roles.LEGAL_REPRESENTATIVE.userId, scope: "DRIVE", expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { orgId: w.orgId, grantId: grant.id };
+    },
+  },
+  [`${CONSOLE}/[org]/mail/[mailboxId]/actions.ts#shareMailAction`]: {
+    needs: "support.grant",
+    membersOnly: true,
+    form: async ({ db, w, me }: Ctx) => {
+      const [product] = await createProducts(db, [{ orgId: w.orgId, category: "mail" }]);
+      if (me.membershipId) await grantProductAccess(db, { membershipId: me.membershipId, productIds: [product.id] });
+      const mailbox = await db.mailbox.create({
+        data: { productId: product.id, address: `${unique("box")}@example.test`, displayName: "Box", messages: { create: { fromName: "X", fromAddress: "x@example.test", toAddress: "box@example.test", subject: "Hi", body: "Hello", receivedAt: new Date() } } },
+        include: { messages: true },
+      });
+      return { orgId: w.orgId, messageId: mailbox.messages[0].id };
+    },
+  },
+
   // The person's own account (ACC-3, 2FA-*, APP-*): nobody reaches another person's objects.
   [`${CONSOLE}/account/security/actions.ts#startTotpAction`]: { own: true },
   [`${CONSOLE}/account/security/actions.ts#confirmTotpAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, false)).id, code: "123456" }) },

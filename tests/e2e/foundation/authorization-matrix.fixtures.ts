@@ -47,10 +47,24 @@ export async function createWorld() {
     await grantProductAccess(db, { membershipId: aUserMembership.id, productIds: [shared.id] });
     await grantProductAccess(db, { membershipId: aExternalMembership.id, productIds: [shared.id] });
     const teamA = await createTeam(db, { orgId: orgA.id, membershipIds: [aUserMembership.id] });
+    // SUP-1: content of A's mail, drive and chat products, granted to A's user like the shared product.
+    const [mailProduct, driveProduct, chatProduct] = await createProducts(db, [
+      { orgId: orgA.id, category: "mail" },
+      { orgId: orgA.id, category: "drive" },
+      { orgId: orgA.id, category: "chat" },
+    ]);
+    await grantProductAccess(db, { membershipId: aUserMembership.id, productIds: [mailProduct.id, driveProduct.id, chatProduct.id] });
+    const mailbox = await db.mailbox.create({
+      data: { productId: mailProduct.id, address: "contact@a.example", displayName: "A", messages: { create: { fromName: "X", fromAddress: "x@example.com", toAddress: "contact@a.example", subject: "Hello", body: "Hi", receivedAt: now() } } },
+    });
+    const folder = await db.driveFolder.create({ data: { productId: driveProduct.id, name: "Documents" } });
+    const channel = await db.chatChannel.create({ data: { productId: chatProduct.id, name: "general" } });
 
     const orgB = await createOrganization(db, { legalRepresentativeId: bLr.id });
     const [productB] = await createProducts(db, [{ orgId: orgB.id }]);
     const teamB = await createTeam(db, { orgId: orgB.id, membershipIds: [orgB.legalRepresentativeMembershipId] });
+    const [mailB] = await createProducts(db, [{ orgId: orgB.id, category: "mail" }]);
+    const mailboxB = await db.mailbox.create({ data: { productId: mailB.id, address: "contact@b.example", displayName: "B" } });
 
     // PRT-3, PRT-9: the partner Organizations' legal representatives act in A; a user of a partner only
     // when assigned to the client.
@@ -117,13 +131,16 @@ export async function createWorld() {
         teamId: teamA.id,
         membershipId: aUserMembership.id,
         caseId: verification.id,
+        mailboxId: mailbox.id,
+        folderId: folder.id,
+        channelId: channel.id,
         documentId: document.id,
         token: random(),
         secret: random(),
         kind: "none",
       } as Record<string, string>,
       hiddenProduct: hidden.id,
-      b: { productId: productB.id, teamId: teamB.id, membershipId: orgB.legalRepresentativeMembershipId },
+      b: { productId: productB.id, teamId: teamB.id, membershipId: orgB.legalRepresentativeMembershipId, mailboxId: mailboxB.id },
     };
   } finally {
     await db.$disconnect();

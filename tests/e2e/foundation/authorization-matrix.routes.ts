@@ -57,6 +57,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/verify/[secret]": { requires: "link" },
   "/verify/[secret]/documents": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
   "/account/security": { requires: "signedIn" },
+  "/account/support-access": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   "/backoffice": { requires: "staff:backoffice.enter" },
@@ -83,6 +84,12 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // Test-only failing pages: an unknown kind is the 404 page for everyone (and the whole route is a 404 in production).
   "/faults/[kind]": { requires: "public", allowed: "notFound" },
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
+  "/[org]/mail": { requires: "org:content.mail.read" },
+  "/[org]/mail/[mailboxId]": { requires: "org:content.mail.read" },
+  "/[org]/drive": { requires: "org:content.drive.read" },
+  "/[org]/drive/[folderId]": { requires: "org:content.drive.read" },
+  "/[org]/chat": { requires: "org:content.chat.read" },
+  "/[org]/chat/[channelId]": { requires: "org:content.chat.read" },
 };
 
 /**

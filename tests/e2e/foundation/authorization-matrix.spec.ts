@@ -116,6 +116,7 @@ test("[ORG-1] [PRD-3] [IDV-2] another tenant's real ids, and objects one may not
       [name, context, `/${A}/products/${world.b.productId}`, `/${A}/products/${random(12)}`],
       [name, context, `/${A}/teams/${world.b.teamId}`, `/${A}/teams/${random(12)}`],
       [name, context, `/${A}/users/${world.b.membershipId}`, `/${A}/users/${random(12)}`],
+      [name, context, `/${A}/mail/${world.b.mailboxId}`, `/${A}/mail/${random(12)}`],
       [name, context, `/${other}/dashboard`, `/${random(12)}/dashboard`],
       [name, context, `/${other}/products/export`, `/${random(12)}/products/export`],
       [name, context, `/${other}/tags/options`, `/${random(12)}/tags/options`],
