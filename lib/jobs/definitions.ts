@@ -1,3 +1,4 @@
+import { deliverPendingPasswordResets } from "@/lib/accounts/deliver-password-reset";
 import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
@@ -28,6 +29,12 @@ export const JOBS = [
     cron: "*/10 * * * *",
     description: "IDV-3: expire identity checks not handled within 72 hours and delete their photos",
     run: (db) => purgeIdentityFiles(db),
+  },
+  {
+    name: "password-reset-mails",
+    cron: "* * * * *",
+    description: "ACC-4 / SEC-9: mail reset requests left undelivered after their answer; forget requests after a day",
+    run: (db) => deliverPendingPasswordResets(db),
   },
 ] as const satisfies readonly JobDefinition[];
 
