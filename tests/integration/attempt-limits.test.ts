@@ -27,6 +27,8 @@ vi.mock("@/lib/security/encryption", async (importOriginal) => {
 });
 
 const db = getDb();
+// Each test checks up to 20 real argon2 hashes, which take seconds each on a busy machine.
+const SLOW = 240_000;
 const T0 = new Date("2026-06-01T09:00:00Z");
 afterEach(() => clock.reset());
 
@@ -48,7 +50,7 @@ describe("attempt limits (SEC-1)", () => {
     expect(results.filter((r) => r === "RATE_LIMITED")).toHaveLength(15);
     expect(await db.auditLog.count({ where: { actorId: user.id, action: "auth.signInFailed" } })).toBe(5);
     await expect(signInWithPassword(db, { email: user.email, password: DEFAULT_PASSWORD }, { ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
-  });
+  }, SLOW);
 
   test("[SEC-1] spreading guesses over many addresses still hits the per-account limit, which backs off and then lets the owner in", async () => {
     clock.set(T0);
@@ -71,7 +73,7 @@ describe("attempt limits (SEC-1)", () => {
     await expect(signInWithPassword(db, { email: user.email, password: DEFAULT_PASSWORD }, { ip: address() })).resolves.toMatchObject({ userId: user.id });
     await expect(signInWithPassword(db, { email: user.email, password: "a typo, once" }, { ip: address() })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(signInWithPassword(db, { email: user.email, password: DEFAULT_PASSWORD }, { ip: address() })).resolves.toMatchObject({ userId: user.id });
-  });
+  }, SLOW);
 
   test("[SEC-1] an unknown e-mail is limited exactly like a known one (the limits tell nothing about accounts)", async () => {
     clock.set(T0);
@@ -79,7 +81,7 @@ describe("attempt limits (SEC-1)", () => {
     const results = await settle(Array.from({ length: 12 }, (_, i) => signInWithPassword(db, { email, password: `guess-${i}-xxxxxxxx` }, { ip: address() })));
     expect(results.filter((r) => r === "UNAUTHENTICATED")).toHaveLength(10);
     expect(results.filter((r) => r === "RATE_LIMITED")).toHaveLength(2);
-  });
+  }, SLOW);
 
   test("[SEC-1] app passwords over HTTP Basic: a parallel burst from one address gets 10 checks, spread addresses 20 per account", async () => {
     clock.set(T0);
@@ -108,7 +110,7 @@ describe("attempt limits (SEC-1)", () => {
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     clock.set(new Date(T0.getTime() + 2 * MINUTE));
     expect((await basic(right, address())).status).toBe(200);
-  });
+  }, SLOW);
 
   test("[SEC-1] the password typed again for a sensitive change: a parallel burst is cut at the limit", async () => {
     clock.set(T0);
@@ -120,7 +122,7 @@ describe("attempt limits (SEC-1)", () => {
     expect(verifications() - before).toBe(5);
     expect(results.filter((r) => r === "RATE_LIMITED")).toHaveLength(15);
     await expect(checkPasswordAgain(db, actor, hash, DEFAULT_PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
-  });
+  }, SLOW);
 
   test("[SEC-1] an SMS code: a parallel burst of wrong codes is checked at most 5 times, and the code is then dead", async () => {
     clock.set(T0);
@@ -136,5 +138,5 @@ describe("attempt limits (SEC-1)", () => {
     expect(smsChecks() - before).toBeLessThanOrEqual(5);
     expect(results.every((r) => r === "INVALID_INPUT")).toBe(true);
     await expect(confirmSmsEnrolment(db, actor, { methodId: started.methodId, code })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-  });
+  }, SLOW);
 });
