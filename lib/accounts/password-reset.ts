@@ -3,16 +3,12 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import { revokeOtherSessions } from "@/lib/auth/sessions";
-import { MINUTE, now } from "@/lib/clock";
-import { config } from "@/lib/config";
+import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { sendEmail } from "@/lib/notifications/send-email";
 import { hashPassword } from "@/lib/security/passwords";
-import { consume } from "@/lib/security/rate-limit";
-import { hashSecret, randomSecret } from "@/lib/security/tokens";
+import { consume, reset } from "@/lib/security/rate-limit";
+import { hashSecret } from "@/lib/security/tokens";
 import { emailField, passwordField } from "./schemas";
-
-export const RESET_LINK_MINUTES = 60;
 
 export const requestResetSchema = z.object({ email: emailField });
 export const resetPasswordSchema = z
@@ -20,26 +16,19 @@ export const resetPasswordSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordsDiffer" });
 
 /**
- * ACC-4: e-mails a single-use link valid one hour. Answers the same whether the address exists or not,
- * so the form reveals nothing (ACC-7).
+ * ACC-4 / SEC-2 / SEC-9: records a reset request and answers at once. The same work is done whether or not
+ * the address has an account: nothing is looked up here; the link is made and mailed after the answer
+ * (`deliverPasswordReset`), so neither the answer nor its timing tells whether the address exists.
+ * Requests are limited per address+e-mail (past it they are dropped silently), so nobody else's requests
+ * can use up the owner's. Answers the request to deliver, or null when it was dropped.
  */
-export async function requestPasswordReset(db: Db, raw: unknown, meta: { ip?: string | null } = {}): Promise<void> {
+export async function requestPasswordReset(db: Db, raw: unknown, meta: { ip?: string | null } = {}): Promise<{ requestId: string } | null> {
   const { email } = requestResetSchema.parse(raw);
-  const limit = await consume("passwordResetPerEmail", email);
-  if (!limit.allowed) return;
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, blockedAt: true } });
-  if (!user || user.blockedAt) return;
-  const secret = randomSecret();
-  await db.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: hashSecret(secret), expiresAt: new Date(now().getTime() + RESET_LINK_MINUTES * MINUTE) },
-  });
-  await db.auditLog.create({ data: { at: now(), actorKind: "USER", actorId: user.id, action: "auth.passwordResetRequested", ip: meta.ip ?? null } });
-  await sendEmail(db, {
-    to: email,
-    template: "passwordReset",
-    params: { link: `${config.appUrl}/reset-password/${secret}`, expiresInMinutes: RESET_LINK_MINUTES },
-    locale: user.locale,
-  });
+  const ip = meta.ip ?? null;
+  const limit = await consume("passwordResetPerAddress", `${ip ?? "unknown"}|${email}`);
+  if (!limit.allowed) return null;
+  const row = await db.passwordResetRequest.create({ data: { email, ip, requestedAt: now() }, select: { id: true } });
+  return { requestId: row.id };
 }
 
 /** Whether a reset link can still be used (to show the form or an "expired" message). */
@@ -52,7 +41,7 @@ export async function isResetTokenUsable(db: Db, token: string): Promise<boolean
 export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | null } = {}): Promise<{ userId: string }> {
   const input = resetPasswordSchema.parse(raw);
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const t = now();
     // The conditional update is the single-use guarantee: of two concurrent uses only one matches.
     const claimed = await tx.passwordResetToken.updateMany({
@@ -61,10 +50,13 @@ export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | 
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", "errors.resetLinkInvalid");
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { id: true, userId: true } });
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: t } });
     await revokeOtherSessions(tx, row.userId, null);
     await audit(tx, linkHolder("passwordReset", row.id, row.userId, meta), { action: "auth.passwordReset", targetId: row.userId });
-    return { userId: row.userId };
+    return { userId: row.userId, email: user.email };
   });
+  // The owner proved control of the login e-mail: the account's sign-in backoff (SEC-1) no longer applies.
+  await reset("passwordBackoff", done.email);
+  return { userId: done.userId };
 }

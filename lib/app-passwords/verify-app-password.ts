@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { dummyPasswordHash, verifyPassword } from "@/lib/security/passwords";
-import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+import { clearLimits, consume, consumeBackoff } from "@/lib/security/rate-limit";
 import { displayHintOf, normalizeAppPassword } from "./generate";
 
 export const verifyAppPasswordSchema = z.object({
@@ -16,7 +16,9 @@ export type AppPasswordUser = { userId: string; email: string; firstName: string
 /**
  * APP-2: authenticates a tool (mail, CardDAV/CalDAV client) with the login e-mail and an application
  * password. The account password is never accepted here, and 2FA does not apply: that is the point of
- * application passwords. Failures are rate-limited per e-mail+IP and all answer the same UNAUTHENTICATED.
+ * application passwords. Every attempt is counted before the password is checked (SEC-1), per e-mail+address
+ * and per account from any address (a backoff); a success clears both. Failures all answer the same
+ * UNAUTHENTICATED.
  */
 export async function verifyAppPassword(db: Db, raw: unknown, meta: { ip?: string | null }): Promise<AppPasswordUser> {
   const parsed = verifyAppPasswordSchema.safeParse(raw);
@@ -25,8 +27,10 @@ export async function verifyAppPassword(db: Db, raw: unknown, meta: { ip?: strin
   const password = normalizeAppPassword(parsed.data.password);
   const key = `${email}|${meta.ip ?? "unknown"}`;
 
-  const blocked = await isBlocked("appPasswordPerAccount", key);
-  if (!blocked.allowed) throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, blocked.retryAfterSeconds);
+  const perAddress = await consume("appPasswordPerAccount", key);
+  if (!perAddress.allowed) throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, perAddress.retryAfterSeconds);
+  const perAccount = await consumeBackoff("appPasswordBackoff", email);
+  if (!perAccount.allowed) throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, perAccount.retryAfterSeconds);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -50,15 +54,13 @@ export async function verifyAppPassword(db: Db, raw: unknown, meta: { ip?: strin
   // Unknown e-mail or no candidate: spend the same argon2 time so timing tells nothing.
   if (!user?.appPasswords.length) await verifyPassword(await dummyPasswordHash(), password);
 
-  if (!user || !matchId || user.blockedAt) {
-    const state = await consume("appPasswordPerAccount", key);
-    if (!state.allowed) throw new AppError("RATE_LIMITED", "errors.signInLocked", undefined, state.retryAfterSeconds);
-    throw new AppError("UNAUTHENTICATED", "errors.invalidCredentials");
-  }
+  if (!user || !matchId || user.blockedAt) throw new AppError("UNAUTHENTICATED", "errors.invalidCredentials");
   // Revoked in the meantime? The revokedAt condition makes this a no-op and the request is refused.
   const used = await db.appPassword.updateMany({ where: { id: matchId, revokedAt: null }, data: { lastUsedAt: now() } });
   if (used.count === 0) throw new AppError("UNAUTHENTICATED", "errors.invalidCredentials");
-  // Clients authenticate every request: only touch the limiter when earlier failures were counted.
-  if (blocked.remaining < blocked.limit) await reset("appPasswordPerAccount", key);
+  await clearLimits([
+    ["appPasswordPerAccount", key],
+    ["appPasswordBackoff", email],
+  ]);
   return { userId: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, appPasswordId: matchId };
 }

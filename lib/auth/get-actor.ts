@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserActor } from "@/lib/access/actor";
 import { getDb } from "@/lib/db";
-import { clientIp, SESSION_COOKIE } from "./options";
+import { clientAddress } from "@/lib/http/client-address";
+import { SESSION_COOKIE } from "./options";
 import { resolveSession, type ResolvedSession } from "./sessions";
 
 export type { UserActor };
@@ -51,7 +52,7 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
     userId: session.userId,
     sessionId: session.id,
     staffRole: session.user.staffRole,
-    ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")),
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };
 });

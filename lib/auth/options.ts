@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { revokeSessionBySecret, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 export const SESSION_COOKIE = "manager.session";
@@ -10,10 +11,6 @@ export const SESSION_COOKIE = "manager.session";
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const v = headers?.[name];
   return typeof v === "string" ? v : Array.isArray(v) ? String(v[0]) : null;
-}
-
-export function clientIp(forwardedFor: string | null, realIp?: string | null): string | null {
-  return forwardedFor?.split(",")[0]?.trim() || realIp || null;
 }
 
 /**
@@ -38,7 +35,7 @@ export const authOptions: AuthOptions = {
         const headers = req.headers as Record<string, unknown> | undefined;
         try {
           const res = await signInWithPassword(getDb(), credentials, {
-            ip: clientIp(header(headers, "x-forwarded-for"), header(headers, "x-real-ip")),
+            ip: clientAddress(headers),
             userAgent: header(headers, "user-agent"),
           });
           return { id: res.userId, sid: res.secret };

@@ -3,7 +3,7 @@ import { authenticateApiToken, type TokenActor } from "@/lib/api-tokens/authenti
 import type { Action } from "@/lib/access/permissions";
 import { requireAccess } from "@/lib/access/require-access";
 import { scopesInclude, type TokenScope } from "@/lib/api-tokens/scopes";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en.json";
@@ -122,7 +122,7 @@ export function route<S extends z.ZodType | undefined = undefined>(
       const token = bearer(request);
       if (!token) return errorResponse(401, "unauthenticated", undefined, undefined, { "WWW-Authenticate": 'Bearer realm="Manager API"' });
       const db = getDb();
-      const ip = clientIp(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+      const ip = clientAddress(request.headers);
       let actor: TokenActor;
       try {
         actor = await authenticateApiToken(db, token, { ip, userAgent: request.headers.get("user-agent") });

@@ -1,3 +1,4 @@
+import { deliverPendingPasswordResets } from "@/lib/accounts/deliver-password-reset";
 import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
@@ -35,6 +36,12 @@ export const JOBS = [
     cron: "5 * * * *",
     description: "SUP-2: mark support grants older than 7 days as ended (reads already refuse them)",
     run: (db) => endExpiredGrants(db),
+  },
+  {
+    name: "password-reset-mails",
+    cron: "* * * * *",
+    description: "ACC-4 / SEC-9: mail reset requests left undelivered after their answer; forget requests after a day",
+    run: (db) => deliverPendingPasswordResets(db),
   },
 ] as const satisfies readonly JobDefinition[];
 

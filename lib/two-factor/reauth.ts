@@ -3,7 +3,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/security/passwords";
-import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+import { consume, reset } from "@/lib/security/rate-limit";
 
 /**
  * 2FA-4: changing or removing a method, or disabling 2FA, needs a session that passed every sign-in step
@@ -26,14 +26,13 @@ export async function confirmPassword(db: Db, actor: UserActor, password: string
  */
 export async function checkPasswordAgain(db: Db, actor: UserActor, passwordHash: string, password: string): Promise<void> {
   const key = `reauth|${actor.userId}`;
-  const state = await isBlocked("signInPerAccount", key);
+  // Counted before the check (SEC-1), so parallel guesses cannot slip past the limit.
+  const state = await consume("signInPerAccount", key);
   if (!state.allowed) throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, state.retryAfterSeconds);
   if (!(await verifyPassword(passwordHash, password))) {
-    const after = await consume("signInPerAccount", key);
     await db.auditLog.create({
       data: { at: now(), actorKind: "USER", actorId: actor.userId, action: "auth.reauthFailed", ip: actor.ip ?? null, userAgent: actor.userAgent?.slice(0, 400) ?? null },
     });
-    if (!after.allowed) throw new AppError("RATE_LIMITED", "errors.RATE_LIMITED", undefined, after.retryAfterSeconds);
     throw new AppError("UNAUTHENTICATED", "security.errors.wrongPassword", { password: ["security.errors.wrongPassword"] });
   }
   await reset("signInPerAccount", key);

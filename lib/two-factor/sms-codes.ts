@@ -29,14 +29,21 @@ export async function acceptSmsCode(db: Db, where: { userId: string; sessionId: 
     await db.twoFactorChallenge.updateMany({ where: { id: challenge.id, status: "PENDING" }, data: { status: "EXPIRED", decidedAt: now() } });
     throw new AppError("INVALID_INPUT", "devices.errors.codeExpired", { code: ["devices.errors.codeExpired"] });
   }
+  // Counted before the check (SEC-1): parallel guesses of one code cannot get past the limit.
+  const attempts = await consume("smsCodeAttempts", challenge.id);
+  const kill = () => db.twoFactorChallenge.updateMany({ where: { id: challenge.id, status: "PENDING" }, data: { status: "EXPIRED", decidedAt: now() } });
+  const tooMany = () => new AppError("INVALID_INPUT", "devices.errors.tooManyAttempts", { code: ["devices.errors.tooManyAttempts"] });
+  if (!attempts.allowed) {
+    await kill();
+    throw tooMany();
+  }
   if (/^\d{6}$/.test(code) && hashSmsCode(challenge.id, code) === challenge.codeHash) {
     const used = await db.twoFactorChallenge.updateMany({ where: { id: challenge.id, status: "PENDING" }, data: { status: "USED", decidedAt: now() } });
     return used.count === 1;
   }
-  const attempts = await consume("smsCodeAttempts", challenge.id);
-  if (!attempts.allowed || attempts.remaining === 0) {
-    await db.twoFactorChallenge.updateMany({ where: { id: challenge.id, status: "PENDING" }, data: { status: "EXPIRED", decidedAt: now() } });
-    throw new AppError("INVALID_INPUT", "devices.errors.tooManyAttempts", { code: ["devices.errors.tooManyAttempts"] });
+  if (attempts.remaining === 0) {
+    await kill();
+    throw tooMany();
   }
   return false;
 }

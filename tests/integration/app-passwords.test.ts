@@ -10,6 +10,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { createUser, DEFAULT_PASSWORD } from "../factories";
+import { fromAddress } from "../factories/client-address";
 
 const db = getDb();
 const randomIp = () => `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
@@ -22,7 +23,7 @@ async function userWithActor(overrides: { firstName?: string; lastName?: string 
 
 function basic(email: string, password: string, ip = randomIp()) {
   const auth = Buffer.from(`${email}:${password}`, "utf8").toString("base64");
-  return new Request("http://localhost/api/tools/whoami", { headers: { authorization: `Basic ${auth}`, "x-forwarded-for": ip } });
+  return new Request("http://localhost/api/tools/whoami", { headers: { authorization: `Basic ${auth}`, ...fromAddress(ip) } });
 }
 
 describe("application passwords", () => {

@@ -1,6 +1,7 @@
 import { generate } from "otplib";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { changePassword } from "@/lib/accounts/change-password";
+import { deliverPasswordReset } from "@/lib/accounts/deliver-password-reset";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { requestEmailChange } from "@/lib/accounts/request-email-change";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
@@ -69,7 +70,8 @@ beforeAll(async () => {
   const actor: UserActor = { kind: "user", userId: session.userId, sessionId: session.sessionId, staffRole: null, ip: "10.11.0.1", userAgent: "vitest" };
 
   let afterId = await lastMailId();
-  await requestPasswordReset(db, { email });
+  const reset = await requestPasswordReset(db, { email });
+  await deliverPasswordReset(db, reset!.requestId);
   keep("link", await linkSecret(email, "/reset-password/", afterId));
 
   const invitee = `${unique("invitee")}@example.test`;

@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { errorState, type ActionState } from "@/lib/http/action";
@@ -12,7 +12,7 @@ import { pairPushDevice } from "@/lib/two-factor/pair-push-device";
 
 async function requestMeta() {
   const h = await headers();
-  return { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") };
+  return { ip: clientAddress(h), userAgent: h.get("user-agent") };
 }
 
 /**

@@ -1,12 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
+import { after } from "next/server";
+import { deliverPasswordReset } from "@/lib/accounts/deliver-password-reset";
 import { requestPasswordReset, requestResetSchema } from "@/lib/accounts/password-reset";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/http/action";
 
 export const requestResetAction = publicAction(requestResetSchema, async (input, { db }) => {
-  const h = await headers();
-  await requestPasswordReset(db, input, { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")) });
+  const request = await requestPasswordReset(db, input, { ip: clientAddress(await headers()) });
+  // SEC-2 / SEC-9: the answer goes out first; whether a mail follows is decided afterwards.
+  if (request) after(() => deliverPasswordReset(db, request.requestId).catch((err: unknown) => console.error("password reset delivery failed", err)));
   return true;
 });

@@ -31,7 +31,7 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "mail", "drive", "chat"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
@@ -58,7 +58,17 @@ test("[ORG-1] every console page of a legal representative renders without error
   await page.goto(`/${org}/users`);
   const member = page.locator(`a[href^="/${org}/users/"]:not([href$="/invite"])`).first();
   await visit(page, (await member.getAttribute("href"))!, problems);
+  for (const kind of ["mail", "drive", "chat"]) {
+    await page.goto(`/${org}/${kind}`);
+    const first = page.locator(`main a[href^="/${org}/${kind}/"]`).first();
+    await visit(page, (await first.getAttribute("href"))!, problems);
+  }
+  await page.goto(`/${org}/mail`);
+  await page.locator(`main a[href^="/${org}/mail/"]`).first().click();
+  await page.locator(`main a[href*="?message="]`).first().click();
+  await visit(page, page.url(), problems);
   await visit(page, "/account/security", problems);
+  await visit(page, "/account/support-access", problems);
   expect(problems).toEqual([]);
 });
 

@@ -2,11 +2,11 @@
 
 import { headers } from "next/headers";
 import { confirmEmailChange, confirmEmailChangeSchema } from "@/lib/accounts/confirm-email-change";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/http/action";
 
 export const confirmEmailChangeAction = publicAction(confirmEmailChangeSchema, async (input, { db }) => {
   const h = await headers();
-  const res = await confirmEmailChange(db, input, { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") });
+  const res = await confirmEmailChange(db, input, { ip: clientAddress(h), userAgent: h.get("user-agent") });
   return { email: res.email };
 });

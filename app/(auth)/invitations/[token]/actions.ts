@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { action, publicAction } from "@/lib/http/action";
 import {
   acceptInvitation,
@@ -15,7 +15,7 @@ import {
 export const acceptInvitationAction = publicAction(acceptInvitationSchema, async (input, { db }) => {
   const h = await headers();
   const result = await acceptInvitation(db, input, {
-    ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")),
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   });
   return { email: result.email, orgId: result.orgId };

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { getSession } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export async function verifySecondFactorAction(_prev: ActionState<{ backupCodesL
       getDb(),
       { id: session.id, userId: session.userId, twoFactorPassed: session.twoFactorPassed, staffRole: session.user.staffRole },
       formDataToObject(formData),
-      { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") },
+      { ip: clientAddress(h), userAgent: h.get("user-agent") },
     );
     return { ok: true, data: { backupCodesLeft: res.backupCodesLeft } };
   } catch (err) {

@@ -2,14 +2,14 @@
 
 import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/http/action";
 import { confirmPhone, confirmPhoneSchema } from "@/lib/identity/confirm-phone";
 import { sendPhoneCode, sendPhoneCodeSchema } from "@/lib/identity/send-phone-code";
 
 async function requestMeta() {
   const h = await headers();
-  return { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") };
+  return { ip: clientAddress(h), userAgent: h.get("user-agent") };
 }
 
 // Whoever holds the case link may take these steps: the services check the link's secret.

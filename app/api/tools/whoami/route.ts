@@ -1,5 +1,5 @@
 import { verifyAppPassword } from "@/lib/app-passwords/verify-app-password";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
 
@@ -30,7 +30,7 @@ export async function GET(request: Request): Promise<Response> {
   const credentials = parseBasic(request.headers.get("authorization"));
   if (!credentials) return refuse(401);
   try {
-    const ip = clientIp(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+    const ip = clientAddress(request.headers);
     const user = await verifyAppPassword(getDb(), credentials, { ip });
     return Response.json(
       { result: "success", data: { email: user.email, name: `${user.firstName} ${user.lastName}`.trim() } },

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { clientIp } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/http/client-address";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
 import { translateError, type Translate } from "@/lib/http/translate-error";
@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ sec
     await submitDocuments(
       getDb(),
       { secret, documentType: field("documentType"), front: field("front"), back: field("back"), selfie: field("selfie") },
-      { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") },
+      { ip: clientAddress(h), userAgent: h.get("user-agent") },
     );
     return Response.json({ ok: true }, { headers: noStore });
   } catch (err) {

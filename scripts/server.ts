@@ -1,0 +1,37 @@
+/**
+ * The production web server: Next.js's request handler behind a plain Node HTTP server, so that the
+ * client's address comes from the connection (SEC-1). Each request gets the address resolved from the
+ * socket and TRUSTED_PROXIES in an internal header, replacing whatever the client sent.
+ *
+ *   npx tsx scripts/server.ts            (PORT, HOST, TRUSTED_PROXIES from the environment; needs a build)
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { parseTrustedProxies, stampClientAddress } from "../lib/http/client-address";
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "127.0.0.1";
+  // Refuses to start on a malformed setting rather than guessing which proxies to believe.
+  const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    stampClientAddress(req, trusted);
+    handle(req, res).catch((err: unknown) => {
+      console.error("request failed", err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.listen(port, hostname, () => console.log(`web server on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
