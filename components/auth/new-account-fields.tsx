@@ -21,10 +21,10 @@ export function NameFields({ errors }: { errors: FieldErrors }) {
 }
 
 /**
- * The password of a new account, remembered in memory so that the account can be signed in right
- * after the server created it (see useSignInWhenCreated).
+ * The password of a new account; with `passwordRef`, remembered in memory so that the account can be
+ * signed in right after the server created it (see useSignInWhenCreated).
  */
-export function NewPasswordField({ error, passwordRef }: { error?: string; passwordRef: React.RefObject<string> }) {
+export function NewPasswordField({ error, passwordRef }: { error?: string; passwordRef?: React.RefObject<string> }) {
   const t = useTranslations("auth");
   return (
     <Field
@@ -35,7 +35,7 @@ export function NewPasswordField({ error, passwordRef }: { error?: string; passw
       required
       help={t("passwordHelp")}
       error={error}
-      onChange={(e) => (passwordRef.current = e.target.value)}
+      onChange={passwordRef ? (e) => (passwordRef.current = e.target.value) : undefined}
     />
   );
 }

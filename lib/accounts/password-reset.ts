@@ -51,6 +51,8 @@ export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | 
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", "errors.resetLinkInvalid");
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { id: true, userId: true } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
+    // The link went to the login e-mail: using it proves the address as the confirmation link would (SEC-2).
+    await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: t } });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: t } });
     await revokeOtherSessions(tx, row.userId, null);
     await audit(tx, linkHolder("passwordReset", row.id, row.userId, meta), { action: "auth.passwordReset", targetId: row.userId });

@@ -13,6 +13,7 @@ export const AUDIT_EVENTS = {
   "auth.passwordChanged": "user",
   "auth.emailChangeRequested": "user",
   "auth.emailChanged": "user",
+  "auth.emailConfirmed": "user",
   "auth.reauthFailed": "user",
   "auth.sessionRevoked": "session",
   "auth.otherSessionsRevoked": "user",

@@ -41,7 +41,16 @@ export type ResolvedSession = {
   id: string;
   userId: string;
   twoFactorPassed: boolean;
-  user: { id: string; email: string; firstName: string; lastName: string; locale: string; staffRole: StaffRole | null; lastOrgId: string | null };
+  user: {
+    id: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    locale: string;
+    staffRole: StaffRole | null;
+    lastOrgId: string | null;
+    emailVerifiedAt: Date | null;
+  };
 };
 
 /** Looks up a live session from the cookie's secret; revoked or expired sessions resolve to null. */
@@ -56,7 +65,7 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
       lastSeenAt: true,
       twoFactorPassedAt: true,
       user: {
-        select: { id: true, email: true, firstName: true, lastName: true, locale: true, staffRole: true, lastOrgId: true, blockedAt: true },
+        select: { id: true, email: true, firstName: true, lastName: true, locale: true, staffRole: true, lastOrgId: true, emailVerifiedAt: true, blockedAt: true },
       },
     },
   });

@@ -85,6 +85,8 @@ export async function acceptInvitation(
           lastName: input.lastName,
           locale: input.locale,
           lastOrgId: invitation.orgId,
+          // The link was mailed to this address: using it proves the address (SEC-2).
+          emailVerifiedAt: now(),
           createdAt: now(),
         },
       });
@@ -111,15 +113,25 @@ export async function acceptInvitation(
   }
 }
 
-/** ORG-2: a signed-in user whose e-mail the invitation names joins the Organization directly. */
+/**
+ * ORG-2: a signed-in user whose e-mail the invitation names joins the Organization with the link.
+ * SEC-2: joining needs a proven address. The link itself is that proof — it went only to the invited
+ * address, and a secret from that mailbox is what the confirmation link offers too — so an account whose
+ * address was not confirmed yet is confirmed by using it. Without the link (an account signed up by
+ * someone else with that address) there is no way in.
+ */
 export async function joinByInvitation(db: Db, actor: Actor, raw: JoinByInvitationInput) {
   const input = joinByInvitationSchema.parse(raw);
   if (actor.kind !== "user") throw new AppError("FORBIDDEN");
   return db.$transaction(async (tx) => {
     const invitation = await usableInvitation(tx, input.token);
-    const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
+    const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, emailVerifiedAt: true } });
     if (me.email !== invitation.email) throw new AppError("FORBIDDEN", "invitations.errors.otherAccount");
     await claim(tx, invitation);
+    if (!me.emailVerifiedAt) {
+      await tx.user.update({ where: { id: actor.userId }, data: { emailVerifiedAt: now() } });
+      await audit(tx, actor, { action: "auth.emailConfirmed", targetId: actor.userId, metadata: { email: me.email, via: "invitation", invitationId: invitation.id } });
+    }
     const existing = await tx.membership.findUnique({
       where: { orgId_userId: { orgId: invitation.orgId, userId: actor.userId } },
       select: { id: true },

@@ -4,12 +4,10 @@ import { requireMember, type OrgAccess } from "@/lib/access/require-access";
 import { emailField } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
-import { config } from "@/lib/config";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ContactPreference } from "@/lib/generated/prisma/enums";
 import { assertMayGrant, ROLES } from "@/lib/members/rules";
-import { sendEmail } from "@/lib/notifications/send-email";
 import { visibleProductsWhere } from "@/lib/products/visible-products";
 import { inviterDetails, newInvitationSecret, sendInvitationMail } from "./invitation-mail";
 
@@ -47,12 +45,15 @@ export async function assertGrantableProducts(tx: Tx, me: OrgAccess, productIds:
 }
 
 /**
- * ORG-2: adds a user with their role, per-product access and contact preferences, all in one step.
- * An existing account is extended to this Organization at once (and told by e-mail); anyone else gets
- * an invitation valid seven days, whose link creates their account in this Organization (ACC-2).
- * Nobody hands out a role above their own, and only a legal representative invites one (ORG-5).
+ * ORG-2: adds a user with their role, per-product access and contact preferences, all in one step: an
+ * invitation valid seven days, whose link creates the account in this Organization (ACC-2) or, for someone
+ * who already has an account, lets them join once signed in.
+ * SEC-2: an existing account is invited like anyone else — never added at once, since whoever signed up with
+ * an address may not own it — and the answer, the work done and the mail are the same whether or not the
+ * address has an account. Nobody hands out a role above their own, and only a legal representative invites
+ * one (ORG-5).
  */
-export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
+export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput): Promise<{ email: string; invitationId: string }> {
   const input = inviteUserSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
     const me = await requireMember(tx, actor, input.orgId, "users.invite");
@@ -60,38 +61,11 @@ export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
     await assertGrantableProducts(tx, me, input.productIds);
     const inviter = await inviterDetails(tx, me.userId, me.orgId);
 
-    // Two people adding the same address at once must not create two invitations (or two memberships).
+    // Two people adding the same address at once must not create two invitations.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invite:${me.orgId}:${input.email}`}))`;
-    const existing = await tx.user.findUnique({
-      where: { email: input.email },
-      select: { id: true, firstName: true, locale: true, lastOrgId: true },
-    });
-    if (existing) {
-      const already = await tx.membership.findUnique({
-        where: { orgId_userId: { orgId: me.orgId, userId: existing.id } },
-        select: { id: true },
-      });
-      if (already)
-        throw new AppError("CONFLICT", "invitations.errors.alreadyMember", { email: ["invitations.errors.alreadyMember"] });
-      const membership = await tx.membership.create({
-        data: {
-          orgId: me.orgId,
-          userId: existing.id,
-          role: input.role,
-          contactPrefs: input.contactPrefs,
-          productAccess: { create: input.productIds.map((productId) => ({ productId })) },
-        },
-      });
-      if (!existing.lastOrgId) await tx.user.update({ where: { id: existing.id }, data: { lastOrgId: me.orgId } });
-      await audit(tx, actor, {
-        action: "membership.added",
-        orgId: me.orgId,
-        targetId: membership.id,
-        metadata: { userId: existing.id, role: input.role, productIds: input.productIds, contactPrefs: input.contactPrefs },
-      });
-      return { kind: "added" as const, membershipId: membership.id, to: existing, inviter };
-    }
-
+    // Members are listed on the Users page already: saying so tells the inviter nothing new.
+    const member = await tx.membership.findFirst({ where: { orgId: me.orgId, user: { email: input.email } }, select: { id: true } });
+    if (member) throw new AppError("CONFLICT", "invitations.errors.alreadyMember", { email: ["invitations.errors.alreadyMember"] });
     const pending = await tx.invitation.findFirst({
       where: { orgId: me.orgId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
       select: { id: true },
@@ -119,23 +93,9 @@ export async function inviteUser(db: Db, actor: Actor, raw: InviteUserInput) {
       targetId: invitation.id,
       metadata: { email: input.email, role: input.role, productIds: input.productIds, contactPrefs: input.contactPrefs },
     });
-    return { kind: "invited" as const, invitationId: invitation.id, secret: link.secret, inviter };
+    return { invitationId: invitation.id, secret: link.secret, inviter };
   });
 
-  if (result.kind === "added") {
-    await sendEmail(db, {
-      to: input.email,
-      template: "addedToOrganization",
-      params: {
-        name: result.to.firstName,
-        inviterName: result.inviter.inviterName,
-        organizationName: result.inviter.organizationName,
-        consoleUrl: `${config.appUrl}/${input.orgId}/dashboard`,
-      },
-      locale: result.to.locale,
-    });
-    return { kind: result.kind, email: input.email, membershipId: result.membershipId };
-  }
   await sendInvitationMail(db, { to: input.email, secret: result.secret, ...result.inviter });
-  return { kind: result.kind, email: input.email, invitationId: result.invitationId };
+  return { email: input.email, invitationId: result.invitationId };
 }

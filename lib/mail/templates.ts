@@ -19,8 +19,10 @@ export type MailTemplates = {
   /** `timeZone` is the recipient's (IANA name); the time is shown in UTC without it. */
   newSignIn: { when: Date; ip: string; device: string; timeZone?: string };
   welcome: { name: string; organizationName: string; consoleUrl: string };
-  /** ORG-2: an existing account was extended to another Organization. */
-  addedToOrganization: { name: string; inviterName: string; organizationName: string; consoleUrl: string };
+  /** SEC-2: proves the login e-mail after sign-up; `link` carries the confirmation secret. */
+  emailConfirm: { email: string; link: string; expiresInHours: number };
+  /** SEC-2: someone signed up with an address that already has an account; no secret, only public pages. */
+  signUpAttempt: { signInUrl: string; resetUrl: string };
   /** TOK-3: an API token stops working soon, because it expires or because it has been unused for a year. */
   apiTokenWarning: { tokenName: string; organizationName: string; reason: "expiry" | "idle"; when: Date; days: number; consoleUrl: string; timeZone?: string };
   /** The password was changed from the security page; `resetUrl` is the "forgot password" page (no secret). */
@@ -97,18 +99,25 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       paragraph(t("welcome.help")),
     ],
   }),
-  addedToOrganization: (p, { t }) => {
-    const names = { inviterName: p.inviterName, organizationName: p.organizationName };
-    return {
-      subject: t("addedToOrganization.subject", names),
-      greeting: t("common.greetingName", { name: p.name }),
-      blocks: [
-        paragraph(t("addedToOrganization.intro", names)),
-        action(t, t("addedToOrganization.action"), p.consoleUrl),
-        paragraph(t("addedToOrganization.notYou")),
-      ],
-    };
-  },
+  emailConfirm: (p, { t }) => ({
+    subject: t("emailConfirm.subject"),
+    blocks: [
+      paragraph(t("emailConfirm.intro", { email: p.email })),
+      action(t, t("emailConfirm.action"), p.link),
+      paragraph(t("emailConfirm.expiry", { hours: p.expiresInHours })),
+      paragraph(t("emailConfirm.ignore")),
+    ],
+  }),
+  signUpAttempt: (p, { t }) => ({
+    subject: t("signUpAttempt.subject"),
+    blocks: [
+      paragraph(t("signUpAttempt.intro")),
+      paragraph(t("signUpAttempt.ifYou")),
+      action(t, t("signUpAttempt.signIn"), p.signInUrl),
+      action(t, t("signUpAttempt.reset"), p.resetUrl),
+      paragraph(t("signUpAttempt.notYou")),
+    ],
+  }),
   apiTokenWarning: (p, { t, locale }) => {
     const when = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.when, { dateStyle: "long" });
     const values = { tokenName: p.tokenName, organizationName: p.organizationName, when, days: p.days };
@@ -197,6 +206,7 @@ export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplate
   passwordReset: ["link"],
   invitation: ["link"],
   emailChangeConfirm: ["link"],
+  emailConfirm: ["link"],
   verificationRequested: ["link"],
 };
 export const REDACTED = "[redacted]";

@@ -41,6 +41,12 @@ export const LIMITS = {
   invitationMailPerAddress: { points: 10, durationSeconds: 24 * 60 * 60 },
   /** Failed application-password checks per e-mail+address (tools endpoint, APP-2). */
   appPasswordPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Sign-ups per client address (SEC-2): each one mails an address someone typed. `SIGN_UP_LIMIT_PER_HOUR` overrides. */
+  signUpPerIp: { points: Number(process.env.SIGN_UP_LIMIT_PER_HOUR) || 10, durationSeconds: 60 * 60 },
+  /** Login e-mail confirmation links sent again per account (SEC-2). */
+  emailConfirmPerAccount: { points: 3, durationSeconds: 60 * 60 },
+  /** "Someone tried to sign up with your address" notices per address (SEC-9: no mail bombing through sign-up). */
+  signUpNoticePerAddress: { points: 3, durationSeconds: 24 * 60 * 60 },
   /** Login e-mail change requests per account (each mails a link to an address the user typed, ACC-1). */
   emailChangePerAccount: { points: 5, durationSeconds: 60 * 60 },
   /** SMS codes sent per account (enrolment and sign-in), so resending cannot flood a phone (2FA-5). */

@@ -27,7 +27,8 @@ export function createStaffUser(db: DbOrTx, overrides: UserOverrides = {}): Prom
 
 async function userData({ password = DEFAULT_PASSWORD, passwordHash, ...overrides }: UserOverrides) {
   const key = unique("user");
-  const data = { email: `${key}@example.test`, firstName: "Test", lastName: key, ...overrides };
+  // Accounts made by factories (and so the demo data) have a proven login e-mail unless told otherwise (SEC-2).
+  const data = { email: `${key}@example.test`, firstName: "Test", lastName: key, emailVerifiedAt: new Date(), ...overrides };
   // Sign-in looks e-mails up lower-cased (ACC-1).
   return { ...data, email: data.email.toLowerCase(), passwordHash: passwordHash ?? (await hashOnce(password)) };
 }

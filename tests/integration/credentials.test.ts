@@ -124,7 +124,7 @@ describe("changing the login e-mail", () => {
     expect(stored.textBody).not.toContain(token);
     expect(stored.textBody).toContain(REDACTED);
 
-    expect(await findEmailChange(db, token)).toEqual({ newEmail });
+    expect(await findEmailChange(db, token)).toEqual({ newEmail, confirmation: false });
     await expect(confirmEmailChange(db, { token })).resolves.toEqual({ userId: user.id, email: newEmail });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
     expect(await db.auditLog.count({ where: { actorId: user.id, action: { in: ["auth.emailChangeRequested", "auth.emailChanged"] } } })).toBe(2);
@@ -136,6 +136,15 @@ describe("changing the login e-mail", () => {
     // Single use.
     expect(await findEmailChange(db, token)).toBeNull();
     await expect(confirmEmailChange(db, { token })).rejects.toMatchObject({ code: "NOT_FOUND", message: "credentials.errors.linkInvalid" });
+  });
+
+  test("[SEC-2] an unproven account that changes its login e-mail by the link has a proven address", async () => {
+    const user = await createUser(db, { emailVerifiedAt: null });
+    const newEmail = `${unique("proven")}@example.test`;
+    const { token } = await requestChange(user, newEmail);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
+    await confirmEmailChange(db, { token });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
   });
 
   test("[ACC-1] the confirmation link expires after 24 hours", async () => {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { clock, DAY, now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { extractLinks, waitForMail } from "@/lib/dev/mailbox";
+import { signUp } from "@/lib/accounts/sign-up";
 import { acceptInvitation, joinByInvitation } from "@/lib/invitations/accept-invitation";
 import { findInvitation } from "@/lib/invitations/find-invitation";
 import { inviteUser } from "@/lib/invitations/invite-user";
@@ -51,7 +52,7 @@ describe("adding users (ORG-2, ACC-2)", () => {
         productIds: [products.domain.id, products.mail.id],
         contactPrefs: ["BILLING", "SECURITY"],
       });
-      expect(res.kind).toBe("invited");
+      expect(res).toEqual({ email, invitationId: expect.any(String) });
 
       const { mail, token } = await linkFor(email);
       // In the inviter's language (French), naming the inviter and the Organization.
@@ -107,7 +108,7 @@ describe("adding users (ORG-2, ACC-2)", () => {
   );
 
   test(
-    "[ORG-2] an existing account is extended to the Organization at once and told by e-mail",
+    "[SEC-2][ORG-2] an existing account is invited like anyone else and joins only by accepting with the link",
     { timeout: TIMEOUT },
     async () => {
       const { db, owner, org, products } = await setup();
@@ -122,21 +123,23 @@ describe("adding users (ORG-2, ACC-2)", () => {
         productIds: [products.hosting.id],
         contactPrefs: ["TECHNICAL"],
       });
-      expect(res.kind).toBe("added");
+      expect(res).toEqual({ email: existing.email, invitationId: expect.any(String) });
+      // No membership yet: only an invitation, mailed like any other (in the inviter's language).
+      expect(await db.membership.count({ where: { orgId: org.id, userId: existing.id } })).toBe(0);
+      const { mail, token } = await linkFor(existing.email);
+      expect(mail.subject).toContain(`Olivia Owner vous invite à rejoindre ${org.name}`);
+      expect(await findInvitation(db, token)).toMatchObject({ usable: true, accountExists: true });
+
+      expect(await joinByInvitation(db, asUser(existing.id), { token })).toEqual({ orgId: org.id });
       const m = await db.membership.findUniqueOrThrow({
         where: { orgId_userId: { orgId: org.id, userId: existing.id } },
         include: { productAccess: true },
       });
       expect(m).toMatchObject({ role: "USER", contactPrefs: ["TECHNICAL"] });
       expect(m.productAccess.map((a) => a.productId)).toEqual([products.hosting.id]);
-      // Still a member of their own Organization; no invitation was needed.
       expect(await db.membership.count({ where: { userId: existing.id } })).toBe(2);
-      expect(await db.invitation.count({ where: { orgId: org.id } })).toBe(0);
-      const mail = await waitForMail(inject("mailboxUrl"), { to: existing.email, timeoutMs: 15_000 });
-      expect(mail.subject).toContain("hat Sie zu");
-      expect(extractLinks(mail)).toEqual([expect.stringContaining(`/${org.id}/dashboard`)]);
 
-      // Adding them again is a clear conflict.
+      // Adding a member again is a clear conflict (the Users page lists them anyway).
       await expect(
         inviteUser(db, asUser(owner.id), { orgId: org.id, email: existing.email, role: "USER" }),
       ).rejects.toMatchObject({
@@ -145,6 +148,59 @@ describe("adding users (ORG-2, ACC-2)", () => {
       });
     },
   );
+
+  test(
+    "[SEC-2][ORG-2] whoever signed up first with an address gets nothing the Organization grants it until the address is proven",
+    { timeout: TIMEOUT },
+    async () => {
+      const { db, owner, org, products } = await setup();
+      const email = newEmail("newhire");
+      // A squatter signs up with the future employee's address and never proves it.
+      await signUp(db, { entityType: "INDIVIDUAL", firstName: "Sly", lastName: "Squatter", email, password: "the squatter's password", country: "CH" }, { ip: "192.0.2.66" });
+      const squatter = await db.user.findUniqueOrThrow({ where: { email } });
+      expect(squatter.emailVerifiedAt).toBeNull();
+
+      // The Organization adds the real person, with access to a product.
+      await inviteUser(db, asUser(owner.id), { orgId: org.id, email, role: "ADMINISTRATOR", productIds: [products.domain.id] });
+      expect(await db.membership.count({ where: { orgId: org.id, userId: squatter.id } })).toBe(0);
+      // Signed in as that address, the squatter has no way in without the link mailed to it.
+      await expect(joinByInvitation(db, asUser(squatter.id), { token: "x".repeat(43) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.membership.count({ where: { orgId: org.id, userId: squatter.id } })).toBe(0);
+      expect(await db.productAccess.count({ where: { productId: products.domain.id } })).toBe(0);
+
+      // Only whoever reads that mailbox can use the link; doing so proves the address.
+      const { token } = await linkFor(email);
+      expect(await joinByInvitation(db, asUser(squatter.id), { token })).toEqual({ orgId: org.id });
+      expect((await db.user.findUniqueOrThrow({ where: { id: squatter.id } })).emailVerifiedAt).not.toBeNull();
+      expect(await db.auditLog.count({ where: { targetId: squatter.id, action: "auth.emailConfirmed" } })).toBe(1);
+    },
+  );
+
+  test("[SEC-2][ORG-2] an account created from an invitation link has a proven address", { timeout: TIMEOUT }, async () => {
+    const { db, owner, org } = await setup();
+    const email = newEmail("proven");
+    await inviteUser(db, asUser(owner.id), { orgId: org.id, email, role: "USER" });
+    const { token } = await linkFor(email);
+    await acceptInvitation(db, { token, ...newAccount });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull();
+  });
+
+  test("[SEC-2][ORG-2] adding a user answers the same whether or not the address has an account", { timeout: TIMEOUT }, async () => {
+    const { db, owner, org } = await setup();
+    const withAccount = await createUser(db, { email: newEmail("has") });
+    await createOrganization(db, { legalRepresentativeId: withAccount.id });
+    const unknown = newEmail("hasnt");
+    const outcomes = [];
+    for (const email of [withAccount.email, unknown]) {
+      const res = await inviteUser(db, asUser(owner.id), { orgId: org.id, email, role: "USER" });
+      const { mail } = await linkFor(email);
+      const rows = await db.invitation.findMany({ where: { orgId: org.id, email }, select: { role: true, acceptedAt: true } });
+      const stored = await db.emailOutbox.findMany({ where: { toAddress: email }, select: { template: true, subject: true } });
+      outcomes.push({ keys: Object.keys(res), email: res.email === email, rows, stored, subject: mail.subject });
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(await db.membership.count({ where: { orgId: org.id } })).toBe(1);
+  });
 
   test("[ORG-2][ORG-5] nobody invites above their own rank; only a legal representative invites one", async () => {
     const { db, org, products } = await setup();
@@ -162,7 +218,7 @@ describe("adding users (ORG-2, ACC-2)", () => {
       role: "ADMINISTRATOR",
       productIds: [products.domain.id],
     });
-    expect(ok.kind).toBe("invited");
+    expect(ok).toEqual({ email: expect.any(String), invitationId: expect.any(String) });
     // A USER who could invite still could not hand out more than USER: the role table keeps them out first.
     const user = await createUser(db);
     await addMember(db, org.id, user.id, "USER");

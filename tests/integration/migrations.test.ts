@@ -113,3 +113,37 @@ test(
   },
   TIMEOUT * 2,
 );
+
+test(
+  "[SEC-2] accounts that existed before e-mail confirmation count as confirmed once the migration ran",
+  async () => {
+    const MIGRATION = "20261205033141_email_verified_at";
+    const root = await mkdtemp(path.join(tmpdir(), "manager-migrate-"));
+    try {
+      await cp(path.resolve("prisma"), path.join(root, "prisma"), { recursive: true });
+      // The history up to just before the migration, with an account in it.
+      await rm(path.join(root, "prisma/migrations", MIGRATION), { recursive: true });
+      await adminQuery("CREATE DATABASE migrations_confirmed_test");
+      const scratch = postgres!.urlFor("migrations_confirmed_test");
+      await deployMigrations(scratch, { projectRoot: root });
+      const client = new pg.Client({ connectionString: scratch });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", "createdAt", "updatedAt")
+           VALUES ('old-account', 'old@example.test', 'x', 'Old', 'Account', '2025-01-02T03:04:05Z', now())`,
+        );
+        await cp(path.resolve("prisma/migrations", MIGRATION), path.join(root, "prisma/migrations", MIGRATION), { recursive: true });
+        expect(await deployMigrations(scratch, { projectRoot: root })).toEqual([MIGRATION]);
+        const { rows } = await client.query(`SELECT "emailVerifiedAt", "createdAt" FROM "User" WHERE id = 'old-account'`);
+        expect(rows[0].emailVerifiedAt).not.toBeNull();
+        expect(rows[0].emailVerifiedAt).toEqual(rows[0].createdAt);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+  TIMEOUT * 2,
+);

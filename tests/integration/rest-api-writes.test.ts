@@ -164,7 +164,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(await db.teamMember.count({ where: { OR: [{ teamId: theirTeam.id }, { membershipId: theirMember.id }] } })).toBe(0);
   });
 
-  test("[ORG-2] POST /users invites someone new by e-mail and extends an existing account; GET reads one; PATCH changes the role; DELETE removes", async () => {
+  test("[ORG-2][SEC-2] POST /users invites by e-mail, also an existing account; GET reads one; PATCH changes the role; DELETE removes", async () => {
     const t = await tenant(["users:write"]);
     const db = t.db;
     const [product] = await createProducts(db, [{ orgId: t.org.id, name: "shop.ch" }]);
@@ -195,6 +195,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       status: "invited",
     });
 
+    // SEC-2: an address with an account gets an invitation too, answered exactly like an unknown one.
     const existing = await createUser(db);
     const added = await call(usersLatest.POST, "/api/users", {
       token: t.token,
@@ -202,15 +203,14 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       body: { email: existing.email, role: "ADMINISTRATOR" },
     });
     expect(added.status).toBe(201);
-    const member = (await json(added)).data as { kind: string; id: string };
-    expect(member).toMatchObject({ kind: "member", email: existing.email, role: "ADMINISTRATOR", status: "active" });
+    const invExisting = (await json(added)).data as { kind: string; id: string };
+    expect(invExisting).toMatchObject({ kind: "invitation", email: existing.email, role: "ADMINISTRATOR", status: "invited" });
+    expect(await db.membership.count({ where: { orgId: t.org.id, userId: existing.id } })).toBe(0);
+
+    // A member (listed by GET /users anyway) cannot be added twice.
+    const member = await addMember(db, t.org.id, existing.id, "ADMINISTRATOR");
     const gotMember = (await json(await call(userById.GET, "/", { token: t.token, params: { id: member.id } }))).data;
     expect(gotMember).toMatchObject({ kind: "member", id: member.id, user_id: existing.id, email: existing.email, role: "ADMINISTRATOR", status: "active" });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
-      orgId: t.org.id,
-      userId: existing.id,
-    });
-
     const again = await call(users.POST, "/api/1/users", {
       token: t.token,
       method: "POST",
@@ -252,12 +252,35 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect(actions).toEqual(
       expect.arrayContaining([
         "invitation.created",
-        "membership.added",
         "membership.roleChanged",
         "membership.removed",
         "invitation.revoked",
       ]),
     );
+  });
+
+  test("[SEC-2][ORG-2] POST /users answers the same status, shape and mail for an address with an account and one without", async () => {
+    const t = await tenant(["users:write"]);
+    const db = t.db;
+    const withAccount = await createUser(db);
+    await createOrganization(db, { legalRepresentativeId: withAccount.id });
+    const unknown = `${unique("nobody")}@example.com`;
+    const answers = [];
+    for (const email of [withAccount.email, unknown]) {
+      const res = await call(users.POST, "/api/1/users", { token: t.token, method: "POST", body: { email, role: "USER" } });
+      const body = (await json(res)) as unknown as { result: string; data: Record<string, unknown> };
+      const mail = await waitForMail(inject("mailboxUrl"), { to: email, timeoutMs: 15_000 });
+      // Apart from the address and the new id, nothing differs: not the status, the keys, the values or the mail.
+      answers.push({
+        status: res.status,
+        body: { ...body, data: { ...body.data, id: typeof body.data.id, email: body.data.email === email } },
+        subject: mail.subject,
+        template: (await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email } })).template,
+      });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: 201, body: { data: { kind: "invitation", status: "invited" } }, template: "invitation" });
+    expect(await db.membership.count({ where: { orgId: t.org.id, userId: withAccount.id } })).toBe(0);
   });
 
   test("[ORG-5] PUT /users/{id}/permissions replaces a member's product access and contact preferences, GET reads them; unseen products and other tenants are 404, read-only tokens 403", async () => {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { NameFields, NewPasswordField, useSignInWhenCreated } from "@/components/auth/new-account-fields";
+import { NameFields, NewPasswordField } from "@/components/auth/new-account-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -19,7 +19,22 @@ export function SignUpForm({ countries, euCountries, locale }: { countries: Coun
   const fe = state && !state.ok ? state.fieldErrors ?? {} : {};
   const isEu = euCountries.includes(country);
 
-  const passwordRef = useSignInWhenCreated(state?.ok ? state.data : null, (signedIn) => (signedIn ? "/" : "/sign-in"));
+  // SEC-2: the same answer for a new address and one that already has an account, so no automatic sign-in.
+  if (state?.ok && state.data) {
+    const { email } = state.data;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{t("checkMailboxTitle")}</h1>
+        <Alert tone="success">{t("checkMailbox", { email })}</Alert>
+        <Link
+          href={`/sign-in?${new URLSearchParams({ email })}`}
+          className="bg-brand-600 hover:bg-brand-700 inline-block rounded-md px-4 py-2 text-sm font-medium text-white"
+        >
+          {t("signIn")}
+        </Link>
+      </div>
+    );
+  }
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -65,9 +80,9 @@ export function SignUpForm({ countries, euCountries, locale }: { countries: Coun
         <p className="text-sm text-slate-600">{t("vatNotApplicable")}</p>
       ) : null}
       <Field label={t("email")} name="email" type="email" autoComplete="email" required error={fe.email} />
-      <NewPasswordField error={fe.password} passwordRef={passwordRef} />
-      <Button type="submit" className="w-full" disabled={pending || !!state?.ok}>
-        {pending || state?.ok ? t("signingUp") : t("signUp")}
+      <NewPasswordField error={fe.password} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("signingUp") : t("signUp")}
       </Button>
       <p className="text-sm">
         {t("haveAccount")}{" "}

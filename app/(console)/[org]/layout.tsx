@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/shell/account-menu";
+import { EmailConfirmationNotice } from "@/components/shell/email-confirmation-notice";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
 import { getSession } from "@/lib/auth/get-actor";
@@ -35,6 +36,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
           <AccountMenu user={{ email: user.email, firstName: user.firstName, lastName: user.lastName }} />
         </div>
       </header>
+      {user.emailVerifiedAt ? null : <EmailConfirmationNotice email={user.email} />}
       <div className="flex flex-1">
         <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />
         <main id="main" className="flex-1 p-6">

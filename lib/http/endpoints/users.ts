@@ -14,7 +14,7 @@ import { endpoint, idParam, NO_CONTENT, nullableDateOut, paging, withApiFieldNam
 const role = z.enum(ROLES);
 
 export const userOutSchema = z.object({
-  kind: z.enum(["member", "invitation"]).describe("A member, or a pending invitation (someone without an account yet)."),
+  kind: z.enum(["member", "invitation"]).describe("A member, or a pending invitation (not accepted yet)."),
   id: z.string().describe("The membership id (or the invitation id): the `{id}` of /users/{id}."),
   user_id: z.string().nullable(),
   name: z.string().nullable(),
@@ -61,7 +61,7 @@ export const usersGet = endpoint({
 const FIELD_NAMES = { productIds: "product_ids", contactPrefs: "contact_prefs" };
 
 const addUserBody = z.object({
-  email: emailField.describe("Someone with an account is added at once; anyone else is invited by e-mail (valid 7 days)."),
+  email: emailField.describe("Invited by e-mail (the link is valid 7 days), whether or not the address has an account (SEC-2)."),
   role: role.describe("Never above the token owner's role; only a legal representative adds one (ORG-5)."),
   product_ids: z
     .array(z.string().min(1).max(64))
@@ -71,20 +71,19 @@ const addUserBody = z.object({
   contact_prefs: z.array(z.enum(CONTACT_PREFERENCES)).max(4).default([]).describe("Which administrative e-mails they receive."),
 });
 
+/** SEC-2: the same shape and status whether or not the address has an account: it is never revealed. */
 export const userCreatedSchema = z.object({
-  kind: z
-    .enum(["member", "invitation"])
-    .describe("`member`: an existing account was added; `invitation`: an invitation was sent."),
-  id: z.string(),
+  kind: z.literal("invitation").describe("Always an invitation: someone with an account joins by accepting it too."),
+  id: z.string().describe("The invitation id: the `{id}` of /users/{id}."),
   email: z.string(),
   role,
-  status: z.enum(["active", "invited"]),
+  status: z.literal("invited"),
 });
 
 export const usersCreate = endpoint({
   method: "POST",
   path: "/users",
-  summary: "Adds a user: extends an existing account to the Organization, or invites someone new by e-mail (ORG-2).",
+  summary: "Adds a user: invites them by e-mail to join with the given role and access (ORG-2, SEC-2).",
   scope: "users:write",
   action: "users.invite",
   schema: addUserBody,
@@ -100,10 +99,7 @@ export const usersCreate = endpoint({
         contactPrefs: input.contact_prefs,
       }),
     );
-    const data: z.infer<typeof userCreatedSchema> =
-      res.kind === "added"
-        ? { kind: "member", id: res.membershipId, email: res.email, role: input.role, status: "active" }
-        : { kind: "invitation", id: res.invitationId, email: res.email, role: input.role, status: "invited" };
+    const data: z.infer<typeof userCreatedSchema> = { kind: "invitation", id: res.invitationId, email: res.email, role: input.role, status: "invited" };
     return { status: 201, data };
   },
 });

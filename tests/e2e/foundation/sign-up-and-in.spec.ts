@@ -1,5 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, msg, openAccountMenu, signIn, signOut, signUp, sql, uniqueEmail } from "../support/helpers";
+import {
+  confirmAddress,
+  DEMO_PASSWORD,
+  linkPath,
+  msg,
+  openAccountMenu,
+  openMail,
+  signIn,
+  signOut,
+  signUp,
+  sql,
+  submitSignUp,
+  uniqueEmail,
+} from "../support/helpers";
 
 test("[ACC-2] sign up creates an Organization, then sign out and sign in again", async ({ page }) => {
   const email = uniqueEmail("newcomer");
@@ -19,6 +32,46 @@ test("[ACC-2] sign up creates an Organization, then sign out and sign in again",
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Nora" })).toBeVisible();
+});
+
+test("[SEC-2][ACC-2] an unconfirmed account uses its own Organization with a notice until the mailed link confirms the address", async ({ page }) => {
+  const email = uniqueEmail("unconfirmed");
+  const password = "a long enough password";
+  await signUp(page, { email, password, firstName: "Uma", lastName: "Unbestätigt" }, { confirm: false });
+  await expect(page.getByRole("heading", { name: "Welcome, Uma" })).toBeVisible();
+  const notice = page.getByText(msg("en", "shell.emailConfirmation.notice", { email }));
+  await expect(notice).toBeVisible();
+
+  // A new link on request: the older one stops working.
+  const first = linkPath(await openMail(page, email, /Confirm your .*e-mail address/), "/confirm-email/");
+  await page.goto("/");
+  await page.getByRole("button", { name: msg("en", "shell.emailConfirmation.resend") }).click();
+  await expect(page.getByText(msg("en", "shell.emailConfirmation.sent", { email }))).toBeVisible();
+  await expect(async () => {
+    expect(linkPath(await openMail(page, email, /Confirm your .*e-mail address/), "/confirm-email/")).not.toBe(first);
+  }).toPass({ timeout: 20_000 });
+  await page.goto(first);
+  await expect(page.getByText(msg("en", "credentials.errors.linkInvalid"))).toBeVisible();
+
+  await confirmAddress(page, email);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Welcome, Uma" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  const [user] = await sql<{ confirmed: boolean }>(`SELECT "emailVerifiedAt" IS NOT NULL AS confirmed FROM "User" WHERE email = $1`, [email]);
+  expect(user.confirmed).toBe(true);
+});
+
+test("[SEC-2] signing up with an address that has an account answers the same, and its owner is told", async ({ page }) => {
+  const taken = uniqueEmail("taken");
+  await signUp(page, { email: taken, password: "the owner's password", firstName: "Otto", lastName: "Owner" });
+  await signOut(page);
+  await submitSignUp(page, { email: taken, password: "someone else's password", firstName: "Eve", lastName: "Else" });
+  await expect(page.getByText(msg("en", "auth.checkMailbox", { email: taken }))).toBeVisible();
+  const notice = await openMail(page, taken, /tried to create/);
+  expect(notice).toContain("/forgot-password");
+  // Nothing was created: the owner's only Organization is still theirs alone.
+  const rows = await sql(`SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [taken]);
+  expect(rows).toHaveLength(1);
 });
 
 test("[ACC-3] a Swiss company is told the EU VAT number does not apply", async ({ page }) => {

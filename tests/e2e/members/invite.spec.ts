@@ -103,3 +103,35 @@ test("[ORG-2][ACC-2] a legal representative invites a new user, who creates thei
     1,
   );
 });
+
+test("[SEC-2][ORG-2] adding someone who already has an account sends an invitation, answered like any other; the link joins them", async ({
+  page,
+  browser,
+}) => {
+  // Someone signed up on their own and has not confirmed their address yet.
+  const existing = uniqueEmail("existing");
+  const guestContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const guest = await guestContext.newPage();
+  await signUp(guest, { email: existing, password: "their own password", firstName: "Ezra", lastName: "Exists" }, { confirm: false });
+
+  await signUp(page, { email: uniqueEmail("adder"), password: "a long enough password", firstName: "Ada", lastName: "Adder" });
+  const orgPath = new URL(page.url()).pathname.replace(/\/dashboard$/, "");
+  await page.goto(`${orgPath}/users/invite`);
+  await page.getByLabel("E-mail address").fill(existing);
+  await page.getByRole("button", { name: "Add the user" }).click();
+  // The same answer as for an unknown address: nothing says the address has an account.
+  await expect(page.getByText(`An invitation was sent to ${existing}`)).toBeVisible();
+  await page.goto(`${orgPath}/users`);
+  await expect(page.getByTestId("user-row").filter({ hasText: existing })).toContainText("Invited");
+
+  // Signed in with that address, they join with the link mailed to it (which proves the address).
+  await guest.goto(await invitationLink(guest, existing));
+  await guest.getByRole("button", { name: /^Join / }).click();
+  await expect(guest).toHaveURL(new RegExp(`${orgPath}/dashboard$`), { timeout: 20_000 });
+  await guestContext.close();
+
+  await page.reload();
+  await expect(page.getByTestId("user-row").filter({ hasText: existing })).toContainText("Active");
+  const [user] = await sql<{ confirmed: boolean }>(`SELECT "emailVerifiedAt" IS NOT NULL AS confirmed FROM "User" WHERE email = $1`, [existing]);
+  expect(user.confirmed).toBe(true);
+});

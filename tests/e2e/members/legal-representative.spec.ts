@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { msg, signIn, signUp, sql, uniqueEmail } from "../support/helpers";
 
 test("[ORG-3] replace the legal representative as the guide says: appoint another, then leave", async ({ page, browser }) => {
+  // Two sign-ups, each confirmed through the mailbox (SEC-2), before the scenario itself.
+  test.setTimeout(120_000);
   const ownerEmail = uniqueEmail("owner");
   const successorEmail = uniqueEmail("successor");
   // The successor has an account of their own; they are a user of the owner's Organization.

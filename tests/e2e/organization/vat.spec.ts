@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { msg, uniqueEmail } from "../support/helpers";
+import { msg, signIn, uniqueEmail } from "../support/helpers";
 
 async function signUpCompany(page: Page, country: string, name: string) {
   await page.goto("/sign-up");
@@ -8,10 +8,13 @@ async function signUpCompany(page: Page, country: string, name: string) {
   await page.getByLabel(msg("en", "auth.lastName")).fill("Steuer");
   await page.getByLabel(msg("en", "auth.organizationName")).fill(name);
   await page.getByLabel(msg("en", "auth.country")).selectOption(country);
-  await page.getByLabel(msg("en", "auth.email")).fill(uniqueEmail("vat"));
+  const email = uniqueEmail("vat");
+  await page.getByLabel(msg("en", "auth.email")).fill(email);
   await page.getByLabel(msg("en", "auth.password")).fill("a long enough password");
   await page.getByRole("button", { name: msg("en", "auth.signUp") }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9]+\/dashboard$/, { timeout: 20_000 });
+  // SEC-2: "check your mailbox"; the account may sign in and use its own Organization before confirming.
+  await expect(page.getByRole("heading", { name: msg("en", "auth.checkMailboxTitle") })).toBeVisible({ timeout: 20_000 });
+  await signIn(page, email, "a long enough password");
   return new URL(page.url()).pathname.split("/")[1];
 }
 

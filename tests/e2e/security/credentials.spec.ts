@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { msg, signIn, signOut, signUp, submitSignIn, uniqueEmail } from "../support/helpers";
+import { linkPath, msg, openMail, signIn, signOut, signUp, submitSignIn, uniqueEmail } from "../support/helpers";
 
 const PASSWORD = "a long enough password";
 const NEW_PASSWORD = "an even longer password";
@@ -17,23 +17,6 @@ async function secondBrowser(browser: Browser, email: string, password: string):
 async function expectSignedOut(page: Page) {
   await page.goto("/account/security");
   await expect(page).toHaveURL(/\/sign-in(\?.*)?$/);
-}
-
-/** Opens the newest mail for `to` whose subject matches, in the development mailbox; answers its text. */
-async function openMail(page: Page, to: string, subject: RegExp): Promise<string> {
-  await expect(async () => {
-    await page.goto(`/mailbox?to=${encodeURIComponent(to)}`);
-    await expect(page.getByRole("link", { name: subject })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await page.getByRole("link", { name: subject }).first().click();
-  return (await page.locator("article pre").textContent()) ?? "";
-}
-
-/** The path of the link to `prefix…` in a mail's text. */
-function linkPath(body: string, prefix: string): string {
-  const link = body.match(new RegExp(`https?://\\S+${prefix}[A-Za-z0-9_-]+`))?.[0];
-  expect(link).toBeTruthy();
-  return new URL(link!).pathname;
 }
 
 test("[ACC-1] [ACC-4] change the password, end the other sessions, then sign in with the new password", async ({ page, browser }) => {

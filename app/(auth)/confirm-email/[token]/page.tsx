@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("credentials"))("confirmTitle") };
 }
 
-/** ACC-1: the link sent to the new login e-mail; signed in or not. */
+/** ACC-1: the link sent to the new login e-mail; SEC-2: the link proving the address after sign-up. Signed in or not. */
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, change, actor] = await Promise.all([getTranslations("credentials"), findEmailChange(getDb(), token), getActor()]);
@@ -23,5 +23,5 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
       </div>
     );
   }
-  return <ConfirmEmailForm token={token} newEmail={change.newEmail} signedIn={actor !== null} />;
+  return <ConfirmEmailForm token={token} newEmail={change.newEmail} confirmation={change.confirmation} signedIn={actor !== null} />;
 }

@@ -32,10 +32,10 @@ function InviteFormRound({ orgId, roles, products, categories, contactPreference
   const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(inviteUserAction);
 
   if (state?.ok && state.data) {
-    const { kind, email } = state.data;
+    // SEC-2: the same answer whether or not the address has an account.
     return (
       <div className="space-y-3">
-        <Alert tone="success">{t(kind === "added" ? "invitations.addedSuccess" : "invitations.invitedSuccess", { email })}</Alert>
+        <Alert tone="success">{t("invitations.invitedSuccess", { email: state.data.email })}</Alert>
         <div className="flex flex-wrap gap-3">
           <Button type="button" variant="secondary" onClick={onAnother}>
             {t("invitations.addAnother")}
