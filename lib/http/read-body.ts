@@ -4,7 +4,7 @@
  * (no Content-Length) is cancelled at the first chunk that crosses it. Answers null when the body is too
  * large; nothing beyond the limit is ever held in memory.
  */
-export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = request.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= limit)) {
     await discardBody(request);

@@ -28,7 +28,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
     [t("person"), found.user ? `${found.user.firstName} ${found.user.lastName} · ${found.email}` : found.email],
     [t("reason"), t(`reasons.${found.reason}`)],
     [t("status"), t(`statuses.${found.status}`)],
-    [t("phone"), found.phoneMasked ?? "—"],
+    [t("phone"), found.phoneMasked ?? t("noPhone")],
     [t("documentType"), found.documentType ? t(`documentTypes.${found.documentType}`) : "—"],
     [t("created"), when(found.createdAt)],
     [t("submitted"), when(found.submittedAt)],
