@@ -51,6 +51,7 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
     userId: session.userId,
     sessionId: session.id,
     staffRole: session.user.staffRole,
+    secondFactor: session.secondFactor,
     ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")),
     userAgent: h.get("user-agent"),
   };

@@ -42,7 +42,7 @@ const image = (magic: Buffer, name: string, type = "image/png") => new File([Buf
 const phoneNumber = () => `+4179${String(randomInt(1_000_000, 9_999_999))}`;
 
 function staffActor(userId: string, staffRole: StaffRole = "SUPERVISOR"): UserActor {
-  return { kind: "user", userId, sessionId: "staff-session", staffRole, ip: META.ip, userAgent: META.userAgent };
+  return { kind: "user", userId, sessionId: "staff-session", staffRole, secondFactor: true, ip: META.ip, userAgent: META.userAgent };
 }
 
 /** A user with an authenticator app (and, unless told otherwise, a mobile number on the profile), signed in with the password and waiting at the second step. */
