@@ -169,6 +169,8 @@ test("[SEC-8] [ACC-4] after a reset, “compromised account?” revokes the appl
   await expect(page).toHaveURL(/\/sign-in\?reset=1/);
   await page.getByTestId("compromised-offer").getByRole("link").click();
   await expect(page).toHaveURL(/\/sign-in\?next=/);
+  const other = page.getByRole("button", { name: /other credentials/i });
+  if (await other.isVisible().catch(() => false)) await other.click();
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
