@@ -33,7 +33,7 @@ async function enrolTotp(page: Page): Promise<void> {
   await expect(page.getByTestId("two-factor-status")).toHaveText(/is on/);
 }
 
-test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor requests help, proves their identity on a phone, staff approve, and the password alone signs in again", async ({ page, browser }) => {
+test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] [SEC-3] a user without their second factor requests help, proves their identity on a phone, staff approve, and the password alone signs in again", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const email = uniqueEmail("idv");
   await signUp(page, { email, password: PASSWORD, firstName: "Ida", lastName: "Verify" });
