@@ -18,6 +18,7 @@ import {
   createProducts,
   createTags,
   createTeam,
+  createTotpMethod,
   createUsers,
   tagProducts,
   type InvoiceLineInput,
@@ -27,6 +28,12 @@ import {
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
+/**
+ * SEC-3: staff enter the back office only with two-step verification, so the demo staff have an
+ * authenticator app with this published secret (add it to any authenticator app, or compute its codes).
+ */
+export const DEMO_STAFF_TOTP_SECRET = "MANAGERDEMOSTAFFTOTPSECRETKEYABC";
+
 export const DEMO_LOGINS = [
   { email: "owner@example.com", password: DEMO_PASSWORD, description: "Legal representative of Alpine Web Sàrl (and Atelier Dubois)" },
   { email: "admin@example.com", password: DEMO_PASSWORD, description: "Administrator of Alpine Web Sàrl" },
@@ -34,9 +41,9 @@ export const DEMO_LOGINS = [
   { email: "luca@example.com", password: DEMO_PASSWORD, description: "User in Alpine Web's \"Web team\"" },
   { email: "jean@example.com", password: DEMO_PASSWORD, description: "Individual customer (France, EUR)" },
   { email: "partner@example.com", password: DEMO_PASSWORD, description: "Partner: Helvetic Partners AG (reseller area)" },
-  { email: "support@example.com", password: DEMO_PASSWORD, description: "Support agent (back office)" },
-  { email: "supervisor@example.com", password: DEMO_PASSWORD, description: "Support supervisor (back office: decides identity checks)" },
-] as const;
+  { email: "support@example.com", password: DEMO_PASSWORD, description: "Support agent (back office)", totpSecret: DEMO_STAFF_TOTP_SECRET },
+  { email: "supervisor@example.com", password: DEMO_PASSWORD, description: "Support supervisor (back office: decides identity checks)", totpSecret: DEMO_STAFF_TOTP_SECRET },
+] as const satisfies readonly { email: string; password: string; description: string; totpSecret?: string }[];
 
 const PEOPLE = [
   { email: "owner@example.com", firstName: "Claire", lastName: "Dubois", locale: "fr" },
@@ -144,6 +151,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
 async function seedEverything(tx: Tx, passwordHash: string) {
   const users = await createUsers(tx, PEOPLE.map((p) => ({ ...p, passwordHash })));
   const userId = (email: string) => (users.find((u) => u.email === email) as { id: string }).id;
+  for (const staff of users.filter((u) => u.staffRole)) await createTotpMethod(tx, staff.id, DEMO_STAFF_TOTP_SECRET, "Demo authenticator");
   const orgs = await seedOrganizations(tx, userId);
   const members = await addMembers(tx, orgs.alpine.id, ALPINE_MEMBERS.map((m) => ({ userId: userId(m.email), role: m.role })));
   const products = await seedProducts(tx, orgs);

@@ -102,6 +102,8 @@ async function main() {
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date");
 
   if (process.env.MANAGER_SEED !== "0") {
+    // The demo staff's authenticator secret is stored encrypted under the key the server will use.
+    process.env.MANAGER_ENCRYPTION_KEY ??= secrets.encryptionKey;
     const db = createDb(databaseUrl);
     const { created } = await seedDemoData(db);
     await db.$disconnect();
@@ -159,7 +161,7 @@ async function main() {
     catcher ? `  Mailbox (every e-mail sent): ${appUrl}/mailbox` : `  E-mail goes to ${smtpUrl}`,
     "",
     "  Demo logins:",
-    ...DEMO_LOGINS.map((l) => `    ${l.email.padEnd(22)} ${l.password}   ${l.description}`),
+    ...DEMO_LOGINS.map((l) => `    ${l.email.padEnd(22)} ${l.password}   ${l.description}${"totpSecret" in l ? ` — authenticator secret ${l.totpSecret}` : ""}`),
     "",
     "  Press Ctrl-C to stop.",
     "",

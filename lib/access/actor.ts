@@ -11,6 +11,11 @@ export type UserActor = Origin & {
   /** The person is also staff; they act as staff only through `requireStaff` (back office). */
   staffRole: StaffRole | null;
   /**
+   * SEC-3: the session passed a second factor and the person still has one. Staff must have it to act as
+   * staff (`requireStaff`); absent counts as no.
+   */
+  secondFactor?: boolean;
+  /**
    * The person's memberships by Organization id, read once while a console page renders (with the
    * Organization switcher's list). requireAccess uses them instead of reading again; absent (server
    * actions, route handlers), it reads the database.

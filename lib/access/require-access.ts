@@ -206,9 +206,11 @@ export async function hasAccess(tx: Tx, actor: Actor, orgId: string, action: Act
 
 /**
  * The back office's entry: a signed-in person with a staff role whose role holds `action` (staff table).
- * Anyone else gets NOT_FOUND — the back office does not exist for them.
+ * Anyone else gets NOT_FOUND — the back office does not exist for them. SEC-3: staff act as staff only
+ * from a session that passed a second factor (FORBIDDEN with a message otherwise: set up 2FA, sign in again).
  */
 export function requireStaff(actor: Actor, action: StaffAction = "backoffice.enter"): StaffActor {
+  if (actor.kind === "user" && actor.staffRole && !actor.secondFactor) throw new AppError("FORBIDDEN", "backoffice.errors.twoFactorRequired");
   const staff: StaffActor | null =
     actor.kind === "staff"
       ? actor

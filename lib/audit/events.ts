@@ -17,6 +17,7 @@ export const AUDIT_EVENTS = {
   "auth.reauthFailed": "user",
   "auth.sessionRevoked": "session",
   "auth.otherSessionsRevoked": "user",
+  "auth.accountSecured": "user",
   "auth.twoFactorEnrolmentStarted": "twoFactorMethod",
   "auth.twoFactorEnabled": "twoFactorMethod",
   "auth.twoFactorDisabled": "user",

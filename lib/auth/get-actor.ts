@@ -52,6 +52,7 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
     userId: session.userId,
     sessionId: session.id,
     staffRole: session.user.staffRole,
+    secondFactor: session.secondFactor,
     ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };

@@ -17,7 +17,7 @@ export function sessionIdleLimitMs(): number {
  */
 export async function createSession(
   db: Tx,
-  input: { userId: string; ip?: string | null; userAgent?: string | null; twoFactorPassed: boolean },
+  input: { userId: string; ip?: string | null; userAgent?: string | null; twoFactorPassed: boolean; secondFactor?: boolean },
 ): Promise<{ sessionId: string; secret: string }> {
   const secret = randomSecret();
   const t = now();
@@ -28,6 +28,7 @@ export async function createSession(
       ip: input.ip ?? null,
       userAgent: input.userAgent?.slice(0, 400) ?? null,
       twoFactorPassedAt: input.twoFactorPassed ? t : null,
+      secondFactorAt: input.twoFactorPassed && input.secondFactor ? t : null,
       createdAt: t,
       lastSeenAt: t,
       expiresAt: new Date(t.getTime() + 30 * DAY),
@@ -41,6 +42,11 @@ export type ResolvedSession = {
   id: string;
   userId: string;
   twoFactorPassed: boolean;
+  /**
+   * SEC-3: this session passed a real second factor (not merely "no 2FA to pass") and the person still has
+   * one. Staff need it to act as staff.
+   */
+  secondFactor: boolean;
   user: {
     id: string;
     email: string;
@@ -64,8 +70,20 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
       expiresAt: true,
       lastSeenAt: true,
       twoFactorPassedAt: true,
+      secondFactorAt: true,
       user: {
-        select: { id: true, email: true, firstName: true, lastName: true, locale: true, staffRole: true, lastOrgId: true, emailVerifiedAt: true, blockedAt: true },
+        select: {
+          id: true,
+          email: true,
+          firstName: true,
+          lastName: true,
+          locale: true,
+          staffRole: true,
+          lastOrgId: true,
+          emailVerifiedAt: true,
+          blockedAt: true,
+          _count: { select: { twoFactorMethods: { where: { confirmedAt: { not: null } } } } },
+        },
       },
     },
   });
@@ -76,8 +94,14 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
     // "last seen" for the sessions list; throttled so most requests write nothing.
     await db.session.update({ where: { id: row.id }, data: { lastSeenAt: t } });
   }
-  const { blockedAt: _blocked, ...user } = row.user;
-  return { id: row.id, userId: row.userId, twoFactorPassed: row.twoFactorPassedAt !== null, user };
+  const { blockedAt: _blocked, _count: methods, ...user } = row.user;
+  return {
+    id: row.id,
+    userId: row.userId,
+    twoFactorPassed: row.twoFactorPassedAt !== null,
+    secondFactor: row.twoFactorPassedAt !== null && row.secondFactorAt !== null && methods.twoFactorMethods > 0,
+    user,
+  };
 }
 
 export async function revokeSessionBySecret(db: Db, secret: string): Promise<void> {

@@ -9,35 +9,32 @@ import { isLocale, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { consumeOrThrow, reset } from "@/lib/security/rate-limit";
 import { smsGateway } from "@/lib/sms/gateway";
-import { normalisePhoneNumber } from "@/lib/sms/phone-number";
+import { maskPhoneNumber } from "@/lib/sms/phone-number";
 import { SmsError } from "@/lib/sms/types";
 import type { RequestMeta } from "@/lib/two-factor/verify-second-factor";
 import { caseSecretSchema, requireLiveCase } from "./case-link";
 import { hashPhoneCode, newPhoneCode } from "./phone-code";
 import { PHONE_CODE_TTL_MS } from "./rules";
 
-export const sendPhoneCodeSchema = z.object({
-  secret: caseSecretSchema,
-  phone: z.string().trim().min(1, "validation.required").max(40, "validation.tooLong"),
-});
+export const sendPhoneCodeSchema = z.object({ secret: caseSecretSchema });
 
 /**
- * IDV-2, step 1: sends a 6-digit code by SMS to the number the user typed. A new code replaces the
- * previous one; only its keyed hash is stored, with the time it was sent (valid 10 minutes).
+ * IDV-2, step 1: sends a 6-digit code by SMS to the phone the case took from the account when it was
+ * opened (SEC-3: the link holder never chooses the number). A new code replaces the previous one; only its
+ * keyed hash is stored, with the time it was sent (valid 10 minutes).
  */
-export async function sendPhoneCode(db: Db, raw: unknown, locale: string, meta: RequestMeta = {}): Promise<{ phone: string }> {
+export async function sendPhoneCode(db: Db, raw: unknown, locale: string, meta: RequestMeta = {}): Promise<{ phoneMasked: string }> {
   const input = sendPhoneCodeSchema.parse(raw);
-  const phone = normalisePhoneNumber(input.phone);
-  if (!phone) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { phone: ["verification.errors.invalidPhone"] });
   const found = await requireLiveCase(db, input.secret);
-  if (found.status !== "OPEN") throw new AppError("CONFLICT", "verification.errors.phoneAlreadyConfirmed");
+  if (found.status !== "OPEN" || !found.phone) throw new AppError("CONFLICT", "verification.errors.phoneAlreadyConfirmed");
+  const phone = found.phone;
   await consumeOrThrow("identitySmsPerCase", found.id);
 
   const code = newPhoneCode();
   const sentAt = now();
   const stored = await db.identityVerification.updateMany({
     where: { id: found.id, status: "OPEN" },
-    data: { phone, phoneCodeHash: hashPhoneCode(found.id, code), phoneCodeSentAt: sentAt },
+    data: { phoneCodeHash: hashPhoneCode(found.id, code), phoneCodeSentAt: sentAt },
   });
   if (stored.count !== 1) throw new AppError("CONFLICT", "errors.tryAgain");
   // A fresh code comes with a fresh allowance of attempts.
@@ -54,10 +51,10 @@ export async function sendPhoneCode(db: Db, raw: unknown, locale: string, meta: 
     if (!(err instanceof SmsError)) throw err;
     // Nobody received this code: it must not stay usable.
     await db.identityVerification.updateMany({ where: { id: found.id, phoneCodeSentAt: sentAt }, data: { phoneCodeHash: null, phoneCodeSentAt: null } });
-    throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { phone: [`verification.errors.sms${err.failure}`] });
+    throw new AppError("CONFLICT", `verification.errors.sms${err.failure}`);
   }
   await audit(db, { kind: "anonymous" }, { action: "identityVerification.phoneCodeSent", targetId: found.id, ip: meta.ip, userAgent: meta.userAgent });
-  return { phone };
+  return { phoneMasked: maskPhoneNumber(phone) };
 }
 
 function appLocale(locale: string): AppLocale {

@@ -34,15 +34,25 @@ const KIND: Record<"front" | "back" | "selfie", IdentityDocumentKind> = { front:
 type Checked = { field: "front" | "back" | "selfie"; bytes: Uint8Array; mime: ImageMime };
 
 /**
+ * The case a link opens, if it is waiting for its photos: NOT_FOUND for a malformed, unknown or dead link,
+ * CONFLICT before the phone step or after the submission. SEC-6: the upload route asks this before it
+ * reads a byte of the body.
+ */
+export async function requireCaseAwaitingDocuments(db: Db, secret: string) {
+  const found = await requireLiveCase(db, secret);
+  if (found.status === "OPEN") throw new AppError("CONFLICT", "verification.errors.phoneFirst");
+  if (found.status !== "PHONE_CONFIRMED") throw new AppError("CONFLICT", "verification.errors.alreadySubmitted");
+  return found;
+}
+
+/**
  * IDV-2, steps 2–3: the document type and its photos plus a selfie holding it. Photos must be JPEG, PNG
  * or WebP (recognised by their content) and at most 10 MB. The files are written first, then the
  * case moves to SUBMITTED in one transaction; if anything fails, the written files are removed again.
  */
 export async function submitDocuments(db: Db, raw: unknown, meta: RequestMeta = {}): Promise<void> {
   const input = submitDocumentsSchema.parse(raw);
-  const found = await requireLiveCase(db, input.secret);
-  if (found.status === "OPEN") throw new AppError("CONFLICT", "verification.errors.phoneFirst");
-  if (found.status !== "PHONE_CONFIRMED") throw new AppError("CONFLICT", "verification.errors.alreadySubmitted");
+  const found = await requireCaseAwaitingDocuments(db, input.secret);
 
   const fieldErrors: FieldErrors = {};
   const checked: Checked[] = [];

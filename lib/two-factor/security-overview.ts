@@ -14,7 +14,7 @@ export async function securityOverview(db: Db, actor: UserActor) {
     countBackupCodesLeft(db, actor.userId),
     listSessions(db, actor),
     db.auditLog.findMany({
-      where: { actorId: actor.userId, OR: [{ action: { startsWith: "auth." } }, { action: { startsWith: "appPassword." } }] },
+      where: { actorId: actor.userId, OR: [{ action: { startsWith: "auth." } }, { action: { startsWith: "appPassword." } }, { action: { startsWith: "apiToken." } }] },
       orderBy: { at: "desc" },
       take: 20,
       select: { id: true, at: true, action: true, ip: true, userAgent: true },

@@ -78,7 +78,9 @@ export function pendingActor(session: PendingSession, meta: RequestMeta): Actor 
 
 /** Upgrades the session once its second step passed, with the audit row, in the caller's transaction. */
 export async function passSecondStep(tx: Tx, actor: Actor, sessionId: string, metadata: { kind: string; backupCodesLeft?: number; challengeId?: string }): Promise<void> {
-  await tx.session.updateMany({ where: { id: sessionId, twoFactorPassedAt: null }, data: { twoFactorPassedAt: now() } });
+  const t = now();
+  // secondFactorAt: this session proved a second factor, unlike one of an account without 2FA (SEC-3).
+  await tx.session.updateMany({ where: { id: sessionId, twoFactorPassedAt: null }, data: { twoFactorPassedAt: t, secondFactorAt: t } });
   await audit(tx, actor, { action: "auth.twoFactorPassed", targetId: sessionId, metadata });
 }
 

@@ -1,5 +1,7 @@
+import { generateSecret } from "otplib";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
 // Runtime imports are relative so vitest needs no alias configuration to load the factories.
+import { encrypt } from "../../lib/security/encryption";
 import { hashPassword } from "../../lib/security/passwords";
 import { unique, type DbOrTx } from "./unique";
 
@@ -46,4 +48,13 @@ function hashOnce(password: string): Promise<string> {
     hashes.set(password, hash);
   }
   return hash;
+}
+
+/**
+ * An active authenticator app (2FA-1) for a user, with the given or a new secret; answers the secret so a
+ * test (or the demo seed) can compute its codes. The secret is stored encrypted, as enrolment stores it.
+ */
+export async function createTotpMethod(db: DbOrTx, userId: string, secret: string = generateSecret(), label = "Authenticator app"): Promise<string> {
+  await db.twoFactorMethod.create({ data: { userId, type: "TOTP", label, secretEncrypted: encrypt(secret), isDefault: true, confirmedAt: new Date() } });
+  return secret;
 }

@@ -140,13 +140,13 @@ describe("staff in the back office (SUP-4)", () => {
     for (const role of Object.keys(STAFF_PERMISSIONS) as StaffRole[]) {
       const staff = await createStaffUser(db, { staffRole: role });
       for (const action of STAFF_ACTIONS) {
-        const got = await outcome(Promise.resolve().then(() => requireStaff({ kind: "user", userId: staff.id, sessionId: "s", staffRole: role }, action)));
+        const got = await outcome(Promise.resolve().then(() => requireStaff({ kind: "user", userId: staff.id, sessionId: "s", staffRole: role, secondFactor: true }, action)));
         expect(`${role} ${action} ${got}`).toBe(`${role} ${action} ${STAFF_PERMISSIONS[role].has(action) ? "allowed" : "FORBIDDEN"}`);
       }
     }
     const customer = await createUser(db);
     expect(() => requireStaff(asUser(customer.id))).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
-    expect(requireStaff({ kind: "user", userId: "u", sessionId: "s", staffRole: "SUPERVISOR" })).toMatchObject({ kind: "staff", staffRole: "SUPERVISOR" });
+    expect(requireStaff({ kind: "user", userId: "u", sessionId: "s", staffRole: "SUPERVISOR", secondFactor: true })).toMatchObject({ kind: "staff", staffRole: "SUPERVISOR" });
   });
 
   test("[SUP-4] link holders, visitors and jobs never reach an Organization's data", async () => {

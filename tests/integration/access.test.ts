@@ -116,7 +116,7 @@ describe("authorization core", () => {
     const db = getDb();
     const staff = await createStaffUser(db);
     const { members } = await orgWithEveryRole();
-    await expect(backofficeOverview(db, { kind: "user", userId: staff.id, sessionId: "s", staffRole: "SUPPORT" })).resolves.toMatchObject({ openVerifications: expect.any(Number) });
+    await expect(backofficeOverview(db, { kind: "user", userId: staff.id, sessionId: "s", staffRole: "SUPPORT", secondFactor: true })).resolves.toMatchObject({ openVerifications: expect.any(Number) });
     await expect(backofficeOverview(db, asUser(members.LEGAL_REPRESENTATIVE))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -29,8 +29,8 @@ function basic(email: string, password: string, ip = randomIp()) {
 describe("application passwords", () => {
   test("[APP-1] a generated password is returned once, only its hash is stored, and several may exist", async () => {
     const { user, actor } = await userWithActor();
-    const contacts = await createAppPassword(db, actor, { name: "Contacts" });
-    const calendars = await createAppPassword(db, actor, { name: "Calendars" });
+    const contacts = await createAppPassword(db, actor, { name: "Contacts", password: DEFAULT_PASSWORD });
+    const calendars = await createAppPassword(db, actor, { name: "Calendars", password: DEFAULT_PASSWORD });
     expect(contacts.password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
     expect(calendars.password).not.toBe(contacts.password);
 
@@ -55,12 +55,28 @@ describe("application passwords", () => {
 
   test("[APP-1] a name is required", async () => {
     const { actor } = await userWithActor();
-    await expect(createAppPassword(db, actor, { name: "  " })).rejects.toThrow();
+    await expect(createAppPassword(db, actor, { name: "  ", password: DEFAULT_PASSWORD })).rejects.toThrow();
+  });
+
+  test("[SEC-8] [APP-1] generating an application password asks for the account password again; wrong ones are a field error and lock like sign-in", async () => {
+    const { user, actor } = await userWithActor();
+    await expect(createAppPassword(db, actor, { name: "Mail" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["password"] })] });
+    await expect(createAppPassword(db, actor, { name: "Mail", password: "not my password" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      fieldErrors: { password: ["security.errors.wrongPassword"] },
+    });
+    expect(await db.appPassword.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: "auth.reauthFailed" } })).toBe(1);
+    // The same per-account lock as sign-in (ACC-7): after 5 wrong passwords even the right one waits.
+    for (let i = 0; i < 4; i++) await expect(createAppPassword(db, actor, { name: "Mail", password: `wrong ${i}` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(createAppPassword(db, actor, { name: "Mail", password: "wrong again" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(createAppPassword(db, actor, { name: "Mail", password: DEFAULT_PASSWORD })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db.appPassword.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("[APP-2] the tools endpoint accepts HTTP Basic with an application password and records its use", async () => {
     const { user, actor } = await userWithActor({ firstName: "Ada", lastName: "Tools" });
-    const created = await createAppPassword(db, actor, { name: "Thunderbird" });
+    const created = await createAppPassword(db, actor, { name: "Thunderbird", password: DEFAULT_PASSWORD });
     const res = await whoami(basic(user.email.toUpperCase(), created.password));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ result: "success", data: { email: user.email, name: "Ada Tools" } });
@@ -72,7 +88,7 @@ describe("application passwords", () => {
 
   test("[APP-2] the account password, no credentials or a wrong one are refused with a Basic challenge", async () => {
     const { user, actor } = await userWithActor();
-    await createAppPassword(db, actor, { name: "Mail" });
+    await createAppPassword(db, actor, { name: "Mail", password: DEFAULT_PASSWORD });
     for (const req of [
       basic(user.email, DEFAULT_PASSWORD),
       basic(user.email, "aaaa-bbbb-cccc-dddd"),
@@ -90,13 +106,13 @@ describe("application passwords", () => {
     // The console sign-in now waits for a second step…
     expect((await signInWithPassword(db, { email: user.email, password: DEFAULT_PASSWORD }, { ip: randomIp(), userAgent: "vitest" })).twoFactorPending).toBe(true);
     // …while a tool with an application password gets in directly.
-    const created = await createAppPassword(db, actor, { name: "CalDAV" });
+    const created = await createAppPassword(db, actor, { name: "CalDAV", password: DEFAULT_PASSWORD });
     expect((await whoami(basic(user.email, created.password))).status).toBe(200);
   });
 
   test("[APP-2] an application password never opens the console", async () => {
     const { user, actor } = await userWithActor();
-    const created = await createAppPassword(db, actor, { name: "CardDAV" });
+    const created = await createAppPassword(db, actor, { name: "CardDAV", password: DEFAULT_PASSWORD });
     await expect(signInWithPassword(db, { email: user.email, password: created.password }, { ip: randomIp(), userAgent: "vitest" })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
@@ -105,7 +121,7 @@ describe("application passwords", () => {
 
   test("[APP-2] repeated failures on the tools endpoint are rate-limited per e-mail and address", async () => {
     const { user, actor } = await userWithActor();
-    const created = await createAppPassword(db, actor, { name: "Mail" });
+    const created = await createAppPassword(db, actor, { name: "Mail", password: DEFAULT_PASSWORD });
     const ip = randomIp();
     for (let i = 0; i < 10; i++) {
       await expect(verifyAppPassword(db, { email: user.email, password: `wron-gggg-uess-${String(i).padStart(4, "0")}` }, { ip })).rejects.toMatchObject({
@@ -121,9 +137,9 @@ describe("application passwords", () => {
 
   test("[APP-3] a revoked password is refused; revoke all ends every remaining one", async () => {
     const { user, actor } = await userWithActor();
-    const a = await createAppPassword(db, actor, { name: "A" });
-    const b = await createAppPassword(db, actor, { name: "B" });
-    const c = await createAppPassword(db, actor, { name: "C" });
+    const a = await createAppPassword(db, actor, { name: "A", password: DEFAULT_PASSWORD });
+    const b = await createAppPassword(db, actor, { name: "B", password: DEFAULT_PASSWORD });
+    const c = await createAppPassword(db, actor, { name: "C", password: DEFAULT_PASSWORD });
 
     await revokeAppPassword(db, actor, { appPasswordId: a.id });
     expect((await whoami(basic(user.email, a.password))).status).toBe(401);
@@ -139,7 +155,7 @@ describe("application passwords", () => {
   test("[APP-3] another user's application password cannot be revoked (NOT_FOUND), nor one already revoked", async () => {
     const owner = await userWithActor();
     const other = await userWithActor();
-    const created = await createAppPassword(db, owner.actor, { name: "Owner's" });
+    const created = await createAppPassword(db, owner.actor, { name: "Owner's", password: DEFAULT_PASSWORD });
     await expect(revokeAppPassword(db, other.actor, { appPasswordId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await whoami(basic(owner.user.email, created.password))).status).toBe(200);
     await revokeAppPassword(db, owner.actor, { appPasswordId: created.id });

@@ -8,7 +8,7 @@ import type { UserActor } from "@/lib/auth/get-actor";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { clock, HOUR, MINUTE, now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { extractLinks, waitForMail } from "@/lib/dev/mailbox";
+import { extractLinks, listCaughtMail, waitForMail } from "@/lib/dev/mailbox";
 import { getCaseView } from "@/lib/identity/case-link";
 import { confirmPhone } from "@/lib/identity/confirm-phone";
 import { decideVerification } from "@/lib/identity/decide-case";
@@ -42,12 +42,12 @@ const image = (magic: Buffer, name: string, type = "image/png") => new File([Buf
 const phoneNumber = () => `+4179${String(randomInt(1_000_000, 9_999_999))}`;
 
 function staffActor(userId: string, staffRole: StaffRole = "SUPERVISOR"): UserActor {
-  return { kind: "user", userId, sessionId: "staff-session", staffRole, ip: META.ip, userAgent: META.userAgent };
+  return { kind: "user", userId, sessionId: "staff-session", staffRole, secondFactor: true, ip: META.ip, userAgent: META.userAgent };
 }
 
-/** A user with an authenticator app, signed in with the password and waiting at the second step. */
-async function userAtSecondStep() {
-  const user = await createUser(db);
+/** A user with an authenticator app (and, unless told otherwise, a mobile number on the profile), signed in with the password and waiting at the second step. */
+async function userAtSecondStep(phone: string | null = phoneNumber()) {
+  const user = await createUser(db, { phone });
   const first = await signInWithPassword(db, { email: user.email, password: DEFAULT_PASSWORD }, META);
   const actor: UserActor = { kind: "user", userId: user.id, sessionId: first.sessionId, staffRole: null, ...META };
   const enrolment = await startTotpEnrolment(db, actor, { label: "Phone" });
@@ -57,17 +57,25 @@ async function userAtSecondStep() {
   return { user, actor, pending: { id: second.sessionId, userId: user.id, twoFactorPassed: false, staffRole: null } };
 }
 
-async function openCase() {
-  const at = await userAtSecondStep();
-  const help = await requestTwoFactorHelp(db, at.pending, META);
-  const secret = help.link.split("/verify/")[1];
-  const row = await db.identityVerification.findFirstOrThrow({ where: { userId: at.user.id } });
-  return { ...at, help, secret, caseId: row.id };
+/** The case link of the newest verification mail to `email` (newer than `afterId`): the only place it goes (SEC-3). */
+async function mailedCaseLink(email: string, afterId?: number) {
+  const mail = await waitForMail(mailbox, { to: email, subjectIncludes: "identity verification link", afterId });
+  const link = extractLinks(mail).find((l) => l.includes("/verify/"))!;
+  return { link, secret: link.split("/verify/")[1], mailId: Number(mail.id) };
 }
 
-async function confirmPhoneOf(secret: string, phone = phoneNumber()) {
-  await sendPhoneCode(db, { secret, phone }, "en", META);
-  const code = (await lastSandboxSms(db, phone))!.body.match(/\b\d{6}\b/)![0];
+async function openCase(phone: string | null = phoneNumber()) {
+  const at = await userAtSecondStep(phone);
+  const help = await requestTwoFactorHelp(db, at.pending, META);
+  const { secret } = await mailedCaseLink(at.user.email);
+  const row = await db.identityVerification.findFirstOrThrow({ where: { userId: at.user.id } });
+  return { ...at, help, secret, caseId: row.id, phone };
+}
+
+async function confirmPhoneOf(secret: string) {
+  const { phone } = await db.identityVerification.findUniqueOrThrow({ where: { tokenHash: createHash("sha256").update(secret).digest("hex") } });
+  await sendPhoneCode(db, { secret }, "en", META);
+  const code = (await lastSandboxSms(db, phone!))!.body.match(/\b\d{6}\b/)![0];
   await confirmPhone(db, { secret, code }, META);
   return phone;
 }
@@ -82,26 +90,29 @@ async function submittedCase() {
 const caseFiles = (caseId: string) => (existsSync(path.join(identityRoot(), caseId)) ? readdirSync(path.join(identityRoot(), caseId)) : []);
 
 describe("request help", () => {
-  test("[2FA-3] [IDV-1] request help at the second step opens one case per user; asking again renews and re-sends the link", async () => {
+  test("[2FA-3] [IDV-1] [SEC-3] request help opens one case per user; its link goes to the login e-mail only, never to the page; asking again renews and re-sends it", async () => {
     const at = await userAtSecondStep();
     const first = await requestTwoFactorHelp(db, at.pending, META);
-    expect(first.reused).toBe(false);
-    expect(first.link).toMatch(/^http:\/\/localhost:3000\/verify\/[A-Za-z0-9_-]{40,}$/);
-    expect(first.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(first).toEqual({ email: at.user.email, expiresAt: expect.any(Date), reused: false, phoneMasked: expect.stringMatching(/^\+41 ••• •• \d\d$/) });
+    const mailed = await mailedCaseLink(at.user.email);
+    expect(mailed.link).toMatch(/^http:\/\/localhost:3000\/verify\/[A-Za-z0-9_-]{40,}$/);
+    // SEC-3: the password-only session that asked learns nothing that opens the case.
+    expect(JSON.stringify(first)).not.toContain(mailed.secret);
+    expect(JSON.stringify(first)).not.toContain("/verify/");
     const cases = await db.identityVerification.findMany({ where: { userId: at.user.id } });
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ reason: "LOST_TWO_FACTOR", status: "OPEN", email: at.user.email });
-    const mail = await waitForMail(mailbox, { to: at.user.email, subjectIncludes: "identity verification link" });
-    expect(extractLinks(mail)).toContain(first.link);
 
-    // Asked again (also twice at once): still one case, a new link, the old one is dead.
+    // Asked again (also twice at once): still one case, a new link by e-mail, the old one is dead.
     const [again, twice] = await Promise.all([requestTwoFactorHelp(db, at.pending, META), requestTwoFactorHelp(db, at.pending, META)]);
     expect(again.reused && twice.reused).toBe(true);
     expect(await db.identityVerification.count({ where: { userId: at.user.id } })).toBe(1);
-    const secretOf = (link: string) => link.split("/verify/")[1];
-    expect(await getCaseView(db, secretOf(first.link))).toBeNull();
+    expect(await getCaseView(db, mailed.secret)).toBeNull();
+    await mailedCaseLink(at.user.email, mailed.mailId);
+    const renewals = (await listCaughtMail(mailbox, { to: at.user.email, sinceId: mailed.mailId })).flatMap((m) => extractLinks(m).filter((l) => l.includes("/verify/")));
+    expect(renewals).toHaveLength(2);
     // The two renewals ran one after the other on the user's row lock: the later one's link is the live one.
-    const views = await Promise.all([again, twice].map((h) => getCaseView(db, secretOf(h.link))));
+    const views = await Promise.all(renewals.map((l) => getCaseView(db, l.split("/verify/")[1])));
     expect(views.filter((v) => v?.status === "OPEN")).toHaveLength(1);
   });
 
@@ -111,16 +122,42 @@ describe("request help", () => {
     await expect(requestTwoFactorHelp(db, { ...at.pending, userId: (await createUser(db)).id }, META)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await db.identityVerification.count({ where: { userId: at.user.id } })).toBe(0);
   });
+
+  test("[SEC-3] [IDV-2] the phone checked is the account's own (its SMS method's, else the profile's), never one the link holder types; without one the case goes to staff without the phone step", async () => {
+    // An SMS method's number comes before the profile's.
+    const smsPhone = phoneNumber();
+    const at = await userAtSecondStep(phoneNumber());
+    await db.twoFactorMethod.create({ data: { userId: at.user.id, type: "SMS", label: "Phone", phone: smsPhone, confirmedAt: now() } });
+    await requestTwoFactorHelp(db, at.pending, META);
+    const { secret } = await mailedCaseLink(at.user.email);
+    expect(await getCaseView(db, secret)).toMatchObject({ status: "OPEN", phoneMasked: `+41 ••• •• ${smsPhone.slice(-2)}` });
+    const attacker = phoneNumber();
+    await sendPhoneCode(db, { secret, phone: attacker }, "en", META);
+    expect(await lastSandboxSms(db, attacker)).toBeFalsy();
+    expect((await lastSandboxSms(db, smsPhone))!.body).toMatch(/\b\d{6}\b/);
+
+    // Only the profile's number: that one.
+    const profile = await openCase();
+    expect(await db.identityVerification.findUniqueOrThrow({ where: { id: profile.caseId } })).toMatchObject({ phone: profile.phone, status: "OPEN" });
+
+    // No phone at all: no phone step; the photos are next, and staff see that no phone was checked.
+    const none = await openCase(null);
+    expect(none.help.phoneMasked).toBeNull();
+    expect(await getCaseView(db, none.secret)).toMatchObject({ status: "PHONE_CONFIRMED", phoneMasked: null });
+    await expect(sendPhoneCode(db, { secret: none.secret, phone: attacker }, "en", META)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await lastSandboxSms(db, attacker)).toBeFalsy();
+    await submitDocuments(db, { secret: none.secret, documentType: "PASSPORT", front: image(PNG, "page.png"), selfie: image(JPEG, "me.jpg", "image/jpeg") }, META);
+    const staff = staffActor((await createStaffUser(db)).id);
+    expect(await getVerification(db, staff, none.caseId)).toMatchObject({ status: "SUBMITTED", phoneMasked: null });
+  });
 });
 
 describe("phone confirmation", () => {
   test("[IDV-2] a code sent by SMS confirms the phone: a wrong code is refused, a code expires after 10 minutes and works once", async () => {
     clock.set(T0);
     const c = await openCase();
-    const phone = phoneNumber();
-    await expect(sendPhoneCode(db, { secret: c.secret, phone: "12 34" }, "en")).rejects.toMatchObject({ fieldErrors: { phone: ["verification.errors.invalidPhone"] } });
-
-    await sendPhoneCode(db, { secret: c.secret, phone: phone.replace("+", "00") }, "en");
+    const phone = c.phone!;
+    await sendPhoneCode(db, { secret: c.secret }, "en");
     const first = (await lastSandboxSms(db, phone))!.body.match(/\b\d{6}\b/)![0];
     const wrong = first === "000000" ? "111111" : "000000";
     await expect(confirmPhone(db, { secret: c.secret, code: wrong })).rejects.toMatchObject({ fieldErrors: { code: ["verification.errors.wrongCode"] } });
@@ -128,7 +165,7 @@ describe("phone confirmation", () => {
     clock.advance(10 * MINUTE + 1000);
     await expect(confirmPhone(db, { secret: c.secret, code: first })).rejects.toMatchObject({ fieldErrors: { code: ["verification.errors.codeExpired"] } });
 
-    await sendPhoneCode(db, { secret: c.secret, phone }, "en");
+    await sendPhoneCode(db, { secret: c.secret }, "en");
     const second = (await lastSandboxSms(db, phone))!.body.match(/\b\d{6}\b/)![0];
     clock.advance(9 * MINUTE);
     await confirmPhone(db, { secret: c.secret, code: second });
@@ -139,16 +176,17 @@ describe("phone confirmation", () => {
 
   test("[IDV-2] after five wrong codes the code is void; an unreachable number leaves no usable code", async () => {
     const c = await openCase();
-    const phone = phoneNumber();
-    await sendPhoneCode(db, { secret: c.secret, phone }, "en");
-    const code = (await lastSandboxSms(db, phone))!.body.match(/\b\d{6}\b/)![0];
+    await sendPhoneCode(db, { secret: c.secret }, "en");
+    const code = (await lastSandboxSms(db, c.phone!))!.body.match(/\b\d{6}\b/)![0];
     const wrong = code === "000000" ? "111111" : "000000";
     for (let i = 0; i < 5; i++) await expect(confirmPhone(db, { secret: c.secret, code: wrong })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(confirmPhone(db, { secret: c.secret, code })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     await expect(confirmPhone(db, { secret: c.secret, code })).rejects.toMatchObject({ fieldErrors: { code: ["verification.errors.wrongCode"] } });
 
-    await expect(sendPhoneCode(db, { secret: c.secret, phone: "+41790000000" }, "en")).rejects.toMatchObject({ fieldErrors: { phone: ["verification.errors.smsUNREACHABLE"] } });
-    expect(await db.identityVerification.findUniqueOrThrow({ where: { id: c.caseId } })).toMatchObject({ status: "OPEN", phoneCodeHash: null });
+    // The sandbox operator cannot reach numbers ending in 0000.
+    const unreachable = await openCase(`+4179${String(randomInt(100, 999))}0000`);
+    await expect(sendPhoneCode(db, { secret: unreachable.secret }, "en")).rejects.toMatchObject({ message: "verification.errors.smsUNREACHABLE" });
+    expect(await db.identityVerification.findUniqueOrThrow({ where: { id: unreachable.caseId } })).toMatchObject({ status: "OPEN", phoneCodeHash: null });
   });
 });
 
@@ -312,9 +350,8 @@ describe("72-hour deletion", () => {
 describe("secrets", () => {
   test("[IDV-2] [2FA-5] the case link and the phone code are stored only as hashes", async () => {
     const c = await openCase();
-    const phone = phoneNumber();
-    await sendPhoneCode(db, { secret: c.secret, phone }, "en");
-    const code = (await lastSandboxSms(db, phone))!.body.match(/\b\d{6}\b/)![0];
+    await sendPhoneCode(db, { secret: c.secret }, "en");
+    const code = (await lastSandboxSms(db, c.phone!))!.body.match(/\b\d{6}\b/)![0];
     const row = await db.identityVerification.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(row.tokenHash).toBe(createHash("sha256").update(c.secret).digest("hex"));
     expect(row.phoneCodeHash).toMatch(/^[0-9a-f]{64}$/);

@@ -87,7 +87,7 @@ beforeAll(async () => {
   const token = await createApiToken(db, actor, { orgId, name: "CI", scopes: [TOKEN_SCOPES[0]], password });
   keep("apiToken", token.token);
 
-  const app = await createAppPassword(db, actor, { name: "Calendar" });
+  const app = await createAppPassword(db, actor, { name: "Calendar", password });
   keep("appPassword", app.password, normalizeAppPassword(app.password));
 
   const enrolment = await startTotpEnrolment(db, actor, { label: "Phone" });

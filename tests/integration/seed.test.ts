@@ -8,8 +8,9 @@ import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
 import type { RunningPostgres } from "../../lib/dev/embedded-postgres";
 import { deployMigrations } from "../../lib/dev/migrate";
 import { PrismaClient } from "../../lib/generated/prisma/client";
+import { decrypt } from "../../lib/security/encryption";
 import { verifyPassword } from "../../lib/security/passwords";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, seedDemoData } from "../../prisma/seed";
 import { createOrganization, createProduct, TAG_COLORS } from "../factories";
 
 const TIMEOUT = 120_000;
@@ -200,6 +201,17 @@ describe("demo data", () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "support@example.com" }, include: { memberships: true } });
     expect(agent.staffRole).toBe("SUPPORT");
     expect(agent.memberships).toHaveLength(0);
+  });
+
+  test("[SEC-3] the demo staff have an authenticator app with the published secret, so the back office can be entered with 2FA", async () => {
+    for (const login of DEMO_LOGINS.filter((l) => "totpSecret" in l)) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: login.email }, include: { twoFactorMethods: true } });
+      expect(user.staffRole).not.toBeNull();
+      expect(user.twoFactorMethods).toHaveLength(1);
+      expect(user.twoFactorMethods[0]).toMatchObject({ type: "TOTP", confirmedAt: expect.any(Date) });
+      expect(decrypt(user.twoFactorMethods[0].secretEncrypted!)).toBe(DEMO_STAFF_TOTP_SECRET);
+    }
+    expect(await db.user.count({ where: { staffRole: { not: null }, email: { in: DEMO_LOGINS.map((l) => l.email) } } })).toBe(DEMO_LOGINS.filter((l) => "totpSecret" in l).length);
   });
 });
 

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { sessionRoute } from "@/lib/http/session-route";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import { createOrganization, createProducts, createStaffUser, createTags, createUser } from "../factories";
+import { createOrganization, createProducts, createStaffUser, createTags, createTotpMethod, createUser } from "../factories";
 
 // The wrapper reads the session cookie through next/headers, which only exists inside a Next.js request:
 // the browser's cookie jar is this variable; the session behind it is a real one.
@@ -25,8 +25,8 @@ beforeEach(() => {
   browser.cookie = undefined;
 });
 
-async function signIn(userId: string) {
-  const { secret } = await createSession(getDb(), { userId, twoFactorPassed: true });
+async function signIn(userId: string, secondFactor = false) {
+  const { secret } = await createSession(getDb(), { userId, twoFactorPassed: true, secondFactor });
   browser.cookie = await encode({ token: { sid: secret }, secret: process.env.NEXTAUTH_SECRET! });
 }
 
@@ -85,8 +85,10 @@ describe("sessionRoute: console route handlers (SEC-5)", () => {
       expect(await download.text()).not.toContain("site.ch");
     }
     // A signed-in person who is not staff, and staff asking for a photo that does not exist.
-    for (const userId of [mine.owner.id, (await createStaffUser(getDb())).id]) {
-      await signIn(userId);
+    const staff = await createStaffUser(getDb());
+    await createTotpMethod(getDb(), staff.id);
+    for (const userId of [mine.owner.id, staff.id]) {
+      await signIn(userId, userId === staff.id);
       for (const [caseId, documentId] of [["c1", "d1"], ["nul\u0000byte", "x".repeat(5000)]]) {
         const photo = await call(documentRoute, `/backoffice/verifications/x/documents/y`, { caseId, documentId });
         expect(photo.status).toBe(404);

@@ -11,6 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { RememberedAccount } from "@/lib/auth/remembered-accounts";
 
+/** SEC-8: where a person who just reset their password can end everything an intruder may still hold. */
+const COMPROMISED_PATH = "/account/security#compromised-heading";
+
 export function SignInForm({
   initialEmail,
   remembered,
@@ -91,6 +94,15 @@ export function SignInForm({
         <p className="mt-1 text-sm text-slate-600">{t("signInSubtitle")}</p>
       </div>
       {passwordWasReset ? <Alert tone="success">{t("passwordSaved")}</Alert> : null}
+      {passwordWasReset && !returnTo ? (
+        // SEC-8: a reset offers to revoke everything else an intruder may hold (sessions, app passwords, tokens).
+        <p className="text-sm" data-testid="compromised-offer">
+          {t("compromisedOffer")}{" "}
+          <a href={`/sign-in?next=${encodeURIComponent(COMPROMISED_PATH)}`} className="text-brand-700 underline">
+            {t("compromisedLink")}
+          </a>
+        </p>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label={t("email")} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required autoFocus={!!email} />

@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { backofficeOverview } from "@/lib/backoffice/overview";
 import { getDb } from "@/lib/db";
 import { VerificationsLink } from "./verifications/verifications-link";
+import { StaffTwoFactorRequired } from "./staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backoffice"))("title") };
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BackofficePage() {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
+  if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
   const [overview, t] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice")]);
   const items = [
     { label: t("openVerifications"), value: overview.openVerifications },

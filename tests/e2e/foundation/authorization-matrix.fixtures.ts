@@ -6,7 +6,7 @@ import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
 import { addMember, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
-import { runtime } from "../support/helpers";
+import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
 
@@ -38,6 +38,9 @@ export async function createWorld() {
       { password: PASSWORD, staffRole: "SUPPORT" as const },
     ]);
     const [aLr, aAdmin, aUser, aExternal, bLr, fullLr, fullAssigned, fullUnassigned, limitedLr, endedLr, agent, agentWithGrant] = u;
+
+    // SEC-3: staff act as staff only with two-step verification; signedInContext passes their second step.
+    await db.twoFactorMethod.createMany({ data: [agent, agentWithGrant].map((s) => ({ userId: s.id, type: "TOTP" as const, label: "Authenticator app", confirmedAt: now() })) });
 
     const orgA = await createOrganization(db, { legalRepresentativeId: aLr.id });
     await addMember(db, orgA.id, aAdmin.id, "ADMINISTRATOR");
@@ -161,5 +164,12 @@ export async function signedInContext(playwright: PlaywrightWorkerArgs["playwrig
   });
   const { cookies } = await context.storageState();
   if (!cookies.some((c) => c.name === "manager.session")) throw new Error(`Sign-in of ${email} failed: HTTP ${res.status()} ${await res.text()}`);
+  // Someone with 2FA (the staff) waits at the second step: the matrix is about what a session may reach,
+  // not how it signs in (the second step has its own tests), so it is marked passed with a second factor.
+  await sql(
+    `UPDATE "Session" SET "twoFactorPassedAt" = now(), "secondFactorAt" = now()
+     WHERE "userId" = (SELECT id FROM "User" WHERE email = $1) AND "twoFactorPassedAt" IS NULL AND "revokedAt" IS NULL`,
+    [email],
+  );
   return context;
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, submitSignIn } from "../support/helpers";
+import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, signIn, signInWithTotp } from "../support/helpers";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
@@ -95,7 +95,7 @@ test("[PRD-3] a customer of another Organization sees none of Alpine Web's data 
 test("[IDV-2] the back office renders without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  await submitSignIn(page, "support@example.com", DEMO_PASSWORD);
+  await signInWithTotp(page, "support@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
   await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
   for (const url of ["/backoffice", "/backoffice/verifications", "/account/security"]) await visit(page, url, problems);
   expect(problems).toEqual([]);

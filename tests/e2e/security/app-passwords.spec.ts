@@ -17,6 +17,11 @@ test("[APP-1] [APP-2] [APP-3] generate an application password, use it on the to
   // APP-1: a name, then the password shown once with a copy button and the guide's warning.
   await page.getByRole("button", { name: "Generate an application password" }).click();
   await page.getByLabel("Name of the application password").fill("Thunderbird");
+  // SEC-8: the account password is asked again; a wrong one is an error on that field.
+  await page.getByLabel("Your account password", { exact: true }).fill("not my password");
+  await page.getByRole("button", { name: "Generate the application password" }).click();
+  await expect(page.getByText("This password is incorrect.")).toBeVisible();
+  await page.getByLabel("Your account password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Generate the application password" }).click();
   const panel = page.getByRole("dialog", { name: "Application password “Thunderbird”" });
   await expect(panel).toBeVisible();
@@ -63,6 +68,7 @@ test("[APP-3] “Revoke all” at the top of the table, after a confirmation", a
   for (const name of ["Contacts", "Calendars"]) {
     await page.getByRole("button", { name: "Generate an application password" }).click();
     await page.getByLabel("Name of the application password").fill(name);
+    await page.getByLabel("Your account password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Generate the application password" }).click();
     passwords.push((await page.getByTestId("app-password-value").textContent())!.trim());
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();

@@ -128,3 +128,41 @@ test("[2FA-4] turning two-step verification off offers to end the other sessions
   await expectSignedOut(other);
   await other.context().close();
 });
+
+test("[SEC-8] [ACC-4] after a reset, “compromised account?” revokes the application passwords left behind, in one step from the sign-in page's offer", async ({ page }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("compromised");
+  await signUp(page, { email, password: PASSWORD, firstName: "Cora", lastName: "Promis" });
+  await page.goto("/account/security");
+  await page.getByRole("button", { name: "Generate an application password" }).click();
+  await page.getByLabel("Name of the application password").fill("Left behind");
+  await page.getByLabel("Your account password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Generate the application password" }).click();
+  await expect(page.getByText("Copy and save this application password")).toBeVisible({ timeout: 30_000 });
+  await signOut(page);
+
+  // The reset signs every session out (ACC-4); the success page offers the rest.
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await page.goto(linkPath(await openMail(page, email, /Reset your/), "/reset-password/"));
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Save the password" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+  await page.getByTestId("compromised-offer").getByRole("link").click();
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  const other = page.getByRole("button", { name: /other credentials/i });
+  if (await other.isVisible().catch(() => false)) await other.click();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/account\/security#compromised-heading$/, { timeout: 20_000 });
+
+  const section = page.getByTestId("compromised");
+  await section.getByLabel("Current password").fill(NEW_PASSWORD);
+  await section.getByRole("button", { name: "Secure my account" }).click();
+  await expect(section.getByText("Your account is secured.")).toBeVisible({ timeout: 30_000 });
+  await expect(section).toContainText("1 application password revoked.");
+  await expect(page.getByTestId("app-passwords")).toContainText("No application passwords yet.");
+});

@@ -1,9 +1,24 @@
 import { devices, expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import QRCode from "qrcode";
-import { DEMO_PASSWORD, openAccountMenu, signIn, signOut, signUp, sql, uniqueEmail } from "../support/helpers";
+import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, openAccountMenu, signIn, signInWithTotp, signOut, signUp, sql, uniqueEmail } from "../support/helpers";
 
 const PASSWORD = "a long enough password";
+// The mobile number on the account (its profile), where the identity check's code goes.
+const PHONE = `+4179${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+
+/** The link to `…marker…` in the newest mail for `to` whose subject matches, read in the development mailbox. */
+async function mailedLink(page: Page, to: string, subject: RegExp, marker: string): Promise<string> {
+  await expect(async () => {
+    await page.goto(`/mailbox?to=${encodeURIComponent(to)}`);
+    await expect(page.getByRole("link", { name: subject })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("link", { name: subject }).first().click();
+  const text = (await page.locator("article pre").textContent()) ?? "";
+  const link = text.match(new RegExp(`https?://\\S+${marker}[A-Za-z0-9_-]+`))?.[0];
+  expect(link).toBeTruthy();
+  return link!;
+}
 
 async function enrolTotp(page: Page): Promise<void> {
   await openAccountMenu(page);
@@ -18,10 +33,11 @@ async function enrolTotp(page: Page): Promise<void> {
   await expect(page.getByTestId("two-factor-status")).toHaveText(/is on/);
 }
 
-test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor requests help, proves their identity on a phone, staff approve, and the password alone signs in again", async ({ page, browser }) => {
+test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] [SEC-3] a user without their second factor requests help, proves their identity on a phone, staff approve, and the password alone signs in again", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const email = uniqueEmail("idv");
   await signUp(page, { email, password: PASSWORD, firstName: "Ida", lastName: "Verify" });
+  await sql(`UPDATE "User" SET phone = $1 WHERE email = $2`, [PHONE, email]);
   await enrolTotp(page);
   await signOut(page);
 
@@ -36,21 +52,24 @@ test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor request
   await expect(page.getByRole("heading", { name: "Request help" })).toBeVisible();
   await page.getByRole("button", { name: "Start the identity verification" }).click();
   await expect(page.getByText(`We have sent the link to ${email}.`)).toBeVisible();
-  await expect(page.getByRole("img", { name: "QR code that opens your identity verification" })).toBeVisible();
-  const link = (await page.getByTestId("case-link").getAttribute("href"))!;
-  expect(link).toMatch(/\/verify\/[A-Za-z0-9_-]{40,}$/);
+  // SEC-3: the password-only session never sees the link; it went to the login e-mail.
+  await expect(page.getByTestId("help-requested")).toContainText(`+41 ••• •• ${PHONE.slice(-2)}`);
+  expect(await page.content()).not.toContain("/verify/");
 
-  // IDV-2 on a phone, without any session: the link is enough.
+  // IDV-2 on a phone, without any session: the link from the e-mail is enough.
   const phoneContext = await browser.newContext({ ...devices["Pixel 7"], locale: "en-GB" });
   const phonePage = await phoneContext.newPage();
+  const link = await mailedLink(phonePage, email, /identity verification link/, "/verify/");
+  expect(link).toMatch(/\/verify\/[A-Za-z0-9_-]{40,}$/);
   await phonePage.goto(link);
   await expect(phonePage.getByRole("heading", { name: "Identity verification" })).toBeVisible();
   await expect(phonePage.getByTestId("case-step")).toHaveText("Step 1 of 3");
-  const phone = `+4179${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
-  await phonePage.getByLabel("Mobile phone number").fill(phone);
+  // SEC-3: the code goes to the number already on the account; the page offers no way to type another.
+  await expect(phonePage.getByTestId("case-phone")).toContainText(`+41 ••• •• ${PHONE.slice(-2)}`);
+  await expect(phonePage.getByRole("textbox")).toHaveCount(0);
   await phonePage.getByRole("button", { name: "Send the code" }).click();
   await expect(phonePage.getByLabel("6-digit code")).toBeVisible();
-  const [sms] = await sql<{ body: string }>(`SELECT body FROM sandbox.sms WHERE to_number = $1 ORDER BY accepted_at DESC LIMIT 1`, [phone]);
+  const [sms] = await sql<{ body: string }>(`SELECT body FROM sandbox.sms WHERE to_number = $1 ORDER BY accepted_at DESC LIMIT 1`, [PHONE]);
   const code = sms.body.match(/\b\d{6}\b/)![0];
   await phonePage.getByLabel("6-digit code").fill(code);
   await phonePage.getByRole("button", { name: "Confirm" }).click();
@@ -70,11 +89,8 @@ test("[2FA-3] [IDV-1] [IDV-2] [IDV-3] a user without their second factor request
   // Back office: the case, its photos (staff only, never cached), and the approval.
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
-  await staff.goto("/sign-in");
-  await staff.getByLabel("E-mail address").fill("supervisor@example.com");
-  await staff.getByLabel("Password").fill(DEMO_PASSWORD);
-  await staff.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(staff).not.toHaveURL(/\/sign-in/);
+  // SEC-3: staff sign in with their second factor.
+  await signInWithTotp(staff, "supervisor@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
   await staff.goto("/backoffice");
   await staff.getByRole("link", { name: "Identity verifications" }).click();
   await expect(staff).toHaveURL(/\/backoffice\/verifications$/);

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { generate } from "otplib";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "demo-password-2026";
+/** The demo staff's authenticator secret (prisma/seed.ts): staff enter the back office with 2FA only (SEC-3). */
+export const DEMO_STAFF_TOTP_SECRET = "MANAGERDEMOSTAFFTOTPSECRETKEYABC";
 
 /** The database of the Manager instance under test, written by scripts/start.ts. */
 export function runtime(): { appUrl: string; databaseUrl: string } {
@@ -44,6 +47,14 @@ export async function signInToSecondStep(page: Page, email: string, password: st
   await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
   await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
+}
+
+/** Password, then a code of the authenticator app with `totpSecret`: how staff sign in (SEC-3). */
+export async function signInWithTotp(page: Page, email: string, password: string, totpSecret: string) {
+  await signInToSecondStep(page, email, password);
+  await page.getByLabel("Verification code").fill(await generate({ secret: totpSecret }));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
 }
 
 /** Opens the newest mail for `to` whose subject matches, in the development mailbox; answers its text. */

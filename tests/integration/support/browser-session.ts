@@ -15,8 +15,9 @@ export const nextHeaders = {
   headers: async () => new Headers(),
 };
 
-export async function signIn(userId: string): Promise<void> {
-  const { secret } = await createSession(getDb(), { userId, twoFactorPassed: true });
+/** A session that passed every sign-in step; `secondFactor`: one of them was a real second factor (staff need it, SEC-3). */
+export async function signIn(userId: string, options: { secondFactor?: boolean } = {}): Promise<void> {
+  const { secret } = await createSession(getDb(), { userId, twoFactorPassed: true, secondFactor: options.secondFactor });
   browser.cookie = await encode({ token: { sid: secret }, secret: process.env.NEXTAUTH_SECRET! });
 }
 

@@ -25,18 +25,20 @@ export default async function VerificationCasePage({ params }: { params: Promise
     );
   }
 
-  const step = view.status === "OPEN" ? 1 : view.status === "PHONE_CONFIRMED" ? 2 : 3;
+  // An account without a phone has no phone step (SEC-3): its case starts at the photos.
+  const total = view.phoneMasked ? 3 : 2;
+  const step = view.status === "OPEN" ? 1 : view.status === "PHONE_CONFIRMED" ? total - 1 : total;
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">{t("caseTitle")}</h1>
         {view.status !== "SUBMITTED" ? (
           <p className="mt-1 text-sm text-slate-600" data-testid="case-step">
-            {t("stepOf", { step, total: 3 })}
+            {t("stepOf", { step, total })}
           </p>
         ) : null}
       </div>
-      {view.status === "OPEN" ? <PhoneStep secret={secret} codeSent={view.codeSent} phoneMasked={view.phoneMasked} /> : null}
+      {view.status === "OPEN" && view.phoneMasked ? <PhoneStep secret={secret} codeSent={view.codeSent} phoneMasked={view.phoneMasked} /> : null}
       {view.status === "PHONE_CONFIRMED" ? <DocumentsStep secret={secret} /> : null}
       {view.status === "SUBMITTED" ? (
         <div className="space-y-3">

@@ -34,8 +34,10 @@ function GenerateForm({ onCreated, onCancel }: { onCreated: (r: Revealed) => voi
       <h3 id={`${id}-title`} className="font-medium">
         {t("generate")}
       </h3>
-      {state && !state.ok && !fieldErrors.name ? <Alert tone="error">{state.message}</Alert> : null}
+      {state && !state.ok && !fieldErrors.name && !fieldErrors.password ? <Alert tone="error">{state.message}</Alert> : null}
       <Field id={`${id}-name`} label={t("nameLabel")} name="name" maxLength={60} required autoFocus help={t("nameHelp")} error={fieldErrors.name} />
+      {/* SEC-8: a new long-lived credential asks for the account password again. */}
+      <Field id={`${id}-password`} label={t("passwordLabel")} name="password" type="password" autoComplete="current-password" required help={t("passwordHelp")} error={fieldErrors.password} />
       <FormActions submitLabel={t("generateSubmit")} pending={pending} cancelLabel={t("cancel")} onCancel={onCancel} />
     </form>
   );

@@ -13,6 +13,7 @@ import { CredentialsSection } from "./credentials-section";
 import { MakeDefaultButton } from "./make-default-button";
 import { DisableTwoFactorButton, RemoveMethodButton } from "./method-actions";
 import { PushSetup } from "./push-setup";
+import { SecureAccountForm } from "./secure-account-form";
 import { RevokeOtherSessionsButton, RevokeSessionButton } from "./session-actions";
 import { SmsSetup } from "./sms-setup";
 import { TotpSetup } from "./totp-setup";
@@ -51,6 +52,31 @@ export default async function SecurityPage() {
         </div>
 
         <CredentialsSection actor={actor} />
+
+        {/* SEC-8: also offered after a password reset (the sign-in page links here). */}
+        <Section id="compromised-heading" title={t("compromised.heading")} testId="compromised">
+          <p className="text-sm">{t("compromised.intro")}</p>
+          <ul className="list-disc pl-5 text-sm">
+            <li>{t("compromised.stepSessions")}</li>
+            <li>{t("compromised.stepAppPasswords")}</li>
+            <li>{t("compromised.stepApiTokens")}</li>
+          </ul>
+          <p className="text-sm text-slate-600">
+            {t.rich("compromised.review", {
+              sessions: (chunks) => (
+                <a href="#sessions-heading" className="text-brand-700 underline">
+                  {chunks}
+                </a>
+              ),
+              events: (chunks) => (
+                <a href="#events-heading" className="text-brand-700 underline">
+                  {chunks}
+                </a>
+              ),
+            })}
+          </p>
+          <SecureAccountForm />
+        </Section>
 
         <Section id="two-factor-heading" title={t("twoFactorHeading")}>
           <p className="text-sm" data-testid="two-factor-status">

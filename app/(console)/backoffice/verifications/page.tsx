@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listOpenVerifications } from "@/lib/identity/list-cases";
+import { StaffTwoFactorRequired } from "../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficeVerifications"))("title") };
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VerificationsPage() {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
+  if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
   const [cases, t, format] = await Promise.all([listOpenVerifications(getDb(), actor), getTranslations("backofficeVerifications"), getFormatter()]);
   return (
     <PlainShell actor={actor}>

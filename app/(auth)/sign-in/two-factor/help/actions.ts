@@ -9,9 +9,9 @@ import { AppError } from "@/lib/errors";
 import { errorState, type ActionState } from "@/lib/http/action";
 import { requestTwoFactorHelp } from "@/lib/identity/request-help";
 
-export type HelpResult = { link: string; qrDataUrl: string; email: string; expiresAt: string; reused: boolean };
+export type HelpResult = { email: string; expiresAt: string; reused: boolean; phoneMasked: string | null };
 
-/** 2FA-3: opens (or renews the link of) the identity-verification case of the user waiting at the second step. */
+/** 2FA-3: opens (or renews the link of) the identity-verification case of the user waiting at the second step; the link goes by e-mail only (SEC-3). */
 export async function requestHelpAction(_prev: ActionState<HelpResult>, _formData: FormData): Promise<ActionState<HelpResult>> {
   try {
     const session = await getSession();

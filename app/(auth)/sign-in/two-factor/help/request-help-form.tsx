@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requestHelpAction } from "./actions";
 
-/** Opens the case, then shows its link and a QR code to continue on a phone. */
+/** Opens the case, then says where its link was sent (the login e-mail) without showing it. */
 export function RequestHelpForm() {
   const t = useTranslations("verification");
   const format = useFormatter();
@@ -14,16 +14,12 @@ export function RequestHelpForm() {
   const help = state?.ok ? state.data : undefined;
 
   if (help) {
+    // SEC-3: the link went to the login e-mail only; this page never shows it.
     return (
-      <div className="space-y-3">
+      <div className="space-y-3" data-testid="help-requested">
         <Alert tone="success">{t(help.reused ? "linkRenewed" : "linkSent", { email: help.email })}</Alert>
-        <p className="text-sm">{t("scanOrOpen")}</p>
-        {/* A data: URL made on the server from the case link. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={help.qrDataUrl} alt={t("qrAlt")} width={220} height={220} className="mx-auto rounded border border-slate-200" />
-        <a href={help.link} className="block break-all text-sm text-brand-700 underline" data-testid="case-link">
-          {help.link}
-        </a>
+        <p className="text-sm">{t("openFromMail")}</p>
+        <p className="text-sm text-slate-600">{help.phoneMasked ? t("phoneOnAccount", { phone: help.phoneMasked }) : t("noPhoneOnAccount")}</p>
         <p className="text-sm text-slate-600">{t("linkExpires", { when: format.dateTime(new Date(help.expiresAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
       </div>
     );

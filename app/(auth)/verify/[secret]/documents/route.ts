@@ -3,9 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { clientAddress } from "@/lib/http/client-address";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
+import { discardBody, readBodyWithLimit } from "@/lib/http/read-body";
 import { translateError, type Translate } from "@/lib/http/translate-error";
 import { MAX_FILE_BYTES } from "@/lib/identity/rules";
-import { submitDocuments } from "@/lib/identity/submit-documents";
+import { requireCaseAwaitingDocuments, submitDocuments } from "@/lib/identity/submit-documents";
 
 /** Three photos at most, plus the form's own overhead. */
 const MAX_BODY_BYTES = 3 * MAX_FILE_BYTES + 64 * 1024;
@@ -14,26 +15,32 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 /**
  * IDV-2, step 3: the photos arrive as multipart form data (a server action's body limit is far below
- * three 10 MB photos). Answers `{ ok }` or a translated error state with field errors, its status from the
- * one error mapping (lib/http/map-error.ts).
+ * three 10 MB photos). SEC-6: the link and the case's step are checked before the body is read; the body is
+ * then read as a stream and cut off with 413 as soon as it passes the limit (a chunked body declares no
+ * length), and each photo is checked by its bytes. Answers `{ ok }` or a translated error state with field
+ * errors, its status from the one error mapping (lib/http/map-error.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    const t = await getTranslations("verification");
-    return Response.json({ ok: false, message: t("errors.requestTooLarge") }, { status: 413, headers: noStore });
-  }
+  const db = getDb();
   try {
-    const form = await request.formData().catch(() => null);
+    await requireCaseAwaitingDocuments(db, secret);
+    const body = await readBodyWithLimit(request, MAX_BODY_BYTES);
+    if (!body) {
+      const t = await getTranslations("verification");
+      return Response.json({ ok: false, message: t("errors.requestTooLarge") }, { status: 413, headers: noStore });
+    }
+    const form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const field = (name: string) => form?.get(name) ?? undefined;
     const h = await headers();
     await submitDocuments(
-      getDb(),
+      db,
       { secret, documentType: field("documentType"), front: field("front"), back: field("back"), selfie: field("selfie") },
       { ip: clientAddress(h), userAgent: h.get("user-agent") },
     );
     return Response.json({ ok: true }, { headers: noStore });
   } catch (err) {
+    await discardBody(request);
     const mapped = mapError(err);
     const t = (await getTranslations()) as unknown as Translate;
     return Response.json({ ok: false, ...translateError(t, mapped) }, { status: mapped.status, headers: { ...noStore, ...mapped.headers } });

@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { getVerification } from "@/lib/identity/get-case";
 import { OPEN_STATUSES } from "@/lib/identity/rules";
 import { DecisionForm } from "./decision-form";
+import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficeVerifications"))("caseTitle") };
@@ -20,6 +21,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
   const { caseId } = await params;
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
+  if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
   const found = await orNotFound(getVerification(getDb(), actor, caseId));
   const [t, format] = await Promise.all([getTranslations("backofficeVerifications"), getFormatter()]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -28,7 +30,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
     [t("person"), found.user ? `${found.user.firstName} ${found.user.lastName} · ${found.email}` : found.email],
     [t("reason"), t(`reasons.${found.reason}`)],
     [t("status"), t(`statuses.${found.status}`)],
-    [t("phone"), found.phoneMasked ?? "—"],
+    [t("phone"), found.phoneMasked ?? t("noPhone")],
     [t("documentType"), found.documentType ? t(`documentTypes.${found.documentType}`) : "—"],
     [t("created"), when(found.createdAt)],
     [t("submitted"), when(found.submittedAt)],
