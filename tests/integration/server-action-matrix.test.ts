@@ -17,6 +17,7 @@ import {
   createStaffUser,
   createTag,
   createTeam,
+  createTotpMethod,
   createUser,
   DEFAULT_PASSWORD,
   grantProductAccess,
@@ -222,6 +223,8 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/account/security/actions.ts#revokeOtherSessionsAction`]: { own: true },
   [`${CONSOLE}/account/security/credentials-actions.ts#changePasswordAction`]: { own: true },
   [`${CONSOLE}/account/security/credentials-actions.ts#requestEmailChangeAction`]: { own: true },
+  [`${CONSOLE}/account/security/credentials-actions.ts#secureAccountAction`]: { own: true },
+  ["lib/actions/email-confirmation.ts#resendEmailConfirmationAction"]: { own: true },
   [`${CONSOLE}/account/security/app-password-actions.ts#createAppPasswordAction`]: { own: true },
   [`${CONSOLE}/account/security/app-password-actions.ts#revokeAppPasswordAction`]: {
     own: true,
@@ -453,11 +456,15 @@ describe("authorization matrix: server actions", () => {
           ["a customer", (await createOrganization(db)).legalRepresentativeId, "not_found"],
         ];
         for (const staffRole of ["SUPPORT", "SUPERVISOR", "ADMIN"] as const) {
-          callers.push([`staff ${staffRole}`, (await createStaffUser(db, { staffRole })).id, staffCan(staffRole, entry.staff) ? "allowed" : "forbidden"]);
+          const staff = await createStaffUser(db, { staffRole });
+          await createTotpMethod(db, staff.id);
+          callers.push([`staff ${staffRole}`, staff.id, staffCan(staffRole, entry.staff) ? "allowed" : "forbidden"]);
         }
         for (const [name, userId, outcome] of callers) {
           const form = await entry.form({ db, subjectId: subject.id });
-          await as(userId ? { userId, membershipId: null } : null);
+          // Staff sign in with their second factor (SEC-3); a customer's session is an ordinary one.
+          if (userId) await signIn(userId, { secondFactor: name.startsWith("staff") });
+          else signOut();
           got.push(`${name}: ${await call(actions.get(key)!, form)}`);
           want.push(`${name}: ${outcome}`);
         }
