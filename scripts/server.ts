@@ -25,6 +25,10 @@ async function main() {
       res.end();
     });
   });
+  // Longer than the idle timeout of the proxies and clients that reuse connections (60 s is common), so the
+  // server never closes a kept-alive connection just as a request is being sent on it (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`web server on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGTERM", stop);
