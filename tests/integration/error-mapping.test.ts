@@ -69,7 +69,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
   ];
   test.each(cases)("[SEC-5] AppError %s is %i with its translated message everywhere", async (code, status, message) => {
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new AppError(code, undefined, undefined, code === "RATE_LIMITED" ? 90 : undefined)));
-    expect(state).toEqual({ ok: false, message });
+    expect(state).toEqual({ ok: false, code: code.toLowerCase(), message });
     expect(rest.status).toBe(status);
     expect(restBody).toEqual({ result: "error", error: { code: code.toLowerCase(), description: expect.any(String) } });
     expect(console.status).toBe(status);
@@ -81,7 +81,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const schema = z.object({ name: z.string().min(1, "validation.required"), email: z.email("validation.email") });
     const failure = () => Promise.resolve(schema.parse({ name: "", email: "nope" }));
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(failure);
-    expect(state).toEqual({ ok: false, message: fr.errors.INVALID_INPUT, fieldErrors: { name: fr.validation.required, email: fr.validation.email } });
+    expect(state).toEqual({ ok: false, code: "invalid_input", message: fr.errors.INVALID_INPUT, fieldErrors: { name: fr.validation.required, email: fr.validation.email } });
     expect(rest.status).toBe(400);
     expect(restBody.error).toMatchObject({ code: "invalid_input", fields: { name: [expect.any(String)], email: [expect.any(String)] } });
     expect(console.status).toBe(400);
@@ -92,13 +92,13 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const db = getDb();
     await createTag(db, { orgId, name: "Twice" });
     const duplicate = await throughEveryEntryPoint(() => createTag(db, { orgId, name: "Twice" }));
-    expect(duplicate.state).toEqual({ ok: false, message: fr.errors.alreadyExists });
+    expect(duplicate.state).toEqual({ ok: false, code: "conflict", message: fr.errors.alreadyExists });
     expect(duplicate.rest.status).toBe(409);
     expect(duplicate.restBody.error.code).toBe("conflict");
     expect(duplicate.console.status).toBe(409);
 
     const missing = await throughEveryEntryPoint(() => db.user.update({ where: { id: "no-such-user" }, data: { firstName: "x" } }));
-    expect(missing.state).toEqual({ ok: false, message: fr.errors.NOT_FOUND });
+    expect(missing.state).toEqual({ ok: false, code: "not_found", message: fr.errors.NOT_FOUND });
     expect(missing.rest.status).toBe(404);
     expect(missing.console.status).toBe(404);
   });
@@ -112,7 +112,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     ];
     for (const fail of refused) {
       const { state, rest, console } = await throughEveryEntryPoint(fail);
-      expect(state).toEqual({ ok: false, message: fr.errors.INVALID_INPUT });
+      expect(state).toEqual({ ok: false, code: "invalid_input", message: fr.errors.INVALID_INPUT });
       expect(rest.status).toBe(400);
       expect(console.status).toBe(400);
     }
@@ -130,7 +130,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
         }),
       );
       expect(thrown).toMatchObject({ digest: DATABASE_UNAVAILABLE_DIGEST });
-      expect(state).toEqual({ ok: false, message: fr.errors.unavailable });
+      expect(state).toEqual({ ok: false, code: "unavailable", message: fr.errors.unavailable });
       expect(rest.status).toBe(503);
       expect(restBody.error.code).toBe("unavailable");
       expect(JSON.stringify(restBody)).not.toMatch(/127\.0\.0\.1|P1001/);
@@ -150,7 +150,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     try {
       const secret = "at parseToken (lib/secret.ts:12) password=hunter2";
       const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new TypeError(secret)));
-      expect(state).toEqual({ ok: false, message: fr.errors.generic });
+      expect(state).toEqual({ ok: false, code: "internal", message: fr.errors.generic });
       expect(rest.status).toBe(500);
       expect(restBody).toEqual({ result: "error", error: { code: "internal", description: "An unexpected error occurred." } });
       expect(console.status).toBe(500);
