@@ -78,6 +78,9 @@ export const AUDIT_EVENTS = {
   "tag.deleted": "tag",
   "tag.attached": "tag",
   "tag.detached": "tag",
+
+  "payment.succeeded": "payment",
+  "payment.failed": "payment",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -94,7 +97,8 @@ export type AuditTarget =
   | "membership"
   | "team"
   | "tag"
-  | "product";
+  | "product"
+  | "payment";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
 import { runtime } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -47,6 +47,12 @@ export async function createWorld() {
     await grantProductAccess(db, { membershipId: aUserMembership.id, productIds: [shared.id] });
     await grantProductAccess(db, { membershipId: aExternalMembership.id, productIds: [shared.id] });
     const teamA = await createTeam(db, { orgId: orgA.id, membershipIds: [aUserMembership.id] });
+
+    // BIL-7, BIL-5: an unpaid invoice of A and a payment attempt on it.
+    const invoiceA = await createInvoice(db, { org: orgA, status: "UNPAID" });
+    const paymentA = await db.payment.create({
+      data: { orgId: orgA.id, invoiceId: invoiceA.id, methodType: "CARD", amountMinor: invoiceA.totalMinor, currency: invoiceA.currency, idempotencyKey: random() },
+    });
 
     const orgB = await createOrganization(db, { legalRepresentativeId: bLr.id });
     const [productB] = await createProducts(db, [{ orgId: orgB.id }]);
@@ -118,6 +124,9 @@ export async function createWorld() {
         membershipId: aUserMembership.id,
         caseId: verification.id,
         documentId: document.id,
+        invoiceId: invoiceA.id,
+        paymentId: paymentA.id,
+        checkout: `cs_${random(18)}`,
         token: random(),
         secret: random(),
         kind: "none",

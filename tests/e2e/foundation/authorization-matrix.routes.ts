@@ -83,6 +83,14 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // Test-only failing pages: an unknown kind is the 404 page for everyone (and the whole route is a 404 in production).
   "/faults/[kind]": { requires: "public", allowed: "notFound" },
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
+  "/[org]/invoices": { requires: "org:billing.read" },
+  "/[org]/invoices/[invoiceId]": { requires: "org:billing.read" },
+  "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
+  // The payment sandbox's hosted page stands in for the operator: whoever holds the checkout link (BIL-5).
+  "/sandbox/pay/[checkout]": { requires: "link" },
+  "/sandbox/pay/[checkout]/submit": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
+  // The operator's signed notifications: a request without a valid signature is refused, whoever sends it.
+  "/webhooks/payments": { requires: "public", method: "POST", allowed: "unauthenticated" },
 };
 
 /**
