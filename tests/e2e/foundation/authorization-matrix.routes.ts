@@ -85,6 +85,9 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
   "/[org]/invoices": { requires: "org:billing.read" },
   "/[org]/invoices/[invoiceId]": { requires: "org:billing.read" },
+  "/[org]/invoices/[invoiceId]/pdf": { requires: "org:billing.read", denied: ["forbidden"] },
+  // Without ?year= the query is refused (400) once the caller may read invoices.
+  "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },
   "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
   // The payment sandbox's hosted page stands in for the operator: whoever holds the checkout link (BIL-5).
   "/sandbox/pay/[checkout]": { requires: "link" },

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { INVOICE_STATUS_FILTERS, listInvoices, type InvoiceSummary } from "@/lib/invoices/list-invoices";
@@ -27,12 +28,34 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
   const [list, t, format, locale] = await Promise.all([orNotFound(listInvoices(getDb(), actor, { orgId, status, page })), getTranslations("billing"), getFormatter(), getLocale()]);
   const href = (p: number) => `/${orgId}/invoices?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
   const pages = Math.max(1, Math.ceil(list.total / list.perPage));
+  const thisYear = now().getUTCFullYear();
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   return (
     <div className="max-w-5xl space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t("invoicesTitle")}</h1>
         <p className="text-sm text-slate-600">{t("invoicesSubtitle")}</p>
       </div>
+      <form method="get" action={`/${orgId}/invoices/archive`} className="flex flex-wrap items-end gap-2" aria-labelledby="invoice-year-heading">
+        <h2 id="invoice-year-heading" className="sr-only">
+          {t("downloadYear")}
+        </h2>
+        <div>
+          <label htmlFor="invoice-year" className="block text-sm font-medium">
+            {t("downloadYear")}
+          </label>
+          <select id="invoice-year" name="year" defaultValue={String(thisYear)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+          {t("downloadZip")}
+        </button>
+      </form>
       <FilterForm action={`/${orgId}/invoices`} label={t("filterLabel")} submitLabel={t("apply")} clear={status ? { href: `/${orgId}/invoices`, label: t("clearFilter") } : null}>
         <SelectFilter id="invoice-status" name="status" label={t("status")} allLabel={t("allStatuses")} options={INVOICE_STATUS_FILTERS.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} value={status} />
       </FilterForm>

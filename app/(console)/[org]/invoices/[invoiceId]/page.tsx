@@ -42,6 +42,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
         <p className="text-sm" data-testid="invoice-status">
           {t(`statuses.${invoice.overdue ? "OVERDUE" : invoice.status}`)}
         </p>
+        {/* A download, not a page: a plain link, never prefetched. */}
+        <a href={`/${orgId}/invoices/${invoice.id}/pdf`} download className="text-sm text-brand-700 underline" data-testid="invoice-pdf">
+          {t("downloadPdf")}
+        </a>
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
@@ -94,6 +98,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
             {t("payHeading")}
           </h2>
           <PayForm orgId={orgId} invoiceId={invoice.id} methods={methods} idempotencyKey={randomUUID()} />
+          <p className="mt-3 text-sm text-slate-700">{t("transferHelp", { qr: invoice.currency === "CHF" ? "yes" : "no" })}</p>
         </section>
       ) : null}
     </div>
