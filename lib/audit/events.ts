@@ -81,6 +81,7 @@ export const AUDIT_EVENTS = {
 
   "payment.succeeded": "payment",
   "payment.failed": "payment",
+  "payment.transferRecorded": "payment",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =

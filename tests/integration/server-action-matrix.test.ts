@@ -228,6 +228,15 @@ const MATRIX: Record<string, Entry> = {
     form: async ({ db, subjectId }: Subject) => ({ caseId: (await openCase(db, subjectId)).id, decision: "reject", note: "matrix" }),
   },
 
+  // Incoming bank transfers (BIL-5).
+  [`${CONSOLE}/backoffice/transfers/actions.ts#recordTransferAction`]: {
+    staff: "transfers.record",
+    form: async ({ db }: Subject) => {
+      const invoice = await createInvoice(db, { org: await createOrganization(db), status: "UNPAID" });
+      return { invoiceNumber: invoice.number, amount: (invoice.totalMinor / 100).toFixed(2), bankReference: unique("bank") };
+    },
+  },
+
   // Signed-out entry points: each acts on one thing its link or form names, never on an Organization's data.
   [`${AUTH}/sign-up/actions.ts#signUpAction`]: { open: "a visitor creates an account and its Organization (ACC-1)" },
   [`${AUTH}/forgot-password/actions.ts#requestResetAction`]: { open: "a visitor asks for a reset link, mailed to the address (ACC-4)" },

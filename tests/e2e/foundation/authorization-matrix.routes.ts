@@ -61,6 +61,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/reseller": { requires: "partner" },
   "/backoffice": { requires: "staff:backoffice.enter" },
   "/backoffice/verifications": { requires: "staff:verifications.read" },
+  "/backoffice/transfers": { requires: "staff:transfers.record" },
   "/backoffice/verifications/[caseId]": { requires: "staff:verifications.read" },
   // The photo route answers a visitor the same 404 as anyone else who may not see it.
   "/backoffice/verifications/[caseId]/documents/[documentId]": { requires: "staff:verifications.read", anonymous: "notFound" },

@@ -90,3 +90,12 @@ test("[IDV-2] the back office renders without errors or serious accessibility pr
   for (const url of ["/backoffice", "/backoffice/verifications", "/account/security"]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
+
+test("[BIL-5] the back office's incoming transfers page renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await submitSignIn(page, "supervisor@example.com", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
+  await visit(page, "/backoffice/transfers", problems);
+  expect(problems).toEqual([]);
+});
