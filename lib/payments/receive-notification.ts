@@ -66,6 +66,10 @@ export async function receivePaymentNotification(db: Db, body: string, signature
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
       return { paymentId: payment.id, applied: true, status: "REFUNDED" };
     }
+    // A payment for no invoice and no order is a prepaid top-up (BIL-6): the ledger is credited.
+    if (!payment.invoiceId && !payment.orderId) {
+      await tx.prepaidEntry.create({ data: { orgId: payment.orgId, kind: "TOPUP", amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, createdAt: at } });
+    }
     const methodId = n.saved ? await saveMethod(tx, payment.orgId, n.saved) : null;
     await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", methodType: n.methodType, methodId, providerRef: n.operatorRef, settledAt: at } });
     await audit(tx, OPERATOR, { action: "payment.succeeded", orgId: payment.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
@@ -73,7 +77,7 @@ export async function receivePaymentNotification(db: Db, body: string, signature
   });
 }
 
-/** Marks the invoice paid if it is still unpaid (row-locked); false when it no longer is. */
+/** Marks the invoice paid if it is still unpaid (row-locked); false when it no longer is (paid meanwhile). */
 async function settleInvoice(tx: Tx, invoiceId: string, at: Date): Promise<boolean> {
   await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoiceId} FOR UPDATE`;
   const { count } = await tx.invoice.updateMany({ where: { id: invoiceId, status: "UNPAID" }, data: { status: "PAID", paidAt: at } });

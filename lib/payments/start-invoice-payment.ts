@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { amountDue } from "./amount-due";
 import { paymentOperator } from "./operator";
 import { CHECKOUT_METHODS } from "./types";
 
@@ -36,8 +37,10 @@ export async function startInvoicePayment(db: Db, actor: Actor, raw: StartInvoic
     if (invoice.status !== "UNPAID") throw new AppError("CONFLICT", "errors.invoiceNotPayable");
     if (input.method === "POSTFINANCE" && invoice.currency !== "CHF") throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { method: ["billing.postFinanceChfOnly"] });
     // Two requests with one key at once: the second insert is skipped and reads the first one's row.
+    // What the prepaid balance or a transfer already paid is not charged again (BIL-5).
+    const due = await amountDue(tx, invoice);
     await tx.payment.createMany({
-      data: [{ orgId: me.orgId, invoiceId: invoice.id, methodType: input.method === "POSTFINANCE" ? "POSTFINANCE" : input.method, amountMinor: invoice.totalMinor, currency: invoice.currency, idempotencyKey: input.idempotencyKey }],
+      data: [{ orgId: me.orgId, invoiceId: invoice.id, methodType: input.method === "POSTFINANCE" ? "POSTFINANCE" : input.method, amountMinor: due, currency: invoice.currency, idempotencyKey: input.idempotencyKey }],
       skipDuplicates: true,
     });
     const created = await tx.payment.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
