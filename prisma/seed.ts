@@ -210,7 +210,7 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
     issuedAt: day(issued), dueAt: day(due), status: paid ? ("PAID" as const) : ("UNPAID" as const),
     paidAt: paid ? day(issued + 3) : null,
   });
-  await createInvoices(tx, [
+  const created = await createInvoices(tx, [
     invoice(alpine, -300, -270, true, [line("alpine-web.ch"), line("Web hosting alpine-web.ch")]),
     invoice(alpine, -90, -60, true, [line("Drive Alpine Web"), line("Mail boulangerie-rochat.ch", 1)]),
     // Unpaid past its due date: the reason the hosting is blocked (BIL-1).
@@ -221,6 +221,31 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
     // The partner's own invoice for a client product it pays for (PRD-2).
     invoice(helvetic, -330, -300, true, [line("Web hosting jean-martin.fr"), line("helvetic-partners.ch")]),
   ]);
+  // The yearly sequences continue after the demo numbers, so the next invoice issued gets the next one (BIL-7).
+  const years = new Map<number, number>();
+  for (const { number } of created) {
+    const [, year, n] = number.split("-");
+    years.set(Number(year), Math.max(years.get(Number(year)) ?? 0, Number(n)));
+  }
+  for (const [year, last] of years) {
+    await tx.invoiceSequence.upsert({ where: { kind_year: { kind: "INVOICE", year } }, create: { kind: "INVOICE", year, last }, update: { last } });
+  }
+  // Saved payment methods as the operator returned them (BIL-5): brand, last 4, expiry and its token only.
+  const expYear = day(0).getUTCFullYear() + 2;
+  await tx.paymentMethod.createMany({
+    data: [
+      { orgId: alpine.id, type: "VISA", label: "Visa •••• 4242", last4: "4242", expMonth: 12, expYear, providerToken: "sbx_pm_demo_alpine_visa", isDefault: true },
+      { orgId: alpine.id, type: "TWINT", label: "Twint", providerToken: "sbx_pm_demo_alpine_twint" },
+      { orgId: jean.id, type: "MASTERCARD", label: "MasterCard •••• 4444", last4: "4444", expMonth: 6, expYear, providerToken: "sbx_pm_demo_jean_mc", isDefault: true },
+    ],
+  });
+  // A prepaid balance (BIL-6): CHF 150.00 topped up, CHF 25.50 spent.
+  await tx.prepaidEntry.createMany({
+    data: [
+      { orgId: alpine.id, kind: "TOPUP", amountMinor: 15_000, currency: alpine.currency, createdAt: day(-60) },
+      { orgId: alpine.id, kind: "SPEND", amountMinor: -2_550, currency: alpine.currency, createdAt: day(-30) },
+    ],
+  });
 }
 
 async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {

@@ -129,6 +129,7 @@ async function main() {
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.authSecret,
     MANAGER_ENCRYPTION_KEY: process.env.MANAGER_ENCRYPTION_KEY ?? secrets.encryptionKey,
+    PAYMENT_WEBHOOK_SECRET: process.env.PAYMENT_WEBHOOK_SECRET ?? secrets.paymentWebhookSecret,
     MAILBOX_ENABLED: catcher ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -87,6 +87,9 @@ export const AUDIT_EVENTS = {
   "support.mailRead": "mailMessage",
   "support.driveFolderRead": "driveFolder",
   "support.chatChannelRead": "chatChannel",
+  "payment.succeeded": "payment",
+  "payment.failed": "payment",
+  "payment.transferRecorded": "payment",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -108,7 +111,8 @@ export type AuditTarget =
   | "mailbox"
   | "mailMessage"
   | "driveFolder"
-  | "chatChannel";
+  | "chatChannel"
+  | "payment";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -4,12 +4,20 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
+type LocalSecrets = { authSecret: string; encryptionKey: string; paymentWebhookSecret: string };
+
 /** Secrets generated once per data folder, so sessions survive restarts without any setup. */
-export async function localSecrets(dataDir: string): Promise<{ authSecret: string; encryptionKey: string }> {
+export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8"));
+  const stored: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
+  // A folder created before a secret existed gets the missing one added, keeping the others.
+  const secrets: LocalSecrets = {
+    authSecret: stored.authSecret ?? randomBytes(32).toString("base64url"),
+    encryptionKey: stored.encryptionKey ?? randomBytes(32).toString("base64"),
+    paymentWebhookSecret: stored.paymentWebhookSecret ?? randomBytes(32).toString("base64url"),
+  };
+  if (Object.keys(stored).length === 3) return secrets;
   await mkdir(dataDir, { recursive: true });
-  const secrets = { authSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

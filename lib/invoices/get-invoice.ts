@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { invoiceSummarySelect, withOverdue } from "./list-invoices";
 
 export const getInvoiceSchema = z.object({
@@ -10,6 +11,17 @@ export const getInvoiceSchema = z.object({
   invoiceId: z.string().min(1, "validation.required").max(64, "validation.invalid"),
 });
 export type GetInvoiceInput = z.input<typeof getInvoiceSchema>;
+
+export const invoiceDetailsSelect = {
+  ...invoiceSummarySelect,
+  orderId: true,
+  vatNumber: true,
+  billingSnapshot: true,
+  lines: {
+    orderBy: { id: "asc" },
+    select: { id: true, productId: true, description: true, quantity: true, periodMonths: true, unitPriceMinor: true, amountMinor: true },
+  },
+} as const satisfies Prisma.InvoiceSelect;
 
 /**
  * BIL-7 / VAT-3: one invoice with its lines, the billing address and VAT number as they were when it was
@@ -21,24 +33,7 @@ export async function getInvoice(db: Db, actor: Actor, raw: GetInvoiceInput) {
     const me = await requireAccess(tx, actor, input.orgId, "billing.read");
     const invoice = await tx.invoice.findFirst({
       where: { id: input.invoiceId, orgId: me.orgId },
-      select: {
-        ...invoiceSummarySelect,
-        orderId: true,
-        vatNumber: true,
-        billingSnapshot: true,
-        lines: {
-          orderBy: { id: "asc" },
-          select: {
-            id: true,
-            productId: true,
-            description: true,
-            quantity: true,
-            periodMonths: true,
-            unitPriceMinor: true,
-            amountMinor: true,
-          },
-        },
-      },
+      select: invoiceDetailsSelect,
     });
     if (!invoice) throw new AppError("NOT_FOUND");
     return withOverdue(invoice);

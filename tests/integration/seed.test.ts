@@ -248,3 +248,19 @@ describe("factories", () => {
     }
   });
 });
+
+describe("billing demo data", () => {
+  test("[BIL-5] [BIL-6] [BIL-7] paid and unpaid invoices in CHF and EUR, a saved card and Twint profile, a prepaid balance, numbering that continues after the demo invoices", async () => {
+    const invoices = await db.invoice.findMany({ select: { currency: true, status: true, number: true } });
+    for (const currency of ["CHF", "EUR"] as const) {
+      for (const status of ["PAID", "UNPAID"] as const) expect(invoices.some((i) => i.currency === currency && i.status === status), `${status} ${currency}`).toBe(true);
+    }
+    const alpine = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Alpine Web" } }, include: { paymentMethods: true, prepaidEntries: true } });
+    expect(alpine.paymentMethods.map((m) => m.type).sort()).toEqual(["TWINT", "VISA"]);
+    expect(alpine.paymentMethods.every((m) => !m.providerToken || m.providerToken.startsWith("sbx_pm_"))).toBe(true);
+    expect(alpine.prepaidEntries.reduce((sum, e) => sum + e.amountMinor, 0)).toBe(12_450);
+    const highest = Math.max(...invoices.map((i) => Number(i.number.split("-")[2])));
+    const sequences = await db.invoiceSequence.findMany();
+    expect(Math.max(...sequences.map((s) => s.last))).toBe(highest);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, test, vi } from "vitest";
@@ -10,6 +11,7 @@ import type { ActionState } from "@/lib/http/action";
 import { hashSecret } from "@/lib/security/tokens";
 import {
   addMember,
+  createInvoice,
   createOrganization,
   createPartner,
   createPartnership,
@@ -89,6 +91,10 @@ async function billingAddress(db: Db, w: World) {
   return db.billingAddress.create({ data: { orgId: w.orgId, label: unique("Office"), name: "Matrix SA", street: "Rue 1", postalCode: "1000", city: "Lausanne", country: "CH" } });
 }
 
+async function unpaidInvoice(db: Db, w: World) {
+  return createInvoice(db, { org: await db.organization.findUniqueOrThrow({ where: { id: w.orgId } }), status: "UNPAID" });
+}
+
 const address = { label: "Branch", name: "Matrix SA", street: "Rue 2", postalCode: "1000", city: "Lausanne", country: "CH" };
 
 const MATRIX: Record<string, Entry> = {
@@ -102,6 +108,11 @@ const MATRIX: Record<string, Entry> = {
   },
   [`${CONSOLE}/[org]/organization/actions.ts#deleteBillingAddressAction`]: { needs: "org.update", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, addressId: (await billingAddress(db, w)).id }) },
   [`${CONSOLE}/[org]/organization/actions.ts#setDefaultBillingAddressAction`]: { needs: "org.update", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, addressId: (await billingAddress(db, w)).id }) },
+  // Paying an invoice (BIL-5): the browser then goes to the operator's page.
+  [`${CONSOLE}/[org]/invoices/[invoiceId]/actions.ts#payInvoiceAction`]: {
+    needs: "billing.pay",
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, invoiceId: (await unpaidInvoice(db, w)).id, method: "CARD", idempotencyKey: randomUUID() }),
+  },
   // Users, invitations, permissions (ORG-2 … ORG-5).
   [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {
     needs: "users.invite",
@@ -242,6 +253,15 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/backoffice/verifications/[caseId]/actions.ts#decideVerificationAction`]: {
     staff: "verifications.decide",
     form: async ({ db, subjectId }: Subject) => ({ caseId: (await openCase(db, subjectId)).id, decision: "reject", note: "matrix" }),
+  },
+
+  // Incoming bank transfers (BIL-5).
+  [`${CONSOLE}/backoffice/transfers/actions.ts#recordTransferAction`]: {
+    staff: "transfers.record",
+    form: async ({ db }: Subject) => {
+      const invoice = await createInvoice(db, { org: await createOrganization(db), status: "UNPAID" });
+      return { invoiceNumber: invoice.number, amount: (invoice.totalMinor / 100).toFixed(2), bankReference: unique("bank") };
+    },
   },
 
   // Signed-out entry points: each acts on one thing its link or form names, never on an Organization's data.

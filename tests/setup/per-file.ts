@@ -23,6 +23,7 @@ process.env.SMTP_URL = inject("smtpUrl");
 process.env.MAILBOX_URL = inject("mailboxUrl");
 process.env.NEXTAUTH_SECRET ??= "test-secret-not-for-production";
 process.env.MANAGER_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+process.env.PAYMENT_WEBHOOK_SECRET ??= "test-payment-webhook-secret";
 process.env.APP_URL ??= "http://localhost:3000";
 // Files the code writes (identity photos) go to a folder of this test file, never to the developer's .data.
 const dataDir = mkdtempSync(path.join(tmpdir(), "manager-test-"));

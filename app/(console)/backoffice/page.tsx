@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
+import { staffCan } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/get-actor";
 import { backofficeOverview } from "@/lib/backoffice/overview";
 import { getDb } from "@/lib/db";
@@ -16,7 +18,7 @@ export default async function BackofficePage() {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
-  const [overview, t] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice")]);
+  const [overview, t, tBilling] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice"), getTranslations("billing")]);
   const items = [
     { label: t("openVerifications"), value: overview.openVerifications },
     { label: t("openRequests"), value: overview.openRequests },
@@ -34,6 +36,13 @@ export default async function BackofficePage() {
         ))}
       </dl>
       <VerificationsLink />
+      {staffCan(actor.staffRole, "transfers.record") ? (
+        <p className="mt-4">
+          <Link href="/backoffice/transfers" className="text-brand-700 underline">
+            {tBilling("transfersLink")}
+          </Link>
+        </p>
+      ) : null}
     </PlainShell>
   );
 }

@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
 import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -62,6 +62,12 @@ export async function createWorld() {
     });
     const folder = await db.driveFolder.create({ data: { productId: driveProduct.id, name: "Documents" } });
     const channel = await db.chatChannel.create({ data: { productId: chatProduct.id, name: "general" } });
+
+    // BIL-7, BIL-5: an unpaid invoice of A and a payment attempt on it.
+    const invoiceA = await createInvoice(db, { org: orgA, status: "UNPAID" });
+    const paymentA = await db.payment.create({
+      data: { orgId: orgA.id, invoiceId: invoiceA.id, methodType: "CARD", amountMinor: invoiceA.totalMinor, currency: invoiceA.currency, idempotencyKey: random() },
+    });
 
     const orgB = await createOrganization(db, { legalRepresentativeId: bLr.id });
     const [productB] = await createProducts(db, [{ orgId: orgB.id }]);
@@ -138,6 +144,9 @@ export async function createWorld() {
         folderId: folder.id,
         channelId: channel.id,
         documentId: document.id,
+        invoiceId: invoiceA.id,
+        paymentId: paymentA.id,
+        checkout: `cs_${random(18)}`,
         token: random(),
         secret: random(),
         kind: "none",

@@ -62,6 +62,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/reseller": { requires: "partner" },
   "/backoffice": { requires: "staff:backoffice.enter" },
   "/backoffice/verifications": { requires: "staff:verifications.read" },
+  "/backoffice/transfers": { requires: "staff:transfers.record" },
   "/backoffice/verifications/[caseId]": { requires: "staff:verifications.read" },
   // The photo route answers a visitor the same 404 as anyone else who may not see it.
   "/backoffice/verifications/[caseId]/documents/[documentId]": { requires: "staff:verifications.read", anonymous: "notFound" },
@@ -90,6 +91,17 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/drive/[folderId]": { requires: "org:content.drive.read" },
   "/[org]/chat": { requires: "org:content.chat.read" },
   "/[org]/chat/[channelId]": { requires: "org:content.chat.read" },
+  "/[org]/invoices": { requires: "org:billing.read" },
+  "/[org]/invoices/[invoiceId]": { requires: "org:billing.read" },
+  "/[org]/invoices/[invoiceId]/pdf": { requires: "org:billing.read", denied: ["forbidden"] },
+  // Without ?year= the query is refused (400) once the caller may read invoices.
+  "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },
+  "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
+  // The payment sandbox's hosted page stands in for the operator: whoever holds the checkout link (BIL-5).
+  "/sandbox/pay/[checkout]": { requires: "link" },
+  "/sandbox/pay/[checkout]/submit": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
+  // The operator's signed notifications: a request without a valid signature is refused, whoever sends it.
+  "/webhooks/payments": { requires: "public", method: "POST", allowed: "unauthenticated" },
 };
 
 /**

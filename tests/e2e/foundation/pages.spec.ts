@@ -31,7 +31,7 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "mail", "drive", "chat"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "mail", "drive", "chat"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
@@ -98,5 +98,14 @@ test("[IDV-2] the back office renders without errors or serious accessibility pr
   await signInWithTotp(page, "support@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
   await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
   for (const url of ["/backoffice", "/backoffice/verifications", "/account/security"]) await visit(page, url, problems);
+  expect(problems).toEqual([]);
+});
+
+test("[BIL-5] the back office's incoming transfers page renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await signInWithTotp(page, "supervisor@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
+  await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
+  await visit(page, "/backoffice/transfers", problems);
   expect(problems).toEqual([]);
 });

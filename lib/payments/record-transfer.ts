@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { requireStaff } from "@/lib/access/require-access";
+import { audit } from "@/lib/audit/record";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export const recordTransferSchema = z.object({
+  invoiceNumber: z.string().trim().min(1, "validation.required").max(40, "validation.tooLong"),
+  /** What reached the account, in the invoice's currency (major units, e.g. 12.90). */
+  amount: z.string().trim().regex(/^\d{1,7}([.,]\d{1,2})?$/, "billing.transferAmountInvalid"),
+  /** The bank's reference of the credit: recording the same credit twice is refused. */
+  bankReference: z.string().trim().min(1, "validation.required").max(64, "validation.tooLong"),
+});
+export type RecordTransferInput = z.input<typeof recordTransferSchema>;
+
+export function toMinor(amount: string): number {
+  const [units, cents = ""] = amount.replace(",", ".").split(".");
+  return Number(units) * 100 + Number(cents.padEnd(2, "0"));
+}
+
+/**
+ * BIL-5 (back office): an incoming IBAN transfer is booked against the invoice it names. The credit is a
+ * payment of the amount received — bank fees are the customer's, so a short transfer leaves the rest due —
+ * and the invoice is paid once its payments cover the total. The bank's reference is the idempotency key.
+ */
+export async function recordTransfer(db: Db, actor: Actor, raw: RecordTransferInput) {
+  const staff = requireStaff(actor, "transfers.record");
+  const input = recordTransferSchema.parse(raw);
+  const amountMinor = toMinor(input.amount);
+  if (amountMinor <= 0) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { amount: ["billing.transferAmountInvalid"] });
+  return db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findUnique({ where: { number: input.invoiceNumber }, select: { id: true, orgId: true, number: true, status: true, currency: true, totalMinor: true } });
+    if (!invoice) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { invoiceNumber: ["billing.transferUnknownInvoice"] });
+    await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoice.id} FOR UPDATE`;
+    const current = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { status: true } });
+    if (current.status !== "UNPAID") throw new AppError("CONFLICT", "errors.invoiceNotPayable");
+    const key = `transfer:${input.bankReference}`;
+    if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) throw new AppError("CONFLICT", "errors.transferAlreadyRecorded");
+    const at = now();
+    const payment = await tx.payment.create({
+      data: { orgId: invoice.orgId, invoiceId: invoice.id, methodType: "IBAN", amountMinor, currency: invoice.currency, status: "SUCCEEDED", idempotencyKey: key, providerRef: input.bankReference, settledAt: at },
+    });
+    const paid = await tx.payment.aggregate({ where: { invoiceId: invoice.id, status: "SUCCEEDED" }, _sum: { amountMinor: true } });
+    const paidMinor = paid._sum.amountMinor ?? 0;
+    const invoicePaid = paidMinor >= invoice.totalMinor;
+    if (invoicePaid) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
+    await audit(tx, staff, { action: "payment.transferRecorded", orgId: invoice.orgId, targetId: payment.id, metadata: { invoice: invoice.number, amountMinor, currency: invoice.currency } });
+    return { invoiceNumber: invoice.number, currency: invoice.currency, paidMinor, remainingMinor: Math.max(0, invoice.totalMinor - paidMinor), invoicePaid };
+  });
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import type { Checkout, CheckoutRequest, PaymentOperator } from "@/lib/payments/types";
+import { ensureSandboxPaymentTable } from "./store";
+
+/**
+ * SANDBOX payment operator — no money moves. It behaves like a real PSP's hosted payment page so the
+ * product's code paths are the real ones: the customer is sent to `/sandbox/pay/<checkout>` (served by
+ * this app, clearly labelled, reachable only where the development mailbox is), types the card there
+ * (test cards in lib/payments/sandbox/test-cards.ts), and the result comes back as a signed notification
+ * to the Manager's webhook. A second checkout for the same payment returns the first one.
+ */
+export const sandboxPaymentOperator: PaymentOperator = {
+  name: "sandbox",
+  async createCheckout(request: CheckoutRequest): Promise<Checkout> {
+    const db = getDb();
+    await ensureSandboxPaymentTable(db);
+    const id = `cs_${randomBytes(18).toString("base64url")}`;
+    const inserted = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO sandbox.payment_checkouts (id, reference, amount_minor, currency, method, description, return_url, created_at)
+      VALUES (${id}, ${request.reference}, ${request.amountMinor}, ${request.currency}, ${request.method}, ${request.description}, ${request.returnUrl}, ${now()})
+      ON CONFLICT (reference) DO NOTHING
+      RETURNING id`;
+    const operatorRef = inserted[0]?.id ?? (await db.$queryRaw<{ id: string }[]>`SELECT id FROM sandbox.payment_checkouts WHERE reference = ${request.reference}`)[0]!.id;
+    return { operatorRef, redirectUrl: this.checkoutUrl(operatorRef) };
+  },
+  checkoutUrl(operatorRef: string): string {
+    // Served by this app, so a path: the customer stays on the origin their session cookie belongs to.
+    return `/sandbox/pay/${encodeURIComponent(operatorRef)}`;
+  },
+};

@@ -1,0 +1,107 @@
+import type { Db } from "@/lib/db";
+import type { Currency } from "@/lib/generated/prisma/enums";
+import type { CheckoutMethod, PaymentFailure } from "@/lib/payments/types";
+
+export type SandboxCheckoutStatus = "OPEN" | "CHALLENGE" | "SUCCEEDED" | "FAILED";
+
+export type SandboxCheckout = {
+  id: string;
+  reference: string;
+  amountMinor: number;
+  currency: Currency;
+  method: CheckoutMethod;
+  description: string;
+  returnUrl: string;
+  status: SandboxCheckoutStatus;
+  failure: PaymentFailure | null;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  createdAt: Date;
+};
+
+// Deliberately outside the Prisma schema, in the "sandbox" schema next to the mail catcher and the SMS
+// sandbox: it stands in for the operator's own records, it is not product data. Even here no card
+// number is kept: brand, last 4 digits and expiry only.
+const CREATE_TABLE = `
+  CREATE TABLE IF NOT EXISTS sandbox.payment_checkouts (
+    id text PRIMARY KEY,
+    reference text NOT NULL UNIQUE,
+    amount_minor integer NOT NULL,
+    currency text NOT NULL,
+    method text NOT NULL,
+    description text NOT NULL,
+    return_url text NOT NULL,
+    status text NOT NULL DEFAULT 'OPEN',
+    failure text,
+    brand text,
+    last4 text,
+    exp_month integer,
+    exp_year integer,
+    created_at timestamptz NOT NULL,
+    finished_at timestamptz
+  )`;
+
+let ensured: Promise<unknown> | null = null;
+
+async function createTable(db: Db): Promise<void> {
+  try {
+    await db.$executeRawUnsafe("CREATE SCHEMA IF NOT EXISTS sandbox");
+  } catch {
+    // Two processes creating the schema at once: the loser's error means it exists now.
+  }
+  await db.$executeRawUnsafe(CREATE_TABLE);
+}
+
+export async function ensureSandboxPaymentTable(db: Db): Promise<void> {
+  ensured ??= createTable(db).catch((err) => {
+    ensured = null;
+    throw err;
+  });
+  await ensured;
+}
+
+type Row = {
+  id: string;
+  reference: string;
+  amount_minor: number;
+  currency: Currency;
+  method: CheckoutMethod;
+  description: string;
+  return_url: string;
+  status: SandboxCheckoutStatus;
+  failure: PaymentFailure | null;
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  created_at: Date;
+};
+
+export function fromRow(r: Row): SandboxCheckout {
+  return {
+    id: r.id,
+    reference: r.reference,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    method: r.method,
+    description: r.description,
+    returnUrl: r.return_url,
+    status: r.status,
+    failure: r.failure,
+    brand: r.brand,
+    last4: r.last4,
+    expMonth: r.exp_month,
+    expYear: r.exp_year,
+    createdAt: r.created_at,
+  };
+}
+
+export async function findSandboxCheckout(db: Db, id: string): Promise<SandboxCheckout | null> {
+  await ensureSandboxPaymentTable(db);
+  const [row] = await db.$queryRaw<Row[]>`SELECT * FROM sandbox.payment_checkouts WHERE id = ${id}`;
+  return row ? fromRow(row) : null;
+}
+
+export type SandboxRow = Row;

@@ -1,0 +1,56 @@
+import type { Currency, PaymentMethodType } from "@/lib/generated/prisma/enums";
+
+/** What the customer chooses before being sent to the operator's page; a card's brand is known after. */
+export const CHECKOUT_METHODS = ["CARD", "POSTFINANCE", "PAYPAL", "TWINT"] as const;
+export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
+
+/** Why an operator refused a payment; the console translates it (`payments.failures.<code>`). */
+export const PAYMENT_FAILURES = ["DECLINED", "INSUFFICIENT_FUNDS", "EXPIRED_CARD", "AUTHENTICATION_FAILED", "CANCELLED", "AMOUNT_MISMATCH"] as const;
+export type PaymentFailure = (typeof PAYMENT_FAILURES)[number];
+
+export type CheckoutRequest = {
+  /** The Manager's payment id: the operator sends it back in its notification. */
+  reference: string;
+  /** Asking twice with the same key opens the same checkout (a retried request). */
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: Currency;
+  method: CheckoutMethod;
+  description: string;
+  /** Where the operator sends the customer back; that page only shows the status. */
+  returnUrl: string;
+};
+
+export type Checkout = { operatorRef: string; redirectUrl: string };
+
+/** The reusable method the operator saved, as the Manager may keep it: never a card number. */
+export type SavedMethod = { type: PaymentMethodType; token: string; last4?: string; expMonth?: number; expYear?: number };
+
+/**
+ * A payment result, as the operator posts it to the webhook (a JSON body signed with the shared secret).
+ * `id` names the notification; the same notification may arrive several times.
+ */
+export type PaymentNotification = {
+  id: string;
+  reference: string;
+  operatorRef: string;
+  status: "SUCCEEDED" | "FAILED";
+  amountMinor: number;
+  currency: Currency;
+  methodType: PaymentMethodType;
+  failure?: PaymentFailure;
+  saved?: SavedMethod;
+};
+
+/**
+ * The payment service provider is outside this project: the Manager talks to it only through this
+ * interface. The customer types card data on the operator's hosted page, never on the Manager's; the
+ * result comes back as a signed notification (lib/payments/notification-signature.ts). The sandbox is the
+ * only implementation shipped; a real operator's client implements the same interface.
+ */
+export interface PaymentOperator {
+  readonly name: string;
+  createCheckout(request: CheckoutRequest): Promise<Checkout>;
+  /** The hosted page of a checkout still open (the customer came back to it, or double-clicked). */
+  checkoutUrl(operatorRef: string): string;
+}
