@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, test } from "vitest";
 import * as tagById from "@/app/api/[version]/tags/[id]/route";
 import * as tags from "@/app/api/[version]/tags/route";
@@ -128,6 +129,35 @@ describe("visibility leaks (SEC-4, PRD-3)", () => {
     await db.productTag.delete({ where: { productId_tagId: { productId: products.secret.id, tagId: mixed.id } } });
     await expect(updateTag(db, dario, { orgId: org.id, tagId: mixed.id, name: "Mine now", color: "green" })).resolves.toMatchObject({ name: "Mine now" });
     await expect(deleteTag(db, dario, { orgId: org.id, tagId: mixed.id })).resolves.toEqual({ removedFrom: 2 });
+  });
+
+  test("[SEC-4] [PRD-3] a tag attached to a hidden product while a USER deletes it is not deleted: the check waits for that attach", async () => {
+    const { db, org, dario, products } = await setup();
+    const tag = await createTag(db, { orgId: org.id, name: "Racing" });
+    await tagProducts(db, [{ productId: products.mine.id, tagId: tag.id }]);
+    // Another session attaches the tag to the product Dario cannot see, and has not committed yet.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`INSERT INTO "ProductTag" ("productId", "tagId") VALUES ($1, $2)`, [products.secret.id, tag.id]);
+      const deleting = deleteTag(db, dario, { orgId: org.id, tagId: tag.id }).then(
+        () => "deleted",
+        (err: Error) => err.message,
+      );
+      // The deletion now waits for the attach's lock on the tag row; let the attach commit then.
+      for (;;) {
+        const { rows } = await other.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (rows[0].waiting > 0) break;
+      }
+      await other.query("COMMIT");
+      expect(await deleting).toBe("errors.tagOnHiddenProducts");
+    } finally {
+      await other.end();
+    }
+    expect(await db.productTag.count({ where: { tagId: tag.id } })).toBe(2);
   });
 
   test("[SEC-4] [PRD-3] REST: PATCH, PUT and DELETE /tags/{id} answer 403 with the error envelope for a tag on hidden products", async () => {
