@@ -1,4 +1,4 @@
-import type { PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
+import type { AccessLevel, PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
 
 /**
  * What may be done in an Organization. Three tables below say who holds each action — members by role,
@@ -85,6 +85,27 @@ export const ROLE_RANK: Record<Role, number> = {
   USER: 1,
   EXTERNAL: 0,
 };
+
+// ─────────────── Per-product grants, by level (ORG-2, ORG-6, PRD-3) ───────────────
+
+/**
+ * What a member may do with one product granted to them (directly or through a team), on top of the
+ * role's own row — a member whose role holds "products.readAll" is not limited by grants. Every change to
+ * a product (its tags now, its renewal and payment next) asks for "product.change"; services ask through
+ * lib/products/visible-products.ts (`changeableProductsWhere`, `requireProductsToChange`).
+ */
+export const PRODUCT_ACTIONS = ["product.read", "product.change"] as const;
+export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
+
+export const GRANT_LEVEL_PERMISSIONS: Record<AccessLevel, ReadonlySet<ProductAction>> = {
+  READ: new Set<ProductAction>(["product.read"]),
+  MANAGE: new Set<ProductAction>(["product.read", "product.change"]),
+};
+
+/** The grant levels holding a product action, for queries ("products granted at a level that may …"). */
+export function levelsWith(action: ProductAction): AccessLevel[] {
+  return (Object.keys(GRANT_LEVEL_PERMISSIONS) as AccessLevel[]).filter((l) => GRANT_LEVEL_PERMISSIONS[l].has(action));
+}
 
 // ─────────────── Partners, by access level (PRT-3) ───────────────
 

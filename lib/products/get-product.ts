@@ -4,7 +4,7 @@ import { rolesWith } from "@/lib/access/permissions";
 import { allows, requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { visibleProductsWhere } from "./visible-products";
+import { changeableProductIds, visibleProductsWhere } from "./visible-products";
 
 export const getProductSchema = z.object({
   orgId: z.string().trim().min(1, "validation.required").max(64),
@@ -62,6 +62,8 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
           select: { id: true, role: true, user: { select: userSelect } },
         })
       : [];
+    // SEC-5: a READ grant shows the product but does not let the member change it (tags included).
+    const canChange = allows(access, "products.manage") && (await changeableProductIds(tx, access, [product.id])).has(product.id);
     const { category, tags, access: grants, payer, organization, ...details } = product;
     return {
       ...details,
@@ -80,7 +82,8 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
             teams: grants.filter((g) => g.team).map((g) => ({ id: g.id, level: g.level, team: g.team! })),
           }
         : null,
-      canTag: allows(access, "tags.manage"),
+      canChange,
+      canTag: canChange && allows(access, "tags.manage"),
     };
   });
 }

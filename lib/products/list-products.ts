@@ -5,7 +5,7 @@ import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ProductStatus } from "@/lib/generated/prisma/enums";
-import { visibleProductsWhere } from "./visible-products";
+import { changeableProductIds, visibleProductsWhere } from "./visible-products";
 
 export const PRODUCT_SORTS = ["name", "expiry", "status"] as const;
 export const PRODUCT_STATUSES = Object.values(ProductStatus) as ProductStatus[];
@@ -110,7 +110,8 @@ export function productFilters(access: OrgAccess, input: ProductFilters): Prisma
  * PRD-1/PRD-3/TAG-4: the products the actor may see, searched by name, filtered by category, tag, status
  * and "expires within N days", sorted and paginated by keyset on (sort key, id) so page 4,000 costs what
  * page 1 costs. Two statements whatever the size: access, then the page with its categories and tags
- * (one statement through Prisma's relation joins).
+ * (one statement through Prisma's relation joins); a third for a member limited by grants, which says
+ * which of the page's products they may only read (`readOnlyIds`: a READ grant, SEC-5).
  */
 export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput) {
   const input = listProductsSchema.parse(raw);
@@ -151,6 +152,7 @@ export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput)
   const page = rows.slice(0, input.perPage);
   if (backwards) page.reverse();
   const items: ProductListItem[] = page.map(({ category, tags, ...p }) => ({ ...p, category: category.code, tags: tags.map((t) => t.tag) }));
+  const changeable = await changeableProductIds(db, access, items.map((i) => i.id));
   const firstRow = page[0];
   const lastRow = page.at(-1);
   const hasPrevious = backwards ? more : !!cursor;
@@ -159,6 +161,8 @@ export async function listProducts(db: Db, actor: Actor, raw: ListProductsInput)
     items,
     params: input,
     canTag: allows(access, "tags.manage"),
+    /** Products of the page the actor sees but may not change (held through READ grants only). */
+    readOnlyIds: items.filter((i) => !changeable.has(i.id)).map((i) => i.id),
     previousCursor: hasPrevious && firstRow ? encodeCursor(input.sort, firstRow) : null,
     nextCursor: hasNext && lastRow ? encodeCursor(input.sort, lastRow) : null,
   };

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
-import { findTag, idField, normalizeTagName, orgIdField, requireVisibleProducts, tagColorField, tagNameConflict, tagNameField } from "./tag-fields";
+import { requireProductsToChange } from "@/lib/products/visible-products";
+import { findTag, idField, normalizeTagName, orgIdField, tagColorField, tagNameConflict, tagNameField } from "./tag-fields";
 
 const productIds = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(idField).min(1, "validation.required").max(100));
 
@@ -17,14 +18,14 @@ export const attachTagSchema = z.union([
 ]);
 export type AttachTagInput = z.input<typeof attachTagSchema>;
 
-/** TAG-2: attaches a tag to one or several products the actor sees (PRD-3) and may tag. */
+/** TAG-2: attaches a tag to one or several products the actor sees (PRD-3) and may change (a READ grant may not, SEC-5). */
 export async function attachTag(db: Db, actor: Actor, raw: AttachTagInput) {
   const input = attachTagSchema.parse(raw);
   const { orgId } = input;
   try {
     return await db.$transaction(async (tx) => {
       const access = await requireAccess(tx, actor, orgId, "tags.manage");
-      await requireVisibleProducts(tx, access, input.productIds);
+      await requireProductsToChange(tx, access, input.productIds);
       let created = false;
       let tag;
       if ("tagId" in input) {

@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { decodeCursor, encodeCursor, listProductOptions } from "@/lib/products/list-product-options";
 import { listProductCategories } from "@/lib/products/list-products";
+import { visibleProductsWhere } from "@/lib/products/visible-products";
 import { findTeam, idField } from "./team-fields";
 
 export const TEAM_PRODUCTS_PER_PAGE = 25;
@@ -22,7 +23,9 @@ export const getTeamSchema = z.object({
 export type GetTeamInput = z.input<typeof getTeamSchema>;
 
 /**
- * ORG-6: one team with its members and granted products; for those who may manage it, also the
+ * ORG-6: one team with its members and granted products — only the products the reader sees (PRD-3,
+ * SEC-4: a USER reading a team learns nothing of the others, not even their number); for those who may
+ * manage it, also the
  * Organization's other members, and the first page of the products to pick from (the product picker
  * fetches the others) with the category codes — for the console's page (`forPage`), where the granted
  * products also come one page at a time by name (`productsAfter`), with their count.
@@ -36,7 +39,8 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
   const memberSelect = { id: true, role: true, user: { select: { firstName: true, lastName: true, email: true } } } as const;
   const productSelect = { id: true, name: true, category: { select: { code: true } } } as const;
   const after = decodeCursor(input.productsAfter);
-  const grantsWhere = { teamId: team.id, product: { orgId: me.orgId } };
+  const visible = visibleProductsWhere(me);
+  const grantsWhere = { teamId: team.id, product: visible };
   const [members, grants, grantCount, otherMembers, pickable, categories] = await Promise.all([
     db.membership.findMany({
       where: { orgId: me.orgId, teams: { some: { teamId: team.id } } },
@@ -45,7 +49,7 @@ export async function getTeam(db: Db, actor: Actor, raw: GetTeamInput) {
     }),
     db.productAccess.findMany({
       where: after
-        ? { ...grantsWhere, product: { orgId: me.orgId, OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } }
+        ? { ...grantsWhere, product: { AND: [visible, { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }] } }
         : grantsWhere,
       orderBy: [{ product: { name: "asc" } }, { productId: "asc" }],
       ...(input.forPage ? { take: TEAM_PRODUCTS_PER_PAGE + 1 } : {}),

@@ -4,6 +4,7 @@ import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { visibleProductsWhere } from "@/lib/products/visible-products";
 import { findTeam, idField } from "./team-fields";
 
 export const revokeTeamProductSchema = z.object({ orgId: idField, teamId: idField, productId: idField });
@@ -16,7 +17,7 @@ export async function revokeTeamProduct(db: Db, actor: Actor, raw: RevokeTeamPro
     const me = await requireMember(tx, actor, input.orgId, "teams.manage");
     const team = await findTeam(tx, me.orgId, input.teamId);
     const grant = await tx.productAccess.findFirst({
-      where: { teamId: team.id, productId: input.productId, product: { orgId: me.orgId } },
+      where: { teamId: team.id, productId: input.productId, product: visibleProductsWhere(me) },
       select: { id: true, product: { select: { id: true, name: true } } },
     });
     if (!grant) throw new AppError("NOT_FOUND");

@@ -50,7 +50,8 @@ const productDetailSchema = z.object({
     })
     .nullable()
     .describe("Who has access; null unless the token owner may see the members."),
-  canTag: z.boolean(),
+  canChange: z.boolean().describe("False when the token owner holds the product through READ grants only: they may see it, not change it (PRD-3)."),
+  canTag: z.boolean().describe("Whether the token owner may attach and detach tags on this product."),
 });
 
 const listProductsQuery = z.object({

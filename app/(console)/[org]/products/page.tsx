@@ -98,7 +98,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         {p.dir !== "asc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
       </FilterForm>
 
-      <ProductsTable orgId={orgId} items={list.items} tagOptions={tags} canTag={list.canTag} query={query} />
+      <ProductsTable orgId={orgId} items={list.items} tagOptions={tags} canTag={list.canTag} readOnlyIds={list.readOnlyIds} query={query} />
 
       <Pagination
         label={t("products.pagination")}

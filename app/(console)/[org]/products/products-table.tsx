@@ -16,7 +16,15 @@ import { attachTagAction } from "./actions";
 import { productsHref, type ProductsQuery } from "./query";
 import { TagCell } from "./tag-cell";
 
-type Props = { orgId: string; items: ProductListItem[]; tagOptions: TagOptionsPage; canTag: boolean; query: ProductsQuery };
+type Props = {
+  orgId: string;
+  items: ProductListItem[];
+  tagOptions: TagOptionsPage;
+  canTag: boolean;
+  /** Products the member may see but not change (READ grants, SEC-5): no tag editing, not selectable. */
+  readOnlyIds: string[];
+  query: ProductsQuery;
+};
 
 const STATUS_STYLE: Record<string, string> = {
   ACTIVE: "bg-green-100 text-green-800",
@@ -25,12 +33,13 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 /** PRD-1/TAG-2: the products table with row selection, a bulk "attach a tag" action and the Tag column. */
-export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props) {
+export function ProductsTable({ orgId, items, tagOptions, canTag, readOnlyIds, query }: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const timeZone = useTimeZone();
   const { selected, setSelected } = useSelection();
-  const chosen = items.filter((i) => selected.has(i.id)).map((i) => i.id);
+  const readOnly = new Set(readOnlyIds);
+  const chosen = items.filter((i) => selected.has(i.id) && !readOnly.has(i.id)).map((i) => i.id);
   const [bulkState, bulkAction, bulkPending] = useActionState(attachTagAction, null);
   const [bulkTagId, setBulkTagId] = useState<string | null>(null);
 
@@ -61,7 +70,13 @@ export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props
         rowKey={(p) => p.id}
         rowTestId="product-row"
         empty={t("products.empty")}
-        selection={{ selected, onChange: setSelected, allLabel: t("products.selectAll"), rowLabel: (p) => fillMessage(t, locale, "products.select", { name: p.name }) }}
+        selection={{
+          selected,
+          onChange: setSelected,
+          selectable: (p) => !readOnly.has(p.id),
+          allLabel: t("products.selectAll"),
+          rowLabel: (p) => fillMessage(t, locale, "products.select", { name: p.name }),
+        }}
         columns={[
           { key: "category", label: t("products.columns.category"), cell: (p) => t(`categories.${p.category}` as "categories.domain") },
           {
@@ -70,9 +85,12 @@ export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props
             sort: sort("name", t("products.columns.name")),
             className: "font-medium",
             cell: (p) => (
-              <Link href={`/${orgId}/products/${p.id}`} className="text-brand-700 hover:underline">
-                {p.name}
-              </Link>
+              <>
+                <Link href={`/${orgId}/products/${p.id}`} className="text-brand-700 hover:underline">
+                  {p.name}
+                </Link>
+                {readOnly.has(p.id) ? <span className="ml-2 text-xs font-normal text-slate-500" data-testid="read-only">{t("products.level.READ")}</span> : null}
+              </>
             ),
           },
           { key: "expiry", label: t("products.columns.expiry"), sort: sort("expiry", t("products.columns.expiry")), className: "whitespace-nowrap", cell: (p) => formatDate(p.expiresAt, locale, timeZone) },
@@ -87,7 +105,7 @@ export function ProductsTable({ orgId, items, tagOptions, canTag, query }: Props
           {
             key: "tags",
             label: t("products.columns.tags"),
-            cell: (p) => <TagCell orgId={orgId} productId={p.id} productName={p.name} tags={p.tags} tagOptions={tagOptions} canTag={canTag} />,
+            cell: (p) => <TagCell orgId={orgId} productId={p.id} productName={p.name} tags={p.tags} tagOptions={tagOptions} canTag={canTag && !readOnly.has(p.id)} />,
           },
         ]}
       />

@@ -11,7 +11,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu-button";
-import type { TagSummary } from "@/lib/tags/list-tags";
+import type { TagRow } from "@/lib/tags/list-tags";
 import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
 import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
 import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
@@ -19,7 +19,7 @@ import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
 const asColor = (c: string): TagColor => ((TAG_COLORS as readonly string[]).includes(c) ? (c as TagColor) : "slate");
 
 /** A tag's name and colour; used to add a tag and to rename/recolour one. */
-function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagSummary; onDone: () => void }) {
+function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagRow; onDone: () => void }) {
   const t = useTranslations("tags");
   const [color, setColor] = useState<TagColor>(asColor(tag?.color ?? "blue"));
   const { state, onSubmit, pending, fieldErrors } = useNotifyingAction(tag ? updateTagAction : createTagAction, onDone);
@@ -38,7 +38,7 @@ function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagSummary; onDo
 }
 
 /** The row's ⋮ menu: rename/recolour or delete (TAG-3). */
-function RowMenu({ tag, onEdit, onDelete }: { tag: TagSummary; onEdit: () => void; onDelete: () => void }) {
+function RowMenu({ tag, onEdit, onDelete }: { tag: TagRow; onEdit: () => void; onDelete: () => void }) {
   const t = useTranslations("tags");
   return (
     <MenuButton
@@ -51,7 +51,7 @@ function RowMenu({ tag, onEdit, onDelete }: { tag: TagSummary; onEdit: () => voi
   );
 }
 
-function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagSummary; onDone: () => void }) {
+function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagRow; onDone: () => void }) {
   const t = useTranslations("tags");
   const id = useId();
   const { state, onSubmit, pending } = useFormAction(deleteTagAction);
@@ -67,7 +67,7 @@ function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagSummary;
   );
 }
 
-export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: TagSummary[]; canManage: boolean }) {
+export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: TagRow[]; canManage: boolean }) {
   const t = useTranslations("tags");
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -113,19 +113,23 @@ export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: T
                   hiddenLabel: true,
                   headerClassName: "w-12",
                   className: "text-right",
-                  cell: (tag: TagSummary) => (
-                    <RowMenu
-                      tag={tag}
-                      onEdit={() => {
-                        setDeleting(null);
-                        setEditing(tag.id);
-                      }}
-                      onDelete={() => {
-                        setEditing(null);
-                        setDeleting(tag.id);
-                      }}
-                    />
-                  ),
+                  // SEC-4 / SEC-5: a tag also on products the user cannot see, or may only read, is not theirs to change.
+                  cell: (tag: TagRow) =>
+                    tag.canChange ? (
+                      <RowMenu
+                        tag={tag}
+                        onEdit={() => {
+                          setDeleting(null);
+                          setEditing(tag.id);
+                        }}
+                        onDelete={() => {
+                          setEditing(null);
+                          setDeleting(tag.id);
+                        }}
+                      />
+                    ) : (
+                      <span className="text-xs text-slate-500" data-testid="tag-locked">{t("locked")}</span>
+                    ),
                 },
               ]
             : []),

@@ -39,6 +39,11 @@ export default async function ProductPage({ params }: { params: Promise<{ org: s
         <h1 className="text-2xl font-semibold">{product.name}</h1>
         <p className="text-sm text-slate-600">{t(`categories.${product.category}` as "categories.domain")} · {t(`products.status.${product.status}`)}</p>
       </div>
+      {product.canChange ? null : (
+        <p role="note" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
+          {t("products.readOnlyNote")}
+        </p>
+      )}
 
       <section className={card} aria-labelledby="product-details">
         <h2 id="product-details" className="text-base font-semibold">{t("products.details")}</h2>

@@ -2,16 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { ProductPicker } from "@/components/products/product-picker";
+import { SelectField } from "@/components/ui/field";
 import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { grantTeamProductsAction, revokeTeamProductAction } from "../actions";
 import { PickerForm, RowAction } from "./team-forms";
 
-type Product = { id: string; name: string; category: string };
+type Product = { id: string; name: string; category: string; level: "READ" | "MANAGE" };
 type Candidates = { products: ProductOptionsPage | null; categories: string[] };
 
 /**
- * ORG-6 / PRD-3: products granted to the team (so to every member), one page at a time; managers grant
- * more through the product picker, or withdraw them.
+ * ORG-6 / PRD-3: products granted to the team (so to every member), one page at a time, each with its
+ * level (READ: see it; MANAGE: also change it, SEC-5); managers grant more through the product picker, at
+ * the level they choose, or withdraw them.
  */
 export function TeamProducts({
   orgId,
@@ -41,7 +43,8 @@ export function TeamProducts({
           {products.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2 text-sm" data-testid="team-product">
               <span>
-                <span className="font-medium">{p.name}</span> <span className="text-xs text-slate-500">{category(p.category)}</span>
+                <span className="font-medium">{p.name}</span> <span className="text-xs text-slate-500">{category(p.category)}</span>{" "}
+                <span className="text-xs text-slate-500" data-testid="team-product-level">· {t(`levels.${p.level}`)}</span>
               </span>
               {canManage ? (
                 <RowAction
@@ -67,6 +70,14 @@ export function TeamProducts({
           boxed={false}
         >
           <ProductPicker orgId={orgId} categories={candidates.categories} initial={candidates.products} name="productIds" />
+          <SelectField
+            id={`team-${teamId}-level`}
+            name="level"
+            label={t("grantLevel")}
+            help={t("grantLevelHelp")}
+            defaultValue="MANAGE"
+            options={(["MANAGE", "READ"] as const).map((level) => ({ value: level, label: t(`levels.${level}`) }))}
+          />
         </PickerForm>
       )}
     </div>
