@@ -261,11 +261,13 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
   const writeTokens = Array.from({ length: TOKENS_PER_POOL }, generateToken);
   const all = [countToken, ...readTokens, ...writeTokens];
   await sql.query(
-    `INSERT INTO "ApiToken" (id, "userId", "orgId", name, "tokenHash", "displayPrefix", scopes)
-     SELECT 'bk' || lpad(i::text, 6, '0'), $1, $2, 'bench ' || i, h, p, $5::text[]
-     FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(h, p, i)`,
-    [user.id, org.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
+    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "displayPrefix", scopes)
+     SELECT 'bk' || lpad(i::text, 6, '0'), $1, 'bench ' || i, h, p, $4::text[]
+     FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(h, p, i)`,
+    [user.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
   );
+  // Restricted to the benchmark's Organization, as a token made on its page was before personal tokens.
+  await sql.query(`INSERT INTO "ApiTokenOrganization" ("tokenId", "orgId") SELECT id, $1 FROM "ApiToken" WHERE id LIKE 'bk%'`, [org.id]);
   const filterTagId = `bt${String(FILTER_TAG_RANK).padStart(6, "0")}`;
 
   // For the product-picker pages (e, f, g), in each Organization: a USER and a team whose grants grow

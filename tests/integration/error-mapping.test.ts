@@ -51,7 +51,7 @@ async function throughEveryEntryPoint(fail: Failure) {
     await fail();
     return new Response("never");
   })(new Request("http://localhost/x"), { params: Promise.resolve({}) });
-  return { state, rest, restBody: (await rest.json()) as { result: string; error: { code: string; description: string; fields?: unknown } }, console, consoleBody: (await console.json()) as Record<string, unknown> };
+  return { state, rest, restBody: (await rest.json()) as { result: string; error: { code: string; description: string; errors: unknown[] } }, console, consoleBody: (await console.json()) as Record<string, unknown> };
 }
 
 const throws = (err: unknown): Failure => async () => {
@@ -69,9 +69,9 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
   ];
   test.each(cases)("[SEC-5] AppError %s is %i with its translated message everywhere", async (code, status, message) => {
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new AppError(code, undefined, undefined, code === "RATE_LIMITED" ? 90 : undefined)));
-    expect(state).toEqual({ ok: false, message });
+    expect(state).toMatchObject({ ok: false, message });
     expect(rest.status).toBe(status);
-    expect(restBody).toEqual({ result: "error", error: { code: code.toLowerCase(), description: expect.any(String) } });
+    expect(restBody).toEqual({ result: "error", error: { code: code.toLowerCase(), description: expect.any(String), errors: [] } });
     expect(console.status).toBe(status);
     expect(consoleBody).toEqual({ error: code.toLowerCase(), message });
     for (const res of [rest, console]) expect(res.headers.get("retry-after")).toBe(code === "RATE_LIMITED" ? "90" : null);
@@ -81,9 +81,15 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const schema = z.object({ name: z.string().min(1, "validation.required"), email: z.email("validation.email") });
     const failure = () => Promise.resolve(schema.parse({ name: "", email: "nope" }));
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(failure);
-    expect(state).toEqual({ ok: false, message: fr.errors.INVALID_INPUT, fieldErrors: { name: fr.validation.required, email: fr.validation.email } });
+    expect(state).toMatchObject({ ok: false, message: fr.errors.INVALID_INPUT, fieldErrors: { name: fr.validation.required, email: fr.validation.email } });
     expect(rest.status).toBe(400);
-    expect(restBody.error).toMatchObject({ code: "invalid_input", fields: { name: [expect.any(String)], email: [expect.any(String)] } });
+    expect(restBody.error).toMatchObject({
+      code: "invalid_input",
+      errors: [
+        { code: "required", description: expect.any(String), context: { field: "name" } },
+        { code: "email", description: expect.any(String), context: { field: "email" } },
+      ],
+    });
     expect(console.status).toBe(400);
     expect(consoleBody).toEqual({ error: "invalid_input", message: fr.errors.INVALID_INPUT, fields: { name: fr.validation.required, email: fr.validation.email } });
   });
@@ -92,13 +98,13 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const db = getDb();
     await createTag(db, { orgId, name: "Twice" });
     const duplicate = await throughEveryEntryPoint(() => createTag(db, { orgId, name: "Twice" }));
-    expect(duplicate.state).toEqual({ ok: false, message: fr.errors.alreadyExists });
+    expect(duplicate.state).toMatchObject({ ok: false, message: fr.errors.alreadyExists });
     expect(duplicate.rest.status).toBe(409);
     expect(duplicate.restBody.error.code).toBe("conflict");
     expect(duplicate.console.status).toBe(409);
 
     const missing = await throughEveryEntryPoint(() => db.user.update({ where: { id: "no-such-user" }, data: { firstName: "x" } }));
-    expect(missing.state).toEqual({ ok: false, message: fr.errors.NOT_FOUND });
+    expect(missing.state).toMatchObject({ ok: false, message: fr.errors.NOT_FOUND });
     expect(missing.rest.status).toBe(404);
     expect(missing.console.status).toBe(404);
   });
@@ -112,7 +118,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     ];
     for (const fail of refused) {
       const { state, rest, console } = await throughEveryEntryPoint(fail);
-      expect(state).toEqual({ ok: false, message: fr.errors.INVALID_INPUT });
+      expect(state).toMatchObject({ ok: false, message: fr.errors.INVALID_INPUT });
       expect(rest.status).toBe(400);
       expect(console.status).toBe(400);
     }
@@ -130,7 +136,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
         }),
       );
       expect(thrown).toMatchObject({ digest: DATABASE_UNAVAILABLE_DIGEST });
-      expect(state).toEqual({ ok: false, message: fr.errors.unavailable });
+      expect(state).toMatchObject({ ok: false, message: fr.errors.unavailable });
       expect(rest.status).toBe(503);
       expect(restBody.error.code).toBe("unavailable");
       expect(JSON.stringify(restBody)).not.toMatch(/127\.0\.0\.1|P1001/);
@@ -150,9 +156,9 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     try {
       const secret = "at parseToken (lib/secret.ts:12) password=hunter2";
       const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new TypeError(secret)));
-      expect(state).toEqual({ ok: false, message: fr.errors.generic });
+      expect(state).toMatchObject({ ok: false, message: fr.errors.generic });
       expect(rest.status).toBe(500);
-      expect(restBody).toEqual({ result: "error", error: { code: "internal", description: "An unexpected error occurred." } });
+      expect(restBody).toEqual({ result: "error", error: { code: "internal", description: "An unexpected error occurred.", errors: [] } });
       expect(console.status).toBe(500);
       expect(consoleBody).toEqual({ error: "internal", message: fr.errors.generic });
       expect(JSON.stringify([state, restBody, consoleBody])).not.toContain("hunter2");

@@ -57,6 +57,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/verify/[secret]": { requires: "link" },
   "/verify/[secret]/documents": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
   "/account/security": { requires: "signedIn" },
+  "/account/api-tokens": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   "/backoffice": { requires: "staff:backoffice.enter" },
