@@ -11,8 +11,8 @@
  *   (l) GET /{org}/bench-console-empty        the empty page inside the console layout (session cookie),
  *                                             shown for reference: the floor of every console page
  *   (b) GET /{org}/products?tagId=…           the console page filtered by a tag (session cookie)
- *   (c) GET /api/1/products?per_page=50       REST list (bearer token)
- *   (d) PUT /api/1/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
+ *   (c) GET /api/1/accounts/{id}/products?per_page=50   REST list (bearer token)
+ *   (d) PUT /api/1/accounts/{id}/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
  * and the pages that pick products (ORG-2/5/6) in an Organization of 10 products and in the one of
  * 100,000, requests alternating between the two so that other work on the machine hits both alike:
  * render time, HTML size and RSC payload size of (e) "Add a user", (f) a member's page (a USER holding
@@ -86,8 +86,8 @@ const LABELS: Record<CaseName, string> = {
   h: "(a′) empty route handler GET /api/health",
   l: "(l) console layout around an empty page",
   b: "(b) products page filtered by a tag",
-  c: "(c) GET /api/1/products?per_page=50",
-  d: "(d) PUT /api/1/products/{id}/tags/{tagId}",
+  c: "(c) GET /api/1/accounts/{id}/products?per_page=50",
+  d: "(d) PUT /api/1/accounts/{id}/products/{id}/tags/{tagId}",
 };
 
 type Measured = { p50: number; p99: number; rps: number; total: number; non2xx: number; errors: number; statuses: Record<string, number> };
@@ -134,10 +134,10 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
       h: async () => new Request(`${base}/api/health`),
       l: async () => new Request(`${base}/${seed.orgId}/${opts.consoleEmptySegment}`, { headers: { cookie } }),
       b: async () => new Request(`${base}/${seed.orgId}/products?tagId=${seed.filterTagId}`, { headers: { cookie } }),
-      c: async () => new Request(`${base}/api/1/products?per_page=50`, { headers: { authorization: `Bearer ${seed.countToken}` } }),
+      c: async () => new Request(`${base}/api/1/accounts/${seed.orgId}/products?per_page=50`, { headers: { authorization: `Bearer ${seed.countToken}` } }),
       d: async () => {
         const [productId, tagId] = await pairs.next();
-        return new Request(`${base}/api/1/products/${productId}/tags/${tagId}`, { method: "PUT", headers: { authorization: `Bearer ${seed.countToken}` } });
+        return new Request(`${base}/api/1/accounts/${seed.orgId}/products/${productId}/tags/${tagId}`, { method: "PUT", headers: { authorization: `Bearer ${seed.countToken}` } });
       },
     };
     // First requests load the routes' code and open the pools: not what we count.
@@ -191,14 +191,14 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
         await sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE "tokenHash" = ANY($1)`, [pool.map(hashSecret)]);
         let i = 0;
         const pairList = name === "d" ? await pairs.take(maxRequests) : [];
-        path_ = "/api/1/products?per_page=50";
+        path_ = `/api/1/accounts/${seed.orgId}/products?per_page=50`;
         if (name === "d") method = "PUT";
         setup = (req) => {
           const token = pool[i % pool.length];
           const next = { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
           if (name === "d") {
             const [productId, tagId] = pairList[i % pairList.length];
-            next.path = `/api/1/products/${productId}/tags/${tagId}`;
+            next.path = `/api/1/accounts/${seed.orgId}/products/${productId}/tags/${tagId}`;
           }
           i++;
           return next;
@@ -261,11 +261,13 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
   const writeTokens = Array.from({ length: TOKENS_PER_POOL }, generateToken);
   const all = [countToken, ...readTokens, ...writeTokens];
   await sql.query(
-    `INSERT INTO "ApiToken" (id, "userId", "orgId", name, "tokenHash", "displayPrefix", scopes)
-     SELECT 'bk' || lpad(i::text, 6, '0'), $1, $2, 'bench ' || i, h, p, $5::text[]
-     FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(h, p, i)`,
-    [user.id, org.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
+    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "displayPrefix", scopes)
+     SELECT 'bk' || lpad(i::text, 6, '0'), $1, 'bench ' || i, h, p, $4::text[]
+     FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(h, p, i)`,
+    [user.id, all.map(hashSecret), all.map(displayPrefix), TOKEN_SCOPES],
   );
+  // Restricted to the benchmark's Organization, as a token made on its page was before personal tokens.
+  await sql.query(`INSERT INTO "ApiTokenOrganization" ("tokenId", "orgId") SELECT id, $1 FROM "ApiToken" WHERE id LIKE 'bk%'`, [org.id]);
   const filterTagId = `bt${String(FILTER_TAG_RANK).padStart(6, "0")}`;
 
   // For the product-picker pages (e, f, g), in each Organization: a USER and a team whose grants grow

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 
 /** What every page's client components may use: the shell (language picker, account menu), the error page. */
-const SHARED = ["app", "shell", "security.menuLink", "errorPage"] as const;
+const SHARED = ["app", "shell", "security.menuLink", "security.apiTokensLink", "errorPage"] as const;
 
 export type MessagePath = keyof Messages | `${keyof Messages}.${string}`;
 

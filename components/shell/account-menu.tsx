@@ -35,6 +35,9 @@ export function AccountMenu({ user }: { user: User }) {
         <Link href="/account/support-access" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="support-access-link">
           {t("supportAccess")}
         </Link>
+        <Link href="/account/api-tokens" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="api-tokens-link">
+          {ts("apiTokensLink")}
+        </Link>
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"

@@ -23,18 +23,22 @@ export type UserActor = Origin & {
   memberships?: ReadonlyMap<string, { id: string; role: Role }>;
 };
 
-/** A member's API token, acting in the token's Organization with the token's scopes (API-6). */
+/**
+ * A person's API token (TOK-1, API-6): it acts in every Organization its owner belongs to — or only in
+ * `orgIds` when it was restricted — with the token's scopes, never beyond the owner's role there.
+ */
 export type TokenActor = Origin & {
   kind: "token";
   tokenId: string;
   userId: string;
-  orgId: string;
   scopes: string[];
+  /** The Organizations the token was restricted to; null: every Organization of its owner. */
+  orgIds: string[] | null;
   /**
-   * The owner's membership of `orgId`, read with the token in the same statement (null: the owner
-   * left). requireAccess uses it instead of reading it again; absent, requireAccess reads it.
+   * The owner's membership of the Organization the request names, read with the token in the same
+   * statement (null: not a member). requireAccess uses it for that Organization instead of reading again.
    */
-  membership?: { id: string; role: Role } | null;
+  membership?: { orgId: string; member: { id: string; role: Role } | null };
 };
 
 /**

@@ -24,7 +24,8 @@ export const ACTIONS = [
   "tags.manage",
   "billing.read",
   "billing.pay",
-  "tokens.manage",
+  "tokens.manage", // one's own API tokens acting here
+  "tokens.oversee", // every token that can act in the Organization: list and revoke (legal representative)
   "audit.read",
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
   "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
@@ -40,7 +41,7 @@ export type Action = (typeof ACTIONS)[number];
 // ─────────────── Members, by role (ORG-1, ORG-5) ───────────────
 
 const ALL = new Set<Action>(ACTIONS);
-const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage"));
+const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage" && a !== "tokens.oversee"));
 const USER = new Set<Action>([
   "org.read",
   "members.view",

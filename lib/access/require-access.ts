@@ -51,7 +51,7 @@ function narrowByScopes(actions: ReadonlySet<Action>, scopes: string[]): Readonl
 }
 
 async function membershipOf(tx: Tx, actor: Actor & { userId: string }, orgId: string): Promise<{ id: string; role: Role } | null> {
-  if (actor.kind === "token" && actor.membership !== undefined) return actor.membership;
+  if (actor.kind === "token" && actor.membership?.orgId === orgId) return actor.membership.member;
   if (actor.kind === "user" && actor.memberships) {
     const known = actor.memberships.get(orgId);
     if (known) return known;
@@ -104,7 +104,8 @@ async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> 
   switch (actor.kind) {
     case "user":
     case "token": {
-      if (actor.kind === "token" && actor.orgId !== orgId) throw new AppError("NOT_FOUND");
+      // API-6: a token restricted to other Organizations does not exist here.
+      if (actor.kind === "token" && actor.orgIds && !actor.orgIds.includes(orgId)) throw new AppError("NOT_FOUND");
       const membership = await membershipOf(tx, actor, orgId);
       // PRT-4: an external user whose Organization becomes this one's partner acts as the partner.
       if (actor.kind === "user" && (!membership || membership.role === "EXTERNAL")) {

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
 import { requireMember } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { DAY, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { hashSecret } from "@/lib/security/tokens";
 import { checkPasswordAgain } from "@/lib/two-factor/reauth";
 import { roleAllowsScope, TOKEN_SCOPES } from "./scopes";
@@ -15,9 +17,15 @@ const scopesField = z.preprocess(
   z.array(z.enum(TOKEN_SCOPES, { message: "validation.invalid" })).min(1, "validation.required"),
 );
 
+const orgIdsField = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? [v] : v),
+  z.array(z.string().trim().min(1, "validation.invalid").max(64, "validation.invalid")).max(100, "validation.invalid"),
+);
+
 export const createApiTokenSchema = z
   .object({
-    orgId: z.string().trim().min(1, "validation.required").max(64),
+    /** The Organizations the token is restricted to; none: every Organization its owner belongs to. */
+    orgIds: orgIdsField,
     name: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"),
     scopes: scopesField,
     validity: z.enum(["unlimited", "days", "date"]).default("unlimited"),
@@ -29,7 +37,7 @@ export const createApiTokenSchema = z
     if (v.validity === "days" && v.days === undefined) ctx.addIssue({ code: "custom", path: ["days"], message: "validation.required" });
     if (v.validity === "date" && v.date === undefined) ctx.addIssue({ code: "custom", path: ["date"], message: "validation.required" });
   });
-export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
+export type CreateApiTokenInput = Omit<z.input<typeof createApiTokenSchema>, "orgIds"> & { orgIds?: string[] | string };
 
 function expiry(input: z.output<typeof createApiTokenSchema>): Date | null {
   if (input.validity === "days") return new Date(now().getTime() + input.days! * DAY);
@@ -45,17 +53,21 @@ function expiry(input: z.output<typeof createApiTokenSchema>): Date | null {
 }
 
 /**
- * TOK-1/TOK-2: a new API token for one Organization. The account password is asked again (wrong attempts
- * count against the per-account lock, ACC-7); every scope must be within the creator's own rights. Only
- * the SHA-256 of the token and a short display part are stored: the token itself is returned this once.
+ * TOK-1/TOK-2: a new personal API token. It acts in every Organization its owner belongs to, or only in
+ * the chosen ones (each must be one of the owner's, with `tokens.manage`), never beyond the owner's role
+ * there (checked on every call). The account password is asked again (wrong attempts count against the
+ * per-account lock, ACC-7); every scope must be within the creator's rights in at least one of the
+ * token's Organizations. Only the SHA-256 of the token and a short display part are stored: the token
+ * itself is returned this once.
  */
 export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenInput) {
   const input = createApiTokenSchema.parse(raw);
   if (actor.kind !== "user") throw new AppError("FORBIDDEN");
   const expiresAt = expiry(input);
-  const access = await requireMember(db, actor, input.orgId, "tokens.manage");
+  const orgIds = [...new Set(input.orgIds)];
+  const roles = await creatorRoles(db, actor, orgIds);
   const scopes = [...new Set(input.scopes)];
-  const beyond = scopes.filter((s) => !roleAllowsScope(access.role, s));
+  const beyond = scopes.filter((s) => !roles.some((role) => roleAllowsScope(role, s)));
   if (beyond.length) throw new AppError("FORBIDDEN", "apiTokens.errors.scopeBeyondRights", { scopes: ["apiTokens.errors.scopeBeyondRights"] });
 
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
@@ -63,27 +75,35 @@ export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenIn
 
   const token = generateToken();
   const row = await db.$transaction(async (tx) => {
-    await requireMember(tx, actor, input.orgId, "tokens.manage");
+    for (const orgId of orgIds) await requireMember(tx, actor, orgId, "tokens.manage");
     const created = await tx.apiToken.create({
       data: {
         userId: actor.userId,
-        orgId: input.orgId,
         name: input.name,
         tokenHash: hashSecret(token),
         displayPrefix: displayPrefix(token),
         scopes,
         expiresAt,
         createdAt: now(),
+        organizations: { create: orgIds.map((orgId) => ({ orgId })) },
       },
       select: { id: true, name: true, scopes: true, expiresAt: true, createdAt: true, displayPrefix: true },
     });
-    await audit(tx, actor, {
-      action: "apiToken.created",
-      orgId: input.orgId,
-      targetId: created.id,
-      metadata: { name: input.name, scopes, expiresAt: expiresAt?.toISOString() ?? null },
-    });
+    const metadata = { name: input.name, scopes, expiresAt: expiresAt?.toISOString() ?? null, orgIds };
+    // A restricted token is recorded in each of its Organizations' logs; an unrestricted one in its owner's.
+    for (const orgId of orgIds.length ? orgIds : [null]) await audit(tx, actor, { action: "apiToken.created", orgId, targetId: created.id, metadata });
     return created;
   });
-  return { ...row, token };
+  return { ...row, orgIds, token };
+}
+
+/** The creator's roles in the token's Organizations (the chosen ones, or all of theirs). */
+async function creatorRoles(db: Db, actor: Actor & { kind: "user" }, orgIds: string[]): Promise<Role[]> {
+  if (orgIds.length) {
+    const roles: Role[] = [];
+    for (const orgId of orgIds) roles.push((await requireMember(db, actor, orgId, "tokens.manage")).role);
+    return roles;
+  }
+  const memberships = await db.membership.findMany({ where: { userId: actor.userId }, select: { role: true } });
+  return memberships.map((m) => m.role).filter((r) => can(r, "tokens.manage"));
 }

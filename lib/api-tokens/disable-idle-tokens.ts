@@ -19,12 +19,12 @@ export async function disableIdleTokens(db: Db): Promise<{ disabled: number }> {
         disabledAt: null,
         OR: [{ lastUsedAt: { lte: cutoff } }, { lastUsedAt: null, createdAt: { lte: cutoff } }],
       },
-      select: { id: true, orgId: true, name: true },
+      select: { id: true, userId: true, name: true },
     });
     if (!idle.length) return { disabled: 0 };
     await tx.apiToken.updateMany({ where: { id: { in: idle.map((t) => t.id) } }, data: { disabledAt: at } });
     for (const t of idle) {
-      await audit(tx, systemJob("api-tokens-daily"), { action: "apiToken.disabledIdle", orgId: t.orgId, targetId: t.id, metadata: { name: t.name } });
+      await audit(tx, systemJob("api-tokens-daily"), { action: "apiToken.disabledIdle", orgId: null, targetId: t.id, metadata: { name: t.name, userId: t.userId } });
     }
     return { disabled: idle.length };
   });

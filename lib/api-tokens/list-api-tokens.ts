@@ -1,13 +1,9 @@
-import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { actorUserId } from "@/lib/access/actor";
-import { requireMember } from "@/lib/access/require-access";
+import { can } from "@/lib/access/permissions";
+import { AppError } from "@/lib/errors";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { grantableScopes } from "./scopes";
-
-export const listApiTokensSchema = z.object({ orgId: z.string().trim().min(1, "validation.required").max(64) });
-export type ListApiTokensInput = z.input<typeof listApiTokensSchema>;
+import { grantableScopes, TOKEN_SCOPES } from "./scopes";
 
 export type ApiTokenStatus = "active" | "revoked" | "expired" | "disabled";
 
@@ -18,20 +14,46 @@ export function tokenStatus(t: { revokedAt: Date | null; disabledAt: Date | null
   return "active";
 }
 
-/** TOK-4: the actor's own tokens for this Organization, newest first, with their status; and the scopes they may grant. */
-export async function listApiTokens(db: Db, actor: Actor, raw: ListApiTokensInput) {
-  const { orgId } = listApiTokensSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const access = await requireMember(tx, actor, orgId, "tokens.manage");
-    const rows = await tx.apiToken.findMany({
-      where: { orgId, userId: actorUserId(actor)! },
+/**
+ * TOK-4: the person's own API tokens, newest first, with their status and the Organizations they are
+ * restricted to (none: every Organization of theirs); the Organizations a new token may be restricted to
+ * and the scopes it may carry (those the person's role allows in at least one of them).
+ */
+export async function listApiTokens(db: Db, actor: Actor) {
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN");
+  const [rows, memberships] = await Promise.all([
+    db.apiToken.findMany({
+      where: { userId: actor.userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, name: true, displayPrefix: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, disabledAt: true },
-    });
-    const at = now();
-    return {
-      tokens: rows.map((r) => ({ ...r, status: tokenStatus(r, at) })),
-      grantableScopes: grantableScopes(access.role),
-    };
-  });
+      select: {
+        id: true,
+        name: true,
+        displayPrefix: true,
+        scopes: true,
+        createdAt: true,
+        lastUsedAt: true,
+        expiresAt: true,
+        revokedAt: true,
+        disabledAt: true,
+        organizations: { select: { organization: { select: { id: true, name: true } } } },
+      },
+    }),
+    db.membership.findMany({
+      where: { userId: actor.userId },
+      orderBy: [{ organization: { name: "asc" } }, { orgId: "asc" }],
+      select: { role: true, organization: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const at = now();
+  const eligible = memberships.filter((m) => can(m.role, "tokens.manage"));
+  const grantable = new Set(eligible.flatMap((m) => grantableScopes(m.role)));
+  return {
+    tokens: rows.map(({ organizations, ...r }) => ({
+      ...r,
+      organizations: organizations.map((o) => o.organization).sort((a, b) => a.name.localeCompare(b.name)),
+      status: tokenStatus(r, at),
+    })),
+    organizations: eligible.map((m) => m.organization),
+    grantableScopes: TOKEN_SCOPES.filter((s) => grantable.has(s)),
+  };
 }

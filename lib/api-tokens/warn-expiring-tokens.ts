@@ -13,6 +13,12 @@ export function tokenDeadline(t: { expiresAt: Date | null; lastUsedAt: Date | nu
   return t.expiresAt && t.expiresAt <= idle ? { when: t.expiresAt, reason: "expiry" } : { when: idle, reason: "idle" };
 }
 
+/** The names of the Organizations a token acts in: its restriction, or all of its owner's. */
+function actsIn(t: { organizations: { orgId: string }[]; user: { memberships: { orgId: string; organization: { name: string } }[] } }): string[] {
+  const only = new Set(t.organizations.map((o) => o.orgId));
+  return t.user.memberships.filter((m) => !only.size || only.has(m.orgId)).map((m) => m.organization.name).sort();
+}
+
 /**
  * TOK-3 (scheduled job, e.g. daily): e-mails the owner of each active token 30 and 7 days before it expires
  * or is deactivated for idleness. `warnedAt` remembers the last warning: a threshold is sent once per
@@ -35,13 +41,14 @@ export async function warnExpiringTokens(db: Db): Promise<{ warned: number }> {
     select: {
       id: true,
       name: true,
-      orgId: true,
       expiresAt: true,
       lastUsedAt: true,
       createdAt: true,
       warnedAt: true,
-      user: { select: { email: true, locale: true, timeZone: true } },
-      organization: { select: { name: true } },
+      user: {
+        select: { email: true, locale: true, timeZone: true, memberships: { select: { orgId: true, organization: { select: { name: true } } } } },
+      },
+      organizations: { select: { orgId: true } },
     },
   });
   let warned = 0;
@@ -66,11 +73,11 @@ export async function warnExpiringTokens(db: Db): Promise<{ warned: number }> {
       locale: t.user.locale,
       params: {
         tokenName: t.name,
-        organizationName: t.organization.name,
+        organizationName: actsIn(t).join(", "),
         reason: deadline.reason,
         when: deadline.when,
         days: Math.ceil(left / DAY),
-        consoleUrl: `${config.appUrl}/${t.orgId}/api-tokens`,
+        consoleUrl: `${config.appUrl}/account/api-tokens`,
         timeZone: t.user.timeZone,
       },
     });

@@ -21,7 +21,7 @@ export const ENDPOINTS = [
   ...INVOICE_ENDPOINTS,
 ];
 
-export { accountsCurrent, accountsPatch, accountsPut } from "./endpoints/accounts";
+export { accountsGet, accountsList, accountsPatch, accountsPut } from "./endpoints/accounts";
 export {
   billingAddressesCreate,
   billingAddressesDelete,
@@ -51,4 +51,4 @@ export {
   teamsPatch,
   teamsPut,
 } from "./endpoints/teams";
-export { usersCreate, usersDelete, usersGet, usersList, usersPermissionsGet, usersPermissionsPut, usersUpdate } from "./endpoints/users";
+export { invitationsCreate, usersCreate, usersDelete, usersGet, usersList, usersPermissionsGet, usersPermissionsPut, usersUpdate } from "./endpoints/users";

@@ -2,26 +2,37 @@ import { z } from "zod";
 import type { Action } from "@/lib/access/permissions";
 import type { TokenScope } from "@/lib/api-tokens/scopes";
 import { AppError } from "@/lib/errors";
-import { route, type ApiSuccess, type HandlerArgs } from "./route";
+import { route, type ApiSuccess, type ApiVersion, type HandlerArgs } from "./route";
 
 /**
- * One REST endpoint: its method and path (below `/api/{version}`), the scope it needs, its zod input and
- * answer schemas and its handler. Route files export `.handle`; the OpenAPI document is generated from
- * the same declarations (API-3), so a route cannot exist without being documented.
+ * One REST endpoint: its method and path (below `/api/{version}`), the versions that serve it, the scope it
+ * needs, its zod input and answer schemas and its handler. A path with `{account_id}` acts in that
+ * Organization; `legacyPath` is the deprecated alias of the one-Organization API (`/products`, …), served by
+ * the same declaration in the token's single Organization. Route files export `.handle` (and
+ * `.legacyHandle`); the OpenAPI document is generated from the same declarations (API-3), so a route
+ * cannot exist without being documented.
  */
 export type EndpointSpec<S extends z.ZodType | undefined> = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
+  /** The versions serving `path` (API-2); `/api/…` without a version means the last one. Default: 1. */
+  versions?: readonly ApiVersion[];
+  /** The deprecated path of the same endpoint, acting in the token's only Organization. */
+  legacyPath?: string;
   summary: string;
   description?: string;
   scope: TokenScope;
-  /** The action of the permission table the token's owner must hold; checked before the input is read. */
+  /**
+   * The action of the permission table the token's owner must hold in the Organization of the path;
+   * checked before the input is read. An endpoint without `{account_id}` lists the Organizations where
+   * the owner holds it.
+   */
   action: Action;
   /** Query parameters for GET/DELETE, JSON body otherwise. */
   schema?: S;
   /** The shape of `data` in a successful answer; none for 204 answers. */
   response?: z.ZodType;
-  /** The path parameters, by name. */
+  /** The path parameters, by name (besides `account_id`). */
   pathParams?: string[];
   /** 200 by default; 201 for creations, 204 (no body) for deletions and links. */
   successStatus?: 200 | 201 | 204;
@@ -31,16 +42,27 @@ export type EndpointSpec<S extends z.ZodType | undefined> = {
   handler: (args: HandlerArgs<S>) => Promise<ApiSuccess>;
 };
 
+export const ACCOUNT_PARAM = "account_id";
+
 /**
  * The declaration is the check: the wrapper refuses a token without the declared scope, or whose owner's
- * role does not hold the declared action (403), before the input is read; the services then check again
- * (token-scope table, lib/api-tokens/scopes.ts). tests/integration/authorization-matrix.test.ts runs every
- * endpoint for every kind of caller to prove declarations, tables and services agree.
+ * role in the path's Organization does not hold the declared action (403; 404 where the token cannot act),
+ * before the input is read; the services then check again (token-scope table, lib/api-tokens/scopes.ts).
+ * tests/integration/authorization-matrix.test.ts runs every endpoint for every kind of caller to prove
+ * declarations, tables and services agree.
  */
 export function endpoint<S extends z.ZodType | undefined = undefined>(spec: EndpointSpec<S>) {
-  return { ...spec, handle: route<S>(spec.handler, { schema: spec.schema, scope: spec.scope, action: spec.action }) };
+  const versions = spec.versions ?? (["1"] as const);
+  const common = { schema: spec.schema, scope: spec.scope, action: spec.action };
+  const scoped = spec.path.includes(`{${ACCOUNT_PARAM}}`);
+  return {
+    ...spec,
+    versions,
+    handle: route<S>(spec.handler, { ...common, versions, org: scoped ? "path" : "none" }),
+    /** Only routed where `legacyPath` is declared. */
+    legacyHandle: route<S>(spec.handler, { ...common, versions: ["1"], org: "single", successor: spec.path, successorVersion: versions[versions.length - 1] }),
+  };
 }
-
 
 /** The answer of a deletion or a link: 204, no body. */
 export const NO_CONTENT: ApiSuccess = { status: 204, data: null };
@@ -48,10 +70,14 @@ export const NO_CONTENT: ApiSuccess = { status: 204, data: null };
 export const pageField = z.coerce.number().int().min(1).max(100_000).default(1).describe("Page number, from 1.");
 export const perPageField = z.coerce.number().int().min(1).max(100).default(25).describe("Items per page (at most 100).");
 export const orderField = z.enum(["asc", "desc"]).default("asc").describe("Sort direction.");
-export const returnField = z.enum(["total"]).optional().describe("`total` adds the number of matching items to the answer.");
 
-export const paging = { page: pageField, per_page: perPageField, order: orderField, return: returnField };
-export type PagingQuery = { page: number; per_page: number; order: "asc" | "desc"; return?: "total" };
+export const paging = { page: pageField, per_page: perPageField, order: orderField };
+export type PagingQuery = { page: number; per_page: number; order: "asc" | "desc" };
+
+/** A page of a list, in the API's paginated envelope (the wrapper adds `pages` and `items_per_page`). */
+export function pageOf(data: unknown[], q: { page: number; per_page: number }, total: number, extra: { next_cursor?: string | null } = {}): ApiSuccess {
+  return { data, page: q.page, per_page: q.per_page, total, ...extra };
+}
 
 /**
  * Sorts and pages a list that a service answers whole (small by nature: tags, teams). Without `key` the
@@ -69,12 +95,7 @@ export function sortedPage<T>(items: T[], q: PagingQuery, key?: (t: T) => string
       ? [...items].reverse()
       : items;
   const start = (q.page - 1) * q.per_page;
-  return {
-    data: sorted.slice(start, start + q.per_page),
-    page: q.page,
-    per_page: q.per_page,
-    ...(q.return === "total" ? { total: items.length } : {}),
-  };
+  return pageOf(sorted.slice(start, start + q.per_page), q, items.length);
 }
 
 /** A path parameter; an absurd one is simply not found. */

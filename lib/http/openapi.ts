@@ -8,6 +8,7 @@ type JsonSchema = Record<string, unknown>;
 
 const ERROR_CODES = [
   "unauthenticated",
+  "account_required",
   "forbidden",
   "not_found",
   "conflict",
@@ -21,19 +22,24 @@ const envelopeError = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     description: z.string().describe("English, for developers; do not parse it."),
-    fields: z
-      .record(z.string(), z.array(z.string()))
-      .optional()
-      .describe("Per-field messages (400), by the name the request used."),
+    errors: z
+      .array(
+        z.object({
+          code: z.string().describe("A stable code: `required`, `invalid`, `too_long`, `missing_scope`…"),
+          description: z.string(),
+          context: z.record(z.string(), z.string()).describe("`field`: the input's name as the request used it (400); `scope`: the scope missing (403)."),
+        }),
+      )
+      .describe("The details: one per field message for invalid input; empty when there is nothing more to say."),
   }),
 });
 
 /** The error answers, each a reusable component: `code` is the key, the value its description. */
 const ERROR_RESPONSES = {
-  "400": ["BadRequest", "Invalid input (query, path or JSON body); `error.fields` names the fields."],
+  "400": ["BadRequest", "Invalid input (query, path or JSON body): `error.errors` names each field in `context.field`. On a deprecated path, `account_required` when the token can act in several Organizations (or none)."],
   "401": ["Unauthorized", "Missing, malformed, revoked, expired or disabled token."],
   "403": ["Forbidden", "The token's scopes or its owner's role do not allow this (API-6)."],
-  "404": ["NotFound", "Not found, or belongs to another Organization (never revealed)."],
+  "404": ["NotFound", "Not found: an unknown id, another Organization's, or an Organization the token cannot act in (never revealed)."],
   "409": ["Conflict", "The request conflicts with the current state (a name already taken, the last legal representative…)."],
   "429": ["TooManyRequests", "More than 60 requests in a minute for this token (API-5); retry after `Retry-After` seconds."],
   "500": ["InternalError", "Unexpected error; nothing is leaked."],
@@ -67,72 +73,104 @@ function queryParameters(schema: z.ZodType): JsonSchema[] {
 }
 
 /** The success envelope around one endpoint's `data` (API-4), with the paging fields of lists. */
-function successSchema(data: JsonSchema, paged: boolean): JsonSchema {
+function successSchema(data: JsonSchema, paged: boolean, cursor: boolean): JsonSchema {
   const paging = paged
     ? {
-        total: { type: "integer", description: "With `return=total`: the number of matching items." },
+        total: { type: "integer", description: "The number of matching items." },
+        pages: { type: "integer", description: "The number of pages at this `per_page` (at least 1)." },
+        items_per_page: { type: "integer" },
         page: { type: "integer" },
-        per_page: { type: "integer" },
-        next_cursor: { type: ["string", "null"], description: "Keyset cursor of the next page, where supported." },
+        ...(cursor ? { next_cursor: { type: ["string", "null"], description: "Keyset cursor of the next page (pass it as `cursor`)." } } : {}),
       }
     : {};
-  return { type: "object", required: ["result", "data"], properties: { result: { const: "success" }, data, ...paging } };
+  const required = ["result", "data", ...(paged ? ["total", "pages", "items_per_page", "page"] : [])];
+  return { type: "object", required, properties: { result: { const: "success" }, data, ...paging } };
 }
 
-function errorStatuses(e: (typeof ENDPOINTS)[number]): ErrorStatus[] {
+type Endpoint = (typeof ENDPOINTS)[number];
+
+function operationId(method: string, path: string): string {
+  return `${method}${path.replace(/[{}]/g, "").replace(/[/_-](\w)/g, (_, c: string) => c.toUpperCase())}`;
+}
+
+function errorStatuses(e: Endpoint, legacy: boolean): ErrorStatus[] {
   const write = e.method !== "GET";
   return [
-    ...(e.schema || e.paged ? (["400"] as const) : []),
+    ...(e.schema || e.paged || legacy ? (["400"] as const) : []),
     "401",
     "403",
-    ...(e.pathParams?.length ? (["404"] as const) : []),
+    ...(e.pathParams?.length || e.path.includes("{account_id}") ? (["404"] as const) : []),
     ...(write ? (["409"] as const) : []),
     "429",
     "500",
   ];
 }
 
-/** API-3: the OpenAPI 3.1 document, generated from the endpoints' zod schemas (never written by hand). */
-export function openApiDocument(serverUrl = `/api/${LATEST_API_VERSION}`) {
+/** One operation of an endpoint, at one of its paths (a legacy one is marked deprecated). */
+function operation(e: Endpoint, path: string, legacy: boolean) {
+  const method = e.method.toLowerCase();
+  const hasBody = e.method !== "GET" && e.method !== "DELETE";
+  const names = [...(!legacy && e.path.includes("{account_id}") ? ["account_id"] : []), ...(e.pathParams ?? [])];
+  const parameters = [
+    ...names.map((name) => ({
+      name,
+      in: "path",
+      required: true,
+      ...(name === "account_id" ? { description: "An Organization the token can act in (GET /1/accounts)." } : {}),
+      schema: { type: "string", maxLength: 64 },
+    })),
+    ...(e.schema && !hasBody ? queryParameters(e.schema) : []),
+  ];
+  const success = e.successStatus ?? 200;
+  const successes: Record<string, unknown> = {};
+  for (const status of [success, ...(e.otherStatuses ?? [])]) {
+    successes[String(status)] =
+      status === 204
+        ? { description: "Done; no content.", headers: rateLimitHeaders }
+        : {
+            description: status === 201 ? "Created." : "Success.",
+            headers: rateLimitHeaders,
+            content: {
+              "application/json": {
+                schema: successSchema(e.response ? snakeSchema(toSchema(e.response, "output")) : {}, Boolean(e.paged), e.path.endsWith("/products")),
+              },
+            },
+          };
+  }
+  return {
+    operationId: operationId(method, path),
+    summary: e.summary,
+    ...(legacy
+      ? {
+          deprecated: true,
+          description: `Deprecated alias of \`${e.method} /${e.versions[e.versions.length - 1]}${e.path}\`, acting in the token's only Organization (the one it is restricted to, or its owner's only one; otherwise 400 \`account_required\`). Answers \`Deprecation\` and \`Link: <…>; rel="successor-version"\` headers.`,
+        }
+      : e.description
+        ? { description: e.description }
+        : {}),
+    tags: [e.path.split("/").filter((p) => p && !p.startsWith("{"))[legacy ? 0 : 1] ?? "accounts"],
+    security: [{ bearer: [e.scope] }],
+    "x-scope": e.scope,
+    ...(parameters.length ? { parameters } : {}),
+    ...(e.schema && hasBody ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(e.schema, "input") } } } } : {}),
+    responses: {
+      ...successes,
+      ...Object.fromEntries(errorStatuses(e, legacy).map((c) => [c, { $ref: `#/components/responses/${ERROR_RESPONSES[c][0]}` }])),
+    },
+  };
+}
+
+/**
+ * API-3: the OpenAPI 3.1 document, generated from the endpoints' zod schemas (never written by hand).
+ * Paths carry their version (`/1/accounts`, `/2/accounts/{account_id}/users`) below the server `/api`;
+ * the deprecated one-Organization paths are listed as deprecated operations.
+ */
+export function openApiDocument(serverUrl = "/api") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
     const method = e.method.toLowerCase();
-    const hasBody = e.method !== "GET" && e.method !== "DELETE";
-    const parameters = [
-      ...(e.pathParams ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string", maxLength: 64 } })),
-      ...(e.schema && !hasBody ? queryParameters(e.schema) : []),
-    ];
-    const success = e.successStatus ?? 200;
-    const successes: Record<string, unknown> = {};
-    for (const status of [success, ...(e.otherStatuses ?? [])]) {
-      successes[String(status)] =
-        status === 204
-          ? { description: "Done; no content.", headers: rateLimitHeaders }
-          : {
-              description: status === 201 ? "Created." : "Success.",
-              headers: rateLimitHeaders,
-              content: {
-                "application/json": { schema: successSchema(e.response ? snakeSchema(toSchema(e.response, "output")) : {}, Boolean(e.paged)) },
-              },
-            };
-    }
-    paths[e.path] ??= {};
-    paths[e.path][method] = {
-      operationId: `${method}${e.path.replace(/[{}]/g, "").replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
-      summary: e.summary,
-      ...(e.description ? { description: e.description } : {}),
-      tags: [e.path.split("/")[1]],
-      security: [{ bearer: [e.scope] }],
-      "x-scope": e.scope,
-      ...(parameters.length ? { parameters } : {}),
-      ...(e.schema && hasBody
-        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(e.schema, "input") } } } }
-        : {}),
-      responses: {
-        ...successes,
-        ...Object.fromEntries(errorStatuses(e).map((c) => [c, { $ref: `#/components/responses/${ERROR_RESPONSES[c][0]}` }])),
-      },
-    };
+    for (const version of e.versions) (paths[`/${version}${e.path}`] ??= {})[method] = operation(e, `/${version}${e.path}`, false);
+    if (e.legacyPath) (paths[`/1${e.legacyPath}`] ??= {})[method] = operation(e, `/1${e.legacyPath}`, true);
   }
   return {
     openapi: "3.1.0",
@@ -140,7 +178,7 @@ export function openApiDocument(serverUrl = `/api/${LATEST_API_VERSION}`) {
       title: "Manager API",
       version: LATEST_API_VERSION,
       description:
-        'Bearer-token REST API. Every answer with a body is `{"result":"success","data":…}` or `{"result":"error","error":{"code":…,"description":…}}`. Creations answer 201 with the new object, updates (PATCH/PUT) 200 with the updated object, deletions and links (PUT/DELETE of a relation) 204 without a body. 60 requests per minute per token; `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` on every answer. `/api/…` without a version means the latest.',
+        'Bearer-token REST API with personal tokens: a token acts in every Organization its owner belongs to (or those it was restricted to), with the owner\'s role there. List them with `GET /1/accounts`, then work in one under `/{version}/accounts/{account_id}/…`; an Organization the token cannot act in answers 404. Every answer with a body is `{"result":"success","data":…}` — lists add `total`, `pages`, `items_per_page` and `page` (`page` and `per_page` choose the page) — or `{"result":"error","error":{"code":…,"description":…,"errors":[{"code","description","context"}]}}`. Creations answer 201 with the new object, updates (PATCH/PUT) 200 with the updated object, deletions and links (PUT/DELETE of a relation) 204 without a body. 60 requests per minute per token; `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` on every answer. `/api/…` without a version means the latest version of that path.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],

@@ -138,6 +138,8 @@ export async function listMembers(db: Db, actor: Actor, raw: ListMembersInput) {
       id: r.id,
       userId: r.userId,
       name: member ? `${r.firstName} ${r.lastName}`.trim() : null,
+      firstName: member ? r.firstName : null,
+      lastName: member ? r.lastName : null,
       email: r.email,
       role: r.role,
       teams: teamLinks.filter((l) => l.membershipId === r.id).map((l) => l.team),

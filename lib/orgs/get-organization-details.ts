@@ -33,6 +33,7 @@ export async function getOrganizationDetails(db: Db, actor: Actor, raw: GetOrgan
         vatNumber: true,
         vatNumberValid: true,
         vatTermsAcceptedAt: true,
+        createdAt: true,
         billingAddresses: {
           orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
           select: { id: true, label: true, name: true, street: true, postalCode: true, city: true, country: true, isDefault: true },

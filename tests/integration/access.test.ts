@@ -104,7 +104,7 @@ describe("authorization core", () => {
   test("[API-6] a token acts only within its scopes, its Organization and its owner's role", async () => {
     const db = getDb();
     const { org, members } = await orgWithEveryRole();
-    const token = (userId: string, scopes: string[], orgId = org.id): Actor => ({ kind: "token", tokenId: "t", userId, orgId, scopes });
+    const token = (userId: string, scopes: string[], orgId = org.id): Actor => ({ kind: "token", tokenId: "t", userId, orgIds: [orgId], scopes });
     await expect(requireAccess(db, token(members.ADMINISTRATOR, ["products:read"]), org.id, "products.read")).resolves.toBeTruthy();
     await expect(requireAccess(db, token(members.ADMINISTRATOR, ["products:read"]), org.id, "products.manage")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(requireAccess(db, token(members.USER, ["invoices:read"]), org.id, "billing.read")).rejects.toMatchObject({ code: "FORBIDDEN" });

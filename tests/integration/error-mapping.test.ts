@@ -51,7 +51,7 @@ async function throughEveryEntryPoint(fail: Failure) {
     await fail();
     return new Response("never");
   })(new Request("http://localhost/x"), { params: Promise.resolve({}) });
-  return { state, rest, restBody: (await rest.json()) as { result: string; error: { code: string; description: string; fields?: unknown } }, console, consoleBody: (await console.json()) as Record<string, unknown> };
+  return { state, rest, restBody: (await rest.json()) as { result: string; error: { code: string; description: string; errors: unknown[] } }, console, consoleBody: (await console.json()) as Record<string, unknown> };
 }
 
 const throws = (err: unknown): Failure => async () => {
@@ -71,7 +71,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new AppError(code, undefined, undefined, code === "RATE_LIMITED" ? 90 : undefined)));
     expect(state).toEqual({ ok: false, code: code.toLowerCase(), message });
     expect(rest.status).toBe(status);
-    expect(restBody).toEqual({ result: "error", error: { code: code.toLowerCase(), description: expect.any(String) } });
+    expect(restBody).toEqual({ result: "error", error: { code: code.toLowerCase(), description: expect.any(String), errors: [] } });
     expect(console.status).toBe(status);
     expect(consoleBody).toEqual({ error: code.toLowerCase(), message });
     for (const res of [rest, console]) expect(res.headers.get("retry-after")).toBe(code === "RATE_LIMITED" ? "90" : null);
@@ -83,7 +83,13 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
     const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(failure);
     expect(state).toEqual({ ok: false, code: "invalid_input", message: fr.errors.INVALID_INPUT, fieldErrors: { name: fr.validation.required, email: fr.validation.email } });
     expect(rest.status).toBe(400);
-    expect(restBody.error).toMatchObject({ code: "invalid_input", fields: { name: [expect.any(String)], email: [expect.any(String)] } });
+    expect(restBody.error).toMatchObject({
+      code: "invalid_input",
+      errors: [
+        { code: "required", description: expect.any(String), context: { field: "name" } },
+        { code: "email", description: expect.any(String), context: { field: "email" } },
+      ],
+    });
     expect(console.status).toBe(400);
     expect(consoleBody).toEqual({ error: "invalid_input", message: fr.errors.INVALID_INPUT, fields: { name: fr.validation.required, email: fr.validation.email } });
   });
@@ -152,7 +158,7 @@ describe("one error mapping for actions, the REST API and console routes (SEC-5)
       const { state, rest, restBody, console, consoleBody } = await throughEveryEntryPoint(throws(new TypeError(secret)));
       expect(state).toEqual({ ok: false, code: "internal", message: fr.errors.generic });
       expect(rest.status).toBe(500);
-      expect(restBody).toEqual({ result: "error", error: { code: "internal", description: "An unexpected error occurred." } });
+      expect(restBody).toEqual({ result: "error", error: { code: "internal", description: "An unexpected error occurred.", errors: [] } });
       expect(console.status).toBe(500);
       expect(consoleBody).toEqual({ error: "internal", message: fr.errors.generic });
       expect(JSON.stringify([state, restBody, consoleBody])).not.toContain("hunter2");

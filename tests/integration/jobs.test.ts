@@ -42,7 +42,7 @@ describe("scheduled jobs on the Postgres-backed queue", () => {
     const owner = await createUser(db);
     const org = await createOrganization(db, { legalRepresentativeId: owner.id });
     const actor: Actor = { kind: "user", userId: owner.id, sessionId: "s", staffRole: null };
-    const { token } = await createApiToken(db, actor, { orgId: org.id, name: "old", scopes: ["products:read"], password: DEFAULT_PASSWORD });
+    const { token } = await createApiToken(db, actor, { orgIds: [org.id], name: "old", scopes: ["products:read"], password: DEFAULT_PASSWORD });
     expect(await authenticateApiToken(db, token)).toMatchObject({ kind: "token" });
 
     clock.advance(366 * DAY);

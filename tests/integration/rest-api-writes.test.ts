@@ -18,7 +18,7 @@ import { getDb } from "@/lib/db";
 import { waitForMail } from "@/lib/dev/mailbox";
 import { ENDPOINTS } from "@/lib/http/api-endpoints";
 import { addMember, createOrganization, createProducts, createUser, grantProductAccess, unique } from "../factories";
-import { call, tokenFor } from "./support/api";
+import { call, errorFields, tokenFor } from "./support/api";
 
 const ALL_WRITE: TokenScope[] = ["accounts:write", "users:write", "teams:write", "tags:write"];
 
@@ -31,11 +31,11 @@ async function tenant(scopes: TokenScope[] = ALL_WRITE, org: { country?: string 
 }
 
 const json = async (res: Response) =>
-  (await res.json()) as { result: string; data: never; error: { code: string; fields?: Record<string, string[]> } };
+  (await res.json()) as { result: string; data: never; error: { code: string; errors: { code: string; description: string; context: Record<string, string> }[] } };
 
 /** Every `data` answered must match the documented schema of its endpoint. */
 function documented(path: string, method: string) {
-  const e = ENDPOINTS.find((x) => x.path === path && x.method === method);
+  const e = ENDPOINTS.find((x) => (x.path === path || x.legacyPath === path) && x.method === method);
   if (!e?.response) throw new Error(`no response schema for ${method} ${path}`);
   return e.response;
 }
@@ -217,7 +217,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       body: { email: existing.email, role: "USER" },
     });
     expect(again.status).toBe(409);
-    expect((await json(again)).error.fields).toHaveProperty("email");
+    expect(errorFields((await json(again)).error)).toHaveProperty("email");
 
     const listed = await json(await call(users.GET, "/api/1/users?order_by=name", { token: t.token }));
     expect(documented("/users", "GET").safeParse(listed.data).success).toBe(true);
@@ -320,7 +320,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
     expect((await put(readOnly, { product_ids: [], contact_prefs: [] }, t.org.legalRepresentativeMembershipId)).status).toBe(403);
     const bad = await put(t.token, { product_ids: "all", contact_prefs: ["NOPE"] });
     expect(bad.status).toBe(400);
-    expect(Object.keys((await json(bad)).error.fields ?? {}).sort()).toEqual(["contact_prefs.0", "product_ids"]);
+    expect(Object.keys(errorFields((await json(bad)).error)).sort()).toEqual(["contact_prefs.0", "product_ids"]);
     expect(await grants()).toEqual([blog.id]);
     expect(await db.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ contactPrefs: ["TECHNICAL"] });
 
@@ -423,7 +423,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
 
     const dup = await call(teams.POST, "/api/1/teams", { token: t.token, method: "POST", body: { name: "Support" } });
     expect(dup.status).toBe(409);
-    expect((await json(dup)).error.fields).toHaveProperty("name");
+    expect(errorFields((await json(dup)).error)).toHaveProperty("name");
 
     const p = { id: team.id };
     expect(
@@ -598,7 +598,7 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       params: { id: a.id },
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys((await json(bad)).error.fields ?? {}).sort()).toEqual(["country", "postal_code"]);
+    expect(Object.keys(errorFields((await json(bad)).error)).sort()).toEqual(["country", "postal_code"]);
 
     expect((await call(addressById.DELETE, "/", { token: other.token, method: "DELETE", params: { id: a.id } })).status).toBe(
       404,
@@ -679,8 +679,8 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       expect(res.status, fields.join()).toBe(400);
       const body = await json(res);
       expect(body.error.code).toBe("invalid_input");
-      expect(Object.keys(body.error.fields ?? {}).sort(), fields.join()).toEqual([...fields].sort());
-      for (const messages of Object.values(body.error.fields ?? {}))
+      expect(Object.keys(errorFields(body.error)).sort(), fields.join()).toEqual([...fields].sort());
+      for (const messages of Object.values(errorFields(body.error)))
         for (const m of messages) expect(m).not.toMatch(/^(validation|errors)\./);
     }
   });
@@ -698,8 +698,9 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
 
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
     for (const e of ENDPOINTS) {
-      const op = doc.paths[e.path]?.[e.method.toLowerCase()];
-      const what = `${e.method} ${e.path}`;
+      const path = `/${e.versions[e.versions.length - 1]}${e.path}`;
+      const op = doc.paths[path]?.[e.method.toLowerCase()];
+      const what = `${e.method} ${path}`;
       expect(op, what).toBeDefined();
       expect(op.security, what).toEqual([{ bearer: [e.scope] }]);
       expect(Object.keys(op.responses), what).toEqual(expect.arrayContaining(["401", "403", "429"]));
@@ -723,12 +724,17 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
         expect(data.type ?? data.anyOf, what).toBeDefined();
       }
     }
-    expect(doc.paths["/users"].post.requestBody.content["application/json"].schema.required).toEqual(
+    expect(doc.paths["/1/users"].post.deprecated).toBe(true);
+    expect(doc.paths["/2/accounts/{account_id}/invitations"]).toBeUndefined();
+    expect(doc.paths["/1/accounts/{account_id}/invitations"].post.requestBody.content["application/json"].schema.required).toEqual(
+      expect.arrayContaining(["email", "role_type"]),
+    );
+    expect(doc.paths["/2/accounts/{account_id}/users"].post.requestBody.content["application/json"].schema.required).toEqual(
       expect.arrayContaining(["email", "role"]),
     );
-    expect(doc.paths["/users/{id}"].delete.responses["409"]).toEqual({ $ref: "#/components/responses/Conflict" });
+    expect(doc.paths["/2/accounts/{account_id}/users/{id}"].delete.responses["409"]).toEqual({ $ref: "#/components/responses/Conflict" });
     expect(
-      doc.paths["/invoices"].get.responses["200"].content["application/json"].schema.properties.data.items.properties.total_minor
+      doc.paths["/1/accounts/{account_id}/invoices"].get.responses["200"].content["application/json"].schema.properties.data.items.properties.total_minor
         .type,
     ).toBe("integer");
     expect(doc.components.responses.TooManyRequests.headers["Retry-After"]).toBeDefined();

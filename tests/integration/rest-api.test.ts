@@ -2,8 +2,6 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import * as accountsLatest from "@/app/api/accounts/current/route";
-import * as billingAddressById from "@/app/api/[version]/accounts/current/billing-addresses/[id]/route";
-import * as billingAddresses from "@/app/api/[version]/accounts/current/billing-addresses/route";
 import * as accounts from "@/app/api/[version]/accounts/current/route";
 import * as openapi from "@/app/api/[version]/openapi.json/route";
 import * as productTag from "@/app/api/[version]/products/[id]/tags/[tagId]/route";
@@ -12,14 +10,9 @@ import * as product from "@/app/api/[version]/products/[id]/route";
 import * as products from "@/app/api/[version]/products/route";
 import * as tagById from "@/app/api/[version]/tags/[id]/route";
 import * as tags from "@/app/api/[version]/tags/route";
-import * as invoiceById from "@/app/api/[version]/invoices/[id]/route";
-import * as invoices from "@/app/api/[version]/invoices/route";
-import * as teamMember from "@/app/api/[version]/teams/[id]/members/[membershipId]/route";
-import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
-import * as userPermissions from "@/app/api/[version]/users/[id]/permissions/route";
-import * as userById from "@/app/api/[version]/users/[id]/route";
 import * as users from "@/app/api/[version]/users/route";
+import { ENDPOINTS } from "@/lib/http/api-endpoints";
 import { openApiDocument } from "@/lib/http/openapi";
 import * as productsLatest from "@/app/api/products/route";
 import type { Actor } from "@/lib/access/actor";
@@ -28,6 +21,7 @@ import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import type { TokenScope } from "@/lib/api-tokens/scopes";
 import { getDb } from "@/lib/db";
 import { addMember, createOrganization, createProducts, createUser, DEFAULT_PASSWORD } from "../factories";
+import { errorFields } from "./support/api";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -40,7 +34,7 @@ async function tenant(scopes: TokenScope[] = ["accounts:read", "products:read", 
     { orgId: org.id, name: "beta.ch" },
     { orgId: org.id, name: "gamma.ch" },
   ]);
-  const { token, id } = await createApiToken(db, asUser(owner.id), { orgId: org.id, name: "test", scopes, password: DEFAULT_PASSWORD });
+  const { token, id } = await createApiToken(db, asUser(owner.id), { orgIds: [org.id], name: "test", scopes, password: DEFAULT_PASSWORD });
   return { db, org, owner: asUser(owner.id), products: list, token, tokenId: id };
 }
 
@@ -56,21 +50,21 @@ function call(handler: (r: Request, c: { params: Promise<Params> }) => Promise<R
 describe("REST API (API-1 … API-6)", () => {
   test("[API-1] success envelope, bearer auth, paging with per_page, order and return=total", async () => {
     const t = await tenant();
-    const res = await call(products.GET, "/api/1/products?per_page=2&order_by=name&order=desc&return=total", { token: t.token });
+    const res = await call(products.GET, "/api/1/products?per_page=2&order_by=name&order=desc", { token: t.token });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     const body = await res.json();
-    expect(body).toMatchObject({ result: "success", total: 3, page: 1, per_page: 2 });
+    expect(body).toMatchObject({ result: "success", total: 3, pages: 2, items_per_page: 2, page: 1 });
     expect(body.data.map((p: { name: string }) => p.name)).toEqual(["gamma.ch", "beta.ch"]);
     const page2 = await (await call(products.GET, "/api/1/products?per_page=2&order_by=name&order=desc&page=2", { token: t.token })).json();
     expect(page2.data.map((p: { name: string }) => p.name)).toEqual(["alpha.ch"]);
-    expect(page2.total).toBeUndefined();
+    expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
 
     const account = await (await call(accounts.GET, "/api/1/accounts/current", { token: t.token })).json();
     expect(account).toMatchObject({ result: "success", data: { id: t.org.id } });
     const one = await (await call(product.GET, `/api/1/products/${t.products[0].id}`, { token: t.token, params: { version: "1", id: t.products[0].id } })).json();
     expect(one).toMatchObject({ result: "success", data: { id: t.products[0].id, name: "alpha.ch" } });
-    const u = await (await call(users.GET, "/api/1/users?return=total", { token: t.token })).json();
+    const u = await (await call(users.GET, "/api/1/users", { token: t.token })).json();
     expect(u).toMatchObject({ result: "success", total: 1 });
     const tm = await (await call(teams.GET, "/api/1/teams", { token: t.token })).json();
     expect(tm).toMatchObject({ result: "success", data: [] });
@@ -151,13 +145,14 @@ describe("REST API (API-1 … API-6)", () => {
     const none = await call(products.GET, "/api/1/products");
     expect(none.status).toBe(401);
     const body = await none.json();
-    expect(body).toEqual({ result: "error", error: { code: "unauthenticated", description: expect.any(String) } });
+    expect(body).toEqual({ result: "error", error: { code: "unauthenticated", description: expect.any(String), errors: [] } });
     expect((await call(products.GET, "/api/1/products", { token: "mgr_forged" })).status).toBe(401);
     const bad = await call(tags.POST, "/api/1/tags", { token: t.token, method: "POST", body: { name: "", color: "chartreuse" } });
     expect(bad.status).toBe(400);
     const err = await bad.json();
     expect(err).toMatchObject({ result: "error", error: { code: "invalid_input" } });
-    expect(Object.keys(err.error.fields)).toEqual(expect.arrayContaining(["name", "color"]));
+    expect(Object.keys(errorFields(err.error))).toEqual(expect.arrayContaining(["name", "color"]));
+    expect(err.error.errors[0]).toEqual({ code: expect.any(String), description: expect.any(String), context: { field: expect.any(String) } });
     const perPage = await call(products.GET, "/api/1/products?per_page=101", { token: t.token });
     expect(perPage.status).toBe(400);
     const notJson = await tags.POST(
@@ -198,7 +193,7 @@ describe("REST API (API-1 … API-6)", () => {
     const t = await tenant();
     const member = await createUser(db);
     const m = await addMember(db, t.org.id, member.id, "ADMINISTRATOR");
-    const { token } = await createApiToken(db, asUser(member.id), { orgId: t.org.id, name: "admin", scopes: ["users:read"], password: DEFAULT_PASSWORD });
+    const { token } = await createApiToken(db, asUser(member.id), { orgIds: [t.org.id], name: "admin", scopes: ["users:read"], password: DEFAULT_PASSWORD });
     expect((await call(users.GET, "/api/1/users", { token })).status).toBe(200);
     await db.membership.update({ where: { id: m.id }, data: { role: "EXTERNAL" } });
     expect((await call(users.GET, "/api/1/users", { token })).status).toBe(403);
@@ -229,7 +224,9 @@ describe("REST API (API-1 … API-6)", () => {
     expect(res.status).toBe(200);
     const doc = JSON.parse(await res.text());
     expect(doc.openapi).toBe("3.1.0");
-    // Every route file under app/api/[version] (but the document itself) is documented with its methods.
+    expect(doc.servers).toEqual([{ url: "/api" }]);
+    // Every route file under app/api/[version] (but the document itself) is an endpoint's path or its
+    // deprecated alias, and exports exactly the methods documented there.
     const root = path.resolve("app/api/[version]");
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -240,36 +237,30 @@ describe("REST API (API-1 … API-6)", () => {
       }
     };
     walk(root);
-    const modules: Record<string, Record<string, unknown>> = {
-      "/accounts/current": accounts,
-      "/accounts/current/billing-addresses": billingAddresses,
-      "/accounts/current/billing-addresses/{id}": billingAddressById,
-      "/products": products,
-      "/products/{id}": product,
-      "/products/{id}/tags": productTags,
-      "/products/{id}/tags/{tagId}": productTag,
-      "/tags": tags,
-      "/tags/{id}": tagById,
-      "/users": users,
-      "/users/{id}": userById,
-      "/users/{id}/permissions": userPermissions,
-      "/teams": teams,
-      "/teams/{id}": teamById,
-      "/teams/{id}/members/{membershipId}": teamMember,
-      "/invoices": invoices,
-      "/invoices/{id}": invoiceById,
-    };
     const routePaths = files
       .map((f) => "/" + path.relative(root, path.dirname(f)).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}"))
       .filter((p) => p !== "/openapi.json");
-    expect(routePaths.sort()).toEqual(Object.keys(modules).sort());
-    for (const [p, mod] of Object.entries(modules)) {
-      const methods = Object.keys(mod).filter((k) => ["GET", "POST", "PATCH", "PUT", "DELETE"].includes(k));
-      expect(Object.keys(doc.paths[p] ?? {}).sort(), p).toEqual(methods.map((m) => m.toLowerCase()).sort());
-      for (const m of methods) expect(doc.paths[p][m.toLowerCase()]["x-scope"]).toMatch(/^\w+:(read|write)$/);
+    const declared = new Map<string, string[]>();
+    for (const e of ENDPOINTS) {
+      for (const p of [e.path, e.legacyPath].filter((x): x is string => Boolean(x))) declared.set(p, [...(declared.get(p) ?? []), e.method]);
     }
-    expect(doc.paths["/tags"].post.requestBody.content["application/json"].schema.properties.color.enum).toContain("teal");
-    expect(doc.paths["/products"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["page", "per_page", "order_by", "order", "return"]));
+    expect(routePaths.sort()).toEqual([...declared.keys()].sort());
+    for (const file of files.filter((f) => !f.includes("openapi.json"))) {
+      const p = "/" + path.relative(root, path.dirname(file)).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+      const mod = (await import(file)) as Record<string, unknown>;
+      const methods = Object.keys(mod).filter((k) => ["GET", "POST", "PATCH", "PUT", "DELETE"].includes(k));
+      expect(methods.sort(), p).toEqual([...declared.get(p)!].sort());
+      const documented = p.startsWith("/accounts/{account_id}") ? ENDPOINTS.find((e) => e.path === p)!.versions.map((v) => `/${v}${p}`) : [`/1${p}`];
+      for (const d of documented) {
+        expect(Object.keys(doc.paths[d] ?? {}).sort(), d).toEqual(methods.map((m) => m.toLowerCase()).sort());
+        for (const m of methods) expect(doc.paths[d][m.toLowerCase()]["x-scope"]).toMatch(/^\w+:(read|write)$/);
+      }
+    }
+    expect(doc.paths["/1/accounts/{account_id}/tags"].post.requestBody.content["application/json"].schema.properties.color.enum).toContain("teal");
+    expect(doc.paths["/1/accounts/{account_id}/products"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["account_id", "page", "per_page", "order_by", "order", "cursor"]),
+    );
+    expect(doc.paths["/1/products"].get.deprecated).toBe(true);
     const unknown = await openapi.GET(new Request("http://localhost/api/9/openapi.json"), { params: Promise.resolve({ version: "9" }) });
     expect(unknown.status).toBe(404);
   });

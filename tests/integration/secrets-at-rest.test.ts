@@ -84,7 +84,7 @@ beforeAll(async () => {
   await inviteUser(db, actor, { orgId, email: invitee, role: "USER" });
   keep("link", await linkSecret(invitee, "/invitations/", afterId));
 
-  const token = await createApiToken(db, actor, { orgId, name: "CI", scopes: [TOKEN_SCOPES[0]], password });
+  const token = await createApiToken(db, actor, { orgIds: [orgId], name: "CI", scopes: [TOKEN_SCOPES[0]], password });
   keep("apiToken", token.token);
 
   const app = await createAppPassword(db, actor, { name: "Calendar", password });

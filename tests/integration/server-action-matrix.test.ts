@@ -78,7 +78,7 @@ async function freshMember(db: Db, orgId: string, role: Role = "EXTERNAL") {
 
 async function ownToken(db: Db, orgId: string, userId: string) {
   const token = generateToken();
-  return db.apiToken.create({ data: { userId, orgId, name: "matrix", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: ["products:read"] } });
+  return db.apiToken.create({ data: { userId, organizations: { create: { orgId } }, name: "matrix", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: ["products:read"] } });
 }
 
 async function invitation(db: Db, w: World) {
@@ -188,16 +188,17 @@ const MATRIX: Record<string, Entry> = {
       return { orgId: w.orgId, productId: w.productIds[0], tagId: tag.id };
     },
   },
-  // API tokens (TOK-1, TOK-4): one's own, within one's role.
-  [`${CONSOLE}/[org]/api-tokens/actions.ts#createApiTokenAction`]: {
+  // API tokens (TOK-1, TOK-4): personal, created on the account page; restricted to an Organization, within
+  // one's role there. Revoking with an Organization is its legal representative's oversight.
+  [`${CONSOLE}/account/api-tokens/actions.ts#createApiTokenAction`]: {
     needs: "tokens.manage",
     membersOnly: true,
-    form: async ({ w }: Ctx) => ({ orgId: w.orgId, name: unique("token"), scopes: "products:read", validity: "unlimited", password: DEFAULT_PASSWORD }),
+    form: async ({ w }: Ctx) => ({ orgIds: w.orgId, name: unique("token"), scopes: "products:read", validity: "unlimited", password: DEFAULT_PASSWORD }),
   },
-  [`${CONSOLE}/[org]/api-tokens/actions.ts#revokeApiTokenAction`]: {
-    needs: "tokens.manage",
+  [`${CONSOLE}/account/api-tokens/actions.ts#revokeApiTokenAction`]: {
+    needs: "tokens.oversee",
     membersOnly: true,
-    form: async ({ db, w, me }: Ctx) => ({ orgId: w.orgId, tokenId: (await ownToken(db, w.orgId, me.userId || w.roles.LEGAL_REPRESENTATIVE.userId)).id }),
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, tokenId: (await ownToken(db, w.orgId, w.roles.USER.userId)).id }),
   },
 
   // Support access (SUP-1 … SUP-3): what a member gives the staff handling their requests.

@@ -15,6 +15,7 @@ type Operation = {
   description?: string;
   tags: string[];
   "x-scope": string;
+  deprecated?: boolean;
   parameters?: Parameter[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
   responses: Record<string, Answer | { $ref: string }>;
@@ -45,7 +46,7 @@ export default async function ApiDocsPage() {
         </h2>
         <p>{t("auth")}</p>
         <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-slate-100">
-          curl -H &quot;Authorization: Bearer mgr_…&quot; {`${doc.servers[0].url}/accounts/current`}
+          curl -H &quot;Authorization: Bearer mgr_…&quot; {`${doc.servers[0].url}/1/accounts`}
         </pre>
         <p>{t("envelope")}</p>
         <p>{t("statuses")}</p>
@@ -53,7 +54,7 @@ export default async function ApiDocsPage() {
         <p>{t("paging")}</p>
         <p>{t("rateLimit")}</p>
         <p>
-          <a href={`${doc.servers[0].url}/openapi.json`} className="text-brand-700 underline">
+          <a href={`${doc.servers[0].url}/1/openapi.json`} className="text-brand-700 underline">
             {t("openapiLink")}
           </a>
         </p>
@@ -97,6 +98,11 @@ export default async function ApiDocsPage() {
                         {method.toUpperCase()}
                       </span>
                       {path}
+                      {op.deprecated ? (
+                        <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                          {t("deprecated")}
+                        </span>
+                      ) : null}
                     </h4>
                     <p className="mt-1 text-sm">{op.summary}</p>
                     {op.description ? <p className="mt-1 text-sm text-slate-600">{op.description}</p> : null}

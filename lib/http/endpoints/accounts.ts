@@ -1,6 +1,8 @@
 import { z } from "zod";
-import type { TokenActor } from "@/lib/api-tokens/authenticate-api-token";
+import { can } from "@/lib/access/permissions";
+import { tokenOrganizations, type TokenActor } from "@/lib/api-tokens/authenticate-api-token";
 import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { getOrganizationDetails, type OrganizationDetails } from "@/lib/orgs/get-organization-details";
 import {
   checkboxField,
@@ -12,9 +14,23 @@ import {
 } from "@/lib/orgs/organization-fields";
 import { updateOrganization } from "@/lib/orgs/update-organization";
 import { updateVatNumber } from "@/lib/orgs/update-vat-number";
-import { endpoint, withApiFieldNames } from "../endpoint";
+import { endpoint, paging, sortedPage, withApiFieldNames } from "../endpoint";
 
 const ROLE = z.enum(["LEGAL_REPRESENTATIVE", "ADMINISTRATOR", "USER", "EXTERNAL"]);
+
+/** The provider's names for the roles (`type` of an account, `role_type` of an invitation). */
+export const ROLE_TYPES = { LEGAL_REPRESENTATIVE: "owner", ADMINISTRATOR: "admin", USER: "user", EXTERNAL: "external" } as const satisfies Record<Role, string>;
+const roleType = z.enum(["owner", "admin", "user", "external"]).describe("The token owner's role there: owner (legal representative), admin, user or external.");
+const legalEntityType = z.enum(["individual", "company"]);
+const unixSeconds = z.number().int().describe("Unix time, in seconds.");
+
+export const accountItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  legal_entity_type: legalEntityType,
+  type: roleType,
+  created_at: unixSeconds,
+});
 
 export const billingAddressOutSchema = z.object({
   id: z.string(),
@@ -65,6 +81,9 @@ export const accountOutSchema = z.object({
   vat_applicable: z.boolean().describe("Whether the EU VAT number applies (an EU company)."),
   billing_addresses: z.array(billingAddressOutSchema),
   role: ROLE.nullable().describe("The token owner's role in the Organization."),
+  type: roleType.nullable(),
+  legal_entity_type: legalEntityType,
+  created_at: unixSeconds,
   can_edit: z.boolean().describe("Whether the token owner may change these details (legal representative)."),
 });
 
@@ -86,18 +105,47 @@ function accountOut(o: OrganizationDetails): z.infer<typeof accountOutSchema> {
     vat_applicable: o.vatApplicable,
     billing_addresses: o.billingAddresses.map(billingAddressOut),
     role: o.role,
+    type: o.role ? ROLE_TYPES[o.role] : null,
+    legal_entity_type: o.entityType === "COMPANY" ? "company" : "individual",
+    created_at: Math.floor(o.createdAt.getTime() / 1000),
     can_edit: o.canEdit,
   };
 }
 
-export const accountsCurrent = endpoint({
+export const accountsList = endpoint({
   method: "GET",
-  path: "/accounts/current",
-  summary: "The token's Organization: details, VAT number and billing addresses.",
+  path: "/accounts",
+  summary: "The Organizations the token can act in: its owner's, within the token's restriction.",
+  description: "Each with the token owner's role there as `type`. Every other path names one of these as `{account_id}`.",
+  scope: "accounts:read",
+  action: "org.read",
+  schema: z.object({ ...paging, order_by: z.enum(["name", "created_at"]).default("name").describe("Sort key.") }),
+  response: z.array(accountItemSchema),
+  paged: true,
+  handler: async ({ db, actor, input: q }) => {
+    const orgs = await tokenOrganizations(db, actor);
+    const items = orgs
+      .filter((m) => can(m.role, "org.read"))
+      .map((m) => ({
+        id: m.organization.id,
+        name: m.organization.name,
+        legal_entity_type: m.organization.entityType === "COMPANY" ? ("company" as const) : ("individual" as const),
+        type: ROLE_TYPES[m.role],
+        created_at: Math.floor(m.organization.createdAt.getTime() / 1000),
+      }));
+    return sortedPage(items, q, q.order_by === "created_at" ? (a) => a.created_at : (a) => a.name.toLowerCase());
+  },
+});
+
+export const accountsGet = endpoint({
+  method: "GET",
+  path: "/accounts/{account_id}",
+  legacyPath: "/accounts/current",
+  summary: "One Organization: details, VAT number and billing addresses.",
   scope: "accounts:read",
   action: "org.read",
   response: accountOutSchema,
-  handler: async ({ db, actor }) => ({ data: accountOut(await getOrganizationDetails(db, actor, { orgId: actor.orgId })) }),
+  handler: async ({ db, actor, orgId }) => ({ data: accountOut(await getOrganizationDetails(db, actor, { orgId })) }),
 });
 
 // The same field rules as the console's form (lib/orgs/organization-fields), under the API's names.
@@ -133,9 +181,9 @@ type Details = { [K in keyof typeof details]: z.output<(typeof details)[K]> };
 async function saveAccount(
   db: Db,
   actor: TokenActor,
+  orgId: string,
   patch: Partial<Details> & { vat_number?: string | null; vat_terms_accepted?: boolean },
 ) {
-  const orgId = actor.orgId;
   const current = await getOrganizationDetails(db, actor, { orgId });
   await withApiFieldNames(FIELD_NAMES, async () => {
     // Sending back the number already saved changes nothing (and needs no new acceptance of the terms).
@@ -165,26 +213,28 @@ async function saveAccount(
 
 export const accountsPatch = endpoint({
   method: "PATCH",
-  path: "/accounts/current",
+  path: "/accounts/{account_id}",
+  legacyPath: "/accounts/current",
   summary: "Changes some of the Organization's details (legal representative only, ORG-1).",
   description: "Only the fields sent change. Answers the updated Organization.",
   scope: "accounts:write",
   action: "org.update",
   schema: patchAccountBody,
   response: accountOutSchema,
-  handler: async ({ db, actor, input }) => ({ data: await saveAccount(db, actor, input) }),
+  handler: async ({ db, actor, orgId, input }) => ({ data: await saveAccount(db, actor, orgId, input) }),
 });
 
 export const accountsPut = endpoint({
   method: "PUT",
-  path: "/accounts/current",
+  path: "/accounts/{account_id}",
+  legacyPath: "/accounts/current",
   summary: "Replaces the Organization's editable details (legal representative only, ORG-1).",
   description: "Fields left out are emptied (the VAT number too). Answers the updated Organization.",
   scope: "accounts:write",
   action: "org.update",
   schema: putAccountBody,
   response: accountOutSchema,
-  handler: async ({ db, actor, input }) => ({ data: await saveAccount(db, actor, input) }),
+  handler: async ({ db, actor, orgId, input }) => ({ data: await saveAccount(db, actor, orgId, input) }),
 });
 
-export const ACCOUNT_ENDPOINTS = [accountsCurrent, accountsPatch, accountsPut];
+export const ACCOUNT_ENDPOINTS = [accountsList, accountsGet, accountsPatch, accountsPut];

@@ -24,8 +24,8 @@ const patchBody = z
   .partial()
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "validation.required", path: ["_"] });
 
-async function addressOf(db: Db, actor: TokenActor, id: string) {
-  const org = await getOrganizationDetails(db, actor, { orgId: actor.orgId });
+async function addressOf(db: Db, actor: TokenActor, orgId: string, id: string) {
+  const org = await getOrganizationDetails(db, actor, { orgId });
   const address = org.billingAddresses.find((a) => a.id === id);
   if (!address) throw new AppError("NOT_FOUND");
   return address;
@@ -33,17 +33,18 @@ async function addressOf(db: Db, actor: TokenActor, id: string) {
 
 export const billingAddressesCreate = endpoint({
   method: "POST",
-  path: "/accounts/current/billing-addresses",
+  path: "/accounts/{account_id}/billing-addresses",
+  legacyPath: "/accounts/current/billing-addresses",
   summary: "Adds a billing address (ORG-7; legal representative only). The first one becomes the default.",
   scope: "accounts:write",
   action: "org.update",
   schema: addBody,
   response: billingAddressOutSchema,
   successStatus: 201,
-  handler: async ({ db, actor, input }) => {
+  handler: async ({ db, actor, orgId, input }) => {
     const { postal_code, is_default, ...f } = input;
     const address = await withApiFieldNames(FIELD_NAMES, () =>
-      addBillingAddress(db, actor, { orgId: actor.orgId, ...f, postalCode: postal_code, makeDefault: is_default ?? false }),
+      addBillingAddress(db, actor, { orgId, ...f, postalCode: postal_code, makeDefault: is_default ?? false }),
     );
     return { status: 201, data: billingAddressOut(address) };
   },
@@ -51,13 +52,13 @@ export const billingAddressesCreate = endpoint({
 
 type Patch = z.output<typeof patchBody>;
 
-async function saveAddress(db: Db, actor: TokenActor, id: string, patch: Patch) {
-  const current = await addressOf(db, actor, id);
+async function saveAddress(db: Db, actor: TokenActor, orgId: string, id: string, patch: Patch) {
+  const current = await addressOf(db, actor, orgId, id);
   const { is_default, postal_code, ...f } = patch;
   if (Object.values({ ...f, postal_code }).some((v) => v !== undefined)) {
     await withApiFieldNames(FIELD_NAMES, () =>
       updateBillingAddress(db, actor, {
-        orgId: actor.orgId,
+        orgId,
         addressId: id,
         label: f.label ?? current.label,
         name: f.name ?? current.name,
@@ -68,44 +69,47 @@ async function saveAddress(db: Db, actor: TokenActor, id: string, patch: Patch) 
       }),
     );
   }
-  if (is_default && !current.isDefault) await setDefaultBillingAddress(db, actor, { orgId: actor.orgId, addressId: id });
-  return billingAddressOut(await addressOf(db, actor, id));
+  if (is_default && !current.isDefault) await setDefaultBillingAddress(db, actor, { orgId, addressId: id });
+  return billingAddressOut(await addressOf(db, actor, orgId, id));
 }
 
 export const billingAddressesPatch = endpoint({
   method: "PATCH",
-  path: "/accounts/current/billing-addresses/{id}",
+  path: "/accounts/{account_id}/billing-addresses/{id}",
+  legacyPath: "/accounts/current/billing-addresses/{id}",
   summary: "Changes some fields of a billing address, or makes it the default.",
   scope: "accounts:write",
   action: "org.update",
   schema: patchBody,
   response: billingAddressOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => ({ data: await saveAddress(db, actor, idParam(params, "id"), input) }),
+  handler: async ({ db, actor, orgId, input, params }) => ({ data: await saveAddress(db, actor, orgId, idParam(params, "id"), input) }),
 });
 
 export const billingAddressesPut = endpoint({
   method: "PUT",
-  path: "/accounts/current/billing-addresses/{id}",
+  path: "/accounts/{account_id}/billing-addresses/{id}",
+  legacyPath: "/accounts/current/billing-addresses/{id}",
   summary: "Replaces a billing address.",
   scope: "accounts:write",
   action: "org.update",
   schema: putBody,
   response: billingAddressOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => ({ data: await saveAddress(db, actor, idParam(params, "id"), input) }),
+  handler: async ({ db, actor, orgId, input, params }) => ({ data: await saveAddress(db, actor, orgId, idParam(params, "id"), input) }),
 });
 
 export const billingAddressesDelete = endpoint({
   method: "DELETE",
-  path: "/accounts/current/billing-addresses/{id}",
+  path: "/accounts/{account_id}/billing-addresses/{id}",
+  legacyPath: "/accounts/current/billing-addresses/{id}",
   summary: "Deletes a billing address; when it was the default, the oldest remaining one becomes the default.",
   scope: "accounts:write",
   action: "org.update",
   pathParams: ["id"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
-    await deleteBillingAddress(db, actor, { orgId: actor.orgId, addressId: idParam(params, "id") });
+  handler: async ({ db, actor, orgId, params }) => {
+    await deleteBillingAddress(db, actor, { orgId, addressId: idParam(params, "id") });
     return NO_CONTENT;
   },
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { INVOICE_SORTS, INVOICE_STATUS_FILTERS, listInvoices, type InvoiceSummary } from "@/lib/invoices/list-invoices";
-import { dateOut, endpoint, idParam, nullableDateOut, paging } from "../endpoint";
+import { pageOf, dateOut, endpoint, idParam, nullableDateOut, paging } from "../endpoint";
 
 const minor = z.number().int().describe("Integer minor units (cents) of `currency`.");
 
@@ -68,16 +68,17 @@ const listInvoicesQuery = z.object({
 
 export const invoicesList = endpoint({
   method: "GET",
-  path: "/invoices",
+  path: "/accounts/{account_id}/invoices",
+  legacyPath: "/invoices",
   summary: "The Organization's invoices, newest first (BIL-7). Legal representatives and administrators only.",
   scope: "invoices:read",
   action: "billing.read",
   schema: listInvoicesQuery,
   response: z.array(invoiceSummaryOutSchema),
   paged: true,
-  handler: async ({ db, actor, input: q }) => {
+  handler: async ({ db, actor, orgId, input: q }) => {
     const res = await listInvoices(db, actor, {
-      orgId: actor.orgId,
+      orgId,
       status: q.status,
       kind: q.kind,
       sort: q.order_by,
@@ -85,25 +86,21 @@ export const invoicesList = endpoint({
       page: q.page,
       perPage: q.per_page,
     });
-    return {
-      data: res.items.map(summaryOut),
-      page: q.page,
-      per_page: q.per_page,
-      ...(q.return === "total" ? { total: res.total } : {}),
-    };
+    return pageOf(res.items.map(summaryOut), q, res.total);
   },
 });
 
 export const invoicesGet = endpoint({
   method: "GET",
-  path: "/invoices/{id}",
+  path: "/accounts/{account_id}/invoices/{id}",
+  legacyPath: "/invoices/{id}",
   summary: "One invoice with its lines (BIL-7). Legal representatives and administrators only.",
   scope: "invoices:read",
   action: "billing.read",
   response: invoiceOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => {
-    const i = await getInvoice(db, actor, { orgId: actor.orgId, invoiceId: idParam(params, "id") });
+  handler: async ({ db, actor, orgId, params }) => {
+    const i = await getInvoice(db, actor, { orgId, invoiceId: idParam(params, "id") });
     const data: z.infer<typeof invoiceOutSchema> = {
       ...summaryOut(i),
       order_id: i.orderId,

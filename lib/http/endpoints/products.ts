@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { countProducts } from "@/lib/products/count-products";
 import { getProduct } from "@/lib/products/get-product";
 import { listProducts, PRODUCT_SORTS, PRODUCT_STATUSES } from "@/lib/products/list-products";
-import { dateOut, endpoint, idParam, paging, tagOutSchema } from "../endpoint";
+import { dateOut, endpoint, idParam, pageOf, paging, tagOutSchema } from "../endpoint";
 
 const MAX_PAGE_WALK = 200;
 
@@ -71,7 +71,8 @@ const listProductsQuery = z.object({
 
 export const productsList = endpoint({
   method: "GET",
-  path: "/products",
+  path: "/accounts/{account_id}/products",
+  legacyPath: "/products",
   summary: "Products the token's owner may see (PRD-3), filtered and sorted.",
   description: `Paged by keyset on (sort key, id). \`page\` walks the pages from the first internally (up to page ${MAX_PAGE_WALK}); for deep paging follow \`next_cursor\` with \`cursor\`.`,
   scope: "products:read",
@@ -79,9 +80,9 @@ export const productsList = endpoint({
   schema: listProductsQuery,
   response: z.array(productItemSchema),
   paged: true,
-  handler: async ({ db, actor, input: q }) => {
+  handler: async ({ db, actor, orgId, input: q }) => {
     const filters = {
-      orgId: actor.orgId,
+      orgId,
       q: q.q,
       category: q.category,
       tagId: q.tag_id,
@@ -89,40 +90,36 @@ export const productsList = endpoint({
       expiresWithin: q.expires_within,
     };
     const base = { ...filters, sort: q.order_by, dir: q.order, perPage: q.per_page };
-    let after = q.cursor;
-    if (!after && q.page > 1) {
-      if (q.page > MAX_PAGE_WALK)
-        throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { page: [`Use cursor beyond page ${MAX_PAGE_WALK}.`] });
-      for (let p = 1; p < q.page; p++) {
-        const skip = await listProducts(db, actor, { ...base, after });
-        if (!skip.nextCursor) return { data: [], page: q.page, per_page: q.per_page, next_cursor: null };
-        after = skip.nextCursor;
-      }
+    if (!q.cursor && q.page > MAX_PAGE_WALK) {
+      throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { page: [`Use cursor beyond page ${MAX_PAGE_WALK}.`] });
     }
-    const [res, total] = await Promise.all([
-      listProducts(db, actor, { ...base, after }),
-      q.return === "total" ? countProducts(db, actor, filters) : Promise.resolve(undefined),
-    ]);
-    return {
-      data: res.items,
-      page: q.page,
-      per_page: q.per_page,
-      next_cursor: res.nextCursor,
-      ...(total !== undefined ? { total } : {}),
+    const page = async () => {
+      let after = q.cursor;
+      if (!after && q.page > 1) {
+        for (let p = 1; p < q.page; p++) {
+          const skip = await listProducts(db, actor, { ...base, after });
+          if (!skip.nextCursor) return { items: [], nextCursor: null };
+          after = skip.nextCursor;
+        }
+      }
+      return listProducts(db, actor, { ...base, after });
     };
+    const [res, total] = await Promise.all([page(), countProducts(db, actor, filters)]);
+    return pageOf(res.items, q, total, { next_cursor: res.nextCursor });
   },
 });
 
 export const productsGet = endpoint({
   method: "GET",
-  path: "/products/{id}",
+  path: "/accounts/{account_id}/products/{id}",
+  legacyPath: "/products/{id}",
   summary: "One product: details, the three parties (PRD-2), access and tags.",
   scope: "products:read",
   action: "products.read",
   response: productDetailSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => ({
-    data: await getProduct(db, actor, { orgId: actor.orgId, productId: idParam(params, "id") }),
+  handler: async ({ db, actor, orgId, params }) => ({
+    data: await getProduct(db, actor, { orgId, productId: idParam(params, "id") }),
   }),
 });
 

@@ -17,15 +17,16 @@ const listTagsQuery = z.object({ ...paging, order_by: z.enum(["name", "product_c
 
 export const tagsList = endpoint({
   method: "GET",
-  path: "/tags",
+  path: "/accounts/{account_id}/tags",
+  legacyPath: "/tags",
   summary: "The Organization's tags with their product counts.",
   scope: "tags:read",
   action: "tags.read",
   schema: listTagsQuery,
   response: z.array(tagSummarySchema),
   paged: true,
-  handler: async ({ db, actor, input: q }) => {
-    const tags = await listTags(db, actor, { orgId: actor.orgId });
+  handler: async ({ db, actor, orgId, input: q }) => {
+    const tags = await listTags(db, actor, { orgId });
     return sortedPage(tags, q, q.order_by === "product_count" ? (t) => t.productCount : undefined);
   },
 });
@@ -36,53 +37,56 @@ const createTagBody = z.object({ name: tagName, color: tagColor });
 
 export const tagsCreate = endpoint({
   method: "POST",
-  path: "/tags",
+  path: "/accounts/{account_id}/tags",
+  legacyPath: "/tags",
   summary: "Creates a tag attached to no product.",
   scope: "tags:write",
   action: "tags.manage",
   schema: createTagBody,
   response: tagOutSchema,
   successStatus: 201,
-  handler: async ({ db, actor, input }) => ({
+  handler: async ({ db, actor, orgId, input }) => ({
     status: 201,
-    data: tagOut(await createTag(db, actor, { orgId: actor.orgId, ...input })),
+    data: tagOut(await createTag(db, actor, { orgId, ...input })),
   }),
 });
 
 /** One tag of the token's Organization with its product count, or NOT_FOUND (another tenant's id too). */
-async function findTag(db: Db, actor: TokenActor, tagId: string) {
-  const [tag] = await listTags(db, actor, { orgId: actor.orgId, tagId });
+async function findTag(db: Db, actor: TokenActor, orgId: string, tagId: string) {
+  const [tag] = await listTags(db, actor, { orgId, tagId });
   if (!tag) throw new AppError("NOT_FOUND");
   return tag;
 }
 
 export const tagsGet = endpoint({
   method: "GET",
-  path: "/tags/{id}",
+  path: "/accounts/{account_id}/tags/{id}",
+  legacyPath: "/tags/{id}",
   summary: "One tag with its product count.",
   scope: "tags:read",
   action: "tags.read",
   response: tagSummarySchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => ({ data: await findTag(db, actor, idParam(params, "id")) }),
+  handler: async ({ db, actor, orgId, params }) => ({ data: await findTag(db, actor, orgId, idParam(params, "id")) }),
 });
 
 const updateTagBody = z.object({ name: tagName.optional(), color: tagColor.optional() });
 
 export const tagsUpdate = endpoint({
   method: "PATCH",
-  path: "/tags/{id}",
+  path: "/accounts/{account_id}/tags/{id}",
+  legacyPath: "/tags/{id}",
   summary: "Renames and/or recolours a tag.",
   scope: "tags:write",
   action: "tags.manage",
   schema: updateTagBody,
   response: tagOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => {
+  handler: async ({ db, actor, orgId, input, params }) => {
     const tagId = idParam(params, "id");
-    const current = await findTag(db, actor, tagId);
+    const current = await findTag(db, actor, orgId, tagId);
     const tag = await updateTag(db, actor, {
-      orgId: actor.orgId,
+      orgId,
       tagId,
       name: input.name ?? current.name,
       color: input.color ?? (current.color as (typeof TAG_COLORS)[number]),
@@ -93,28 +97,30 @@ export const tagsUpdate = endpoint({
 
 export const tagsPut = endpoint({
   method: "PUT",
-  path: "/tags/{id}",
+  path: "/accounts/{account_id}/tags/{id}",
+  legacyPath: "/tags/{id}",
   summary: "Replaces a tag's name and colour (both required).",
   scope: "tags:write",
   action: "tags.manage",
   schema: z.object({ name: tagName, color: tagColor }),
   response: tagOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => ({
-    data: tagOut(await updateTag(db, actor, { orgId: actor.orgId, tagId: idParam(params, "id"), name: input.name, color: input.color })),
+  handler: async ({ db, actor, orgId, input, params }) => ({
+    data: tagOut(await updateTag(db, actor, { orgId, tagId: idParam(params, "id"), name: input.name, color: input.color })),
   }),
 });
 
 export const tagsDelete = endpoint({
   method: "DELETE",
-  path: "/tags/{id}",
+  path: "/accounts/{account_id}/tags/{id}",
+  legacyPath: "/tags/{id}",
   summary: "Deletes a tag; the products carrying it lose it.",
   scope: "tags:write",
   action: "tags.manage",
   pathParams: ["id"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
-    await deleteTag(db, actor, { orgId: actor.orgId, tagId: idParam(params, "id") });
+  handler: async ({ db, actor, orgId, params }) => {
+    await deleteTag(db, actor, { orgId, tagId: idParam(params, "id") });
     return NO_CONTENT;
   },
 });
@@ -129,7 +135,8 @@ const attachBody = z.union([
 
 export const productTagsAttach = endpoint({
   method: "POST",
-  path: "/products/{id}/tags",
+  path: "/accounts/{account_id}/products/{id}/tags",
+  legacyPath: "/products/{id}/tags",
   summary: "Attaches a tag (existing, or created by name) to a product.",
   description: "201 when the tag was created by this request, 200 when an existing tag was attached.",
   scope: "tags:write",
@@ -142,40 +149,42 @@ export const productTagsAttach = endpoint({
   }),
   pathParams: ["id"],
   otherStatuses: [201],
-  handler: async ({ db, actor, input, params }) => {
+  handler: async ({ db, actor, orgId, input, params }) => {
     const productIds = [idParam(params, "id")];
     const res =
       "tag_id" in input
-        ? await attachTag(db, actor, { orgId: actor.orgId, productIds, tagId: input.tag_id })
-        : await attachTag(db, actor, { orgId: actor.orgId, productIds, name: input.name, color: input.color });
+        ? await attachTag(db, actor, { orgId, productIds, tagId: input.tag_id })
+        : await attachTag(db, actor, { orgId, productIds, name: input.name, color: input.color });
     return { status: res.created ? 201 : 200, data: { tag: tagOut(res.tag), created: res.created, attached: res.attached > 0 } };
   },
 });
 
 export const productTagAttach = endpoint({
   method: "PUT",
-  path: "/products/{id}/tags/{tagId}",
+  path: "/accounts/{account_id}/products/{id}/tags/{tagId}",
+  legacyPath: "/products/{id}/tags/{tagId}",
   summary: "Attaches an existing tag to a product (nothing changes if it already carries it).",
   scope: "tags:write",
   action: "tags.manage",
   pathParams: ["id", "tagId"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
-    await attachTag(db, actor, { orgId: actor.orgId, productIds: [idParam(params, "id")], tagId: idParam(params, "tagId") });
+  handler: async ({ db, actor, orgId, params }) => {
+    await attachTag(db, actor, { orgId, productIds: [idParam(params, "id")], tagId: idParam(params, "tagId") });
     return NO_CONTENT;
   },
 });
 
 export const productTagDetach = endpoint({
   method: "DELETE",
-  path: "/products/{id}/tags/{tagId}",
+  path: "/accounts/{account_id}/products/{id}/tags/{tagId}",
+  legacyPath: "/products/{id}/tags/{tagId}",
   summary: "Detaches a tag from a product (nothing changes if it does not carry it).",
   scope: "tags:write",
   action: "tags.manage",
   pathParams: ["id", "tagId"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
-    await detachTag(db, actor, { orgId: actor.orgId, productId: idParam(params, "id"), tagId: idParam(params, "tagId") });
+  handler: async ({ db, actor, orgId, params }) => {
+    await detachTag(db, actor, { orgId, productId: idParam(params, "id"), tagId: idParam(params, "tagId") });
     return NO_CONTENT;
   },
 });

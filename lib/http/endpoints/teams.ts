@@ -25,8 +25,8 @@ export const teamOutSchema = z.object({
   products: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), level: z.enum(["READ", "MANAGE"]) })),
 });
 
-async function teamOut(db: Db, actor: TokenActor, teamId: string): Promise<z.infer<typeof teamOutSchema>> {
-  const t = await getTeam(db, actor, { orgId: actor.orgId, teamId });
+async function teamOut(db: Db, actor: TokenActor, orgId: string, teamId: string): Promise<z.infer<typeof teamOutSchema>> {
+  const t = await getTeam(db, actor, { orgId, teamId });
   return {
     id: t.team.id,
     name: t.team.name,
@@ -39,42 +39,45 @@ const teamBody = z.object({ name: teamNameField.describe("1 to 80 characters, un
 
 export const teamsGet = endpoint({
   method: "GET",
-  path: "/teams/{id}",
+  path: "/accounts/{account_id}/teams/{id}",
+  legacyPath: "/teams/{id}",
   summary: "One team with its members and the products granted to it (ORG-6).",
   scope: "teams:read",
   action: "teams.read",
   response: teamOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => ({ data: await teamOut(db, actor, idParam(params, "id")) }),
+  handler: async ({ db, actor, orgId, params }) => ({ data: await teamOut(db, actor, orgId, idParam(params, "id")) }),
 });
 
 export const teamsCreate = endpoint({
   method: "POST",
-  path: "/teams",
+  path: "/accounts/{account_id}/teams",
+  legacyPath: "/teams",
   summary: "Creates an empty work team (ORG-6).",
   scope: "teams:write",
   action: "teams.manage",
   schema: teamBody,
   response: teamOutSchema,
   successStatus: 201,
-  handler: async ({ db, actor, input }) => {
-    const team = await createTeam(db, actor, { orgId: actor.orgId, name: input.name });
-    return { status: 201, data: await teamOut(db, actor, team.id) };
+  handler: async ({ db, actor, orgId, input }) => {
+    const team = await createTeam(db, actor, { orgId, name: input.name });
+    return { status: 201, data: await teamOut(db, actor, orgId, team.id) };
   },
 });
 
 const renameHandler = endpoint({
   method: "PATCH",
-  path: "/teams/{id}",
+  path: "/accounts/{account_id}/teams/{id}",
+  legacyPath: "/teams/{id}",
   summary: "Renames a team.",
   scope: "teams:write",
   action: "teams.manage",
   schema: teamBody,
   response: teamOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => {
-    const team = await renameTeam(db, actor, { orgId: actor.orgId, teamId: idParam(params, "id"), name: input.name });
-    return { data: await teamOut(db, actor, team.id) };
+  handler: async ({ db, actor, orgId, input, params }) => {
+    const team = await renameTeam(db, actor, { orgId, teamId: idParam(params, "id"), name: input.name });
+    return { data: await teamOut(db, actor, orgId, team.id) };
   },
 });
 
@@ -88,29 +91,31 @@ export const teamsPut = endpoint({
 
 export const teamsDelete = endpoint({
   method: "DELETE",
-  path: "/teams/{id}",
+  path: "/accounts/{account_id}/teams/{id}",
+  legacyPath: "/teams/{id}",
   summary: "Deletes a team; its members stay in the Organization and lose the products granted only through it.",
   scope: "teams:write",
   action: "teams.manage",
   pathParams: ["id"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
-    await deleteTeam(db, actor, { orgId: actor.orgId, teamId: idParam(params, "id") });
+  handler: async ({ db, actor, orgId, params }) => {
+    await deleteTeam(db, actor, { orgId, teamId: idParam(params, "id") });
     return NO_CONTENT;
   },
 });
 
 export const teamMemberAdd = endpoint({
   method: "PUT",
-  path: "/teams/{id}/members/{membershipId}",
+  path: "/accounts/{account_id}/teams/{id}/members/{membershipId}",
+  legacyPath: "/teams/{id}/members/{membershipId}",
   summary: "Puts a member of the Organization in the team (nothing changes if already in it).",
   scope: "teams:write",
   action: "teams.manage",
   pathParams: ["id", "membershipId"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
+  handler: async ({ db, actor, orgId, params }) => {
     await addTeamMembers(db, actor, {
-      orgId: actor.orgId,
+      orgId,
       teamId: idParam(params, "id"),
       membershipIds: [idParam(params, "membershipId")],
     });
@@ -120,15 +125,16 @@ export const teamMemberAdd = endpoint({
 
 export const teamMemberRemove = endpoint({
   method: "DELETE",
-  path: "/teams/{id}/members/{membershipId}",
+  path: "/accounts/{account_id}/teams/{id}/members/{membershipId}",
+  legacyPath: "/teams/{id}/members/{membershipId}",
   summary: "Takes a member out of the team.",
   scope: "teams:write",
   action: "teams.manage",
   pathParams: ["id", "membershipId"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
+  handler: async ({ db, actor, orgId, params }) => {
     await removeTeamMember(db, actor, {
-      orgId: actor.orgId,
+      orgId,
       teamId: idParam(params, "id"),
       membershipId: idParam(params, "membershipId"),
     });
@@ -148,15 +154,16 @@ const listTeamsQuery = z.object({ ...paging, order_by: z.enum(["name", "created"
 
 export const teamsList = endpoint({
   method: "GET",
-  path: "/teams",
+  path: "/accounts/{account_id}/teams",
+  legacyPath: "/teams",
   summary: "The Organization's teams with member and product counts.",
   scope: "teams:read",
   action: "teams.read",
   schema: listTeamsQuery,
   response: z.array(teamSummarySchema),
   paged: true,
-  handler: async ({ db, actor, input: q }) => {
-    const { items } = await listTeams(db, actor, { orgId: actor.orgId });
+  handler: async ({ db, actor, orgId, input: q }) => {
+    const { items } = await listTeams(db, actor, { orgId });
     return sortedPage(items, q, q.order_by === "created" ? (t) => t.createdAt.getTime() : undefined);
   },
 });

@@ -8,8 +8,10 @@ import { listMembers, MEMBER_SORTS, MEMBER_STATUSES } from "@/lib/members/list-m
 import { removeMembers } from "@/lib/members/remove-members";
 import { getMemberAccess } from "@/lib/members/get-member-permissions";
 import { updateMemberPermissions } from "@/lib/members/update-member-permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLES } from "@/lib/members/rules";
-import { endpoint, idParam, NO_CONTENT, nullableDateOut, paging, withApiFieldNames } from "../endpoint";
+import { ROLE_TYPES } from "./accounts";
+import { endpoint, idParam, NO_CONTENT, nullableDateOut, pageOf, paging, withApiFieldNames } from "../endpoint";
 
 const role = z.enum(ROLES);
 
@@ -17,9 +19,13 @@ export const userOutSchema = z.object({
   kind: z.enum(["member", "invitation"]).describe("A member, or a pending invitation (not accepted yet)."),
   id: z.string().describe("The membership id (or the invitation id): the `{id}` of /users/{id}."),
   user_id: z.string().nullable(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  display_name: z.string().describe("The name, or the e-mail address of a pending invitation."),
   name: z.string().nullable(),
   email: z.string(),
   role,
+  role_type: z.enum(["owner", "admin", "user", "external"]).describe("The role under the provider's name."),
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
   last_sign_in_at: nullableDateOut,
   invitation_expires_at: nullableDateOut,
@@ -33,9 +39,13 @@ function userOut(m: MemberItem): z.infer<typeof userOutSchema> {
     kind: m.kind,
     id: m.id,
     user_id: m.userId,
+    first_name: m.firstName,
+    last_name: m.lastName,
+    display_name: m.name || m.email,
     name: m.name,
     email: m.email,
     role: m.role as z.infer<typeof userOutSchema>["role"],
+    role_type: ROLE_TYPES[m.role as Role],
     teams: m.teams,
     last_sign_in_at: m.lastSignInAt?.toISOString() ?? null,
     invitation_expires_at: m.invitationExpiresAt?.toISOString() ?? null,
@@ -45,14 +55,16 @@ function userOut(m: MemberItem): z.infer<typeof userOutSchema> {
 
 export const usersGet = endpoint({
   method: "GET",
-  path: "/users/{id}",
+  path: "/accounts/{account_id}/users/{id}",
+  versions: ["1", "2"],
+  legacyPath: "/users/{id}",
   summary: "One member (by membership id) or pending invitation (by invitation id), as in the list.",
   scope: "users:read",
   action: "users.read",
   response: userOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => {
-    const res = await listMembers(db, actor, { orgId: actor.orgId, id: idParam(params, "id"), perPage: 1 });
+  handler: async ({ db, actor, orgId, params }) => {
+    const res = await listMembers(db, actor, { orgId, id: idParam(params, "id"), perPage: 1 });
     if (!res.items[0]) throw new AppError("NOT_FOUND");
     return { data: userOut(res.items[0]) };
   },
@@ -82,17 +94,19 @@ export const userCreatedSchema = z.object({
 
 export const usersCreate = endpoint({
   method: "POST",
-  path: "/users",
+  path: "/accounts/{account_id}/users",
+  versions: ["1", "2"],
+  legacyPath: "/users",
   summary: "Adds a user: invites them by e-mail to join with the given role and access (ORG-2, SEC-2).",
   scope: "users:write",
   action: "users.invite",
   schema: addUserBody,
   response: userCreatedSchema,
   successStatus: 201,
-  handler: async ({ db, actor, input }) => {
+  handler: async ({ db, actor, orgId, input }) => {
     const res = await withApiFieldNames(FIELD_NAMES, () =>
       inviteUser(db, actor, {
-        orgId: actor.orgId,
+        orgId,
         email: input.email,
         role: input.role,
         productIds: input.product_ids,
@@ -104,19 +118,51 @@ export const usersCreate = endpoint({
   },
 });
 
+const inviteBody = z.object({
+  email: emailField,
+  first_name: z.string().trim().max(100).optional().describe("Accepted for compatibility; the invitee gives their own name when accepting."),
+  last_name: z.string().trim().max(100).optional().describe("Accepted for compatibility; the invitee gives their own name when accepting."),
+  role_type: z.enum(["owner", "admin", "user"]).describe("owner (legal representative), admin or user; never above the token owner's role."),
+});
+const ROLE_OF_TYPE = { owner: "LEGAL_REPRESENTATIVE", admin: "ADMINISTRATOR", user: "USER" } as const;
+
+export const invitationSentSchema = z.object({
+  email: z.string(),
+  role_type: z.enum(["owner", "admin", "user"]),
+  status: z.literal("sent").describe("The same answer whether or not the address already has an account."),
+});
+
+export const invitationsCreate = endpoint({
+  method: "POST",
+  path: "/accounts/{account_id}/invitations",
+  summary: "Invites someone to the Organization by e-mail (ORG-2), with the provider's field names.",
+  description: "An existing account is added at once (and told by e-mail); anyone else receives an invitation valid 7 days.",
+  scope: "users:write",
+  action: "users.invite",
+  schema: inviteBody,
+  response: invitationSentSchema,
+  successStatus: 201,
+  handler: async ({ db, actor, orgId, input }) => {
+    await withApiFieldNames({ role: "role_type" }, () => inviteUser(db, actor, { orgId, email: input.email, role: ROLE_OF_TYPE[input.role_type] }));
+    return { status: 201, data: { email: input.email, role_type: input.role_type, status: "sent" } };
+  },
+});
+
 export const userRoleOutSchema = z.object({ id: z.string(), role, changed: z.boolean() });
 
 export const usersUpdate = endpoint({
   method: "PATCH",
-  path: "/users/{id}",
+  path: "/accounts/{account_id}/users/{id}",
+  versions: ["1", "2"],
+  legacyPath: "/users/{id}",
   summary: "Changes a member's role (ORG-5); the last legal representative cannot be demoted (ORG-3).",
   scope: "users:write",
   action: "users.update",
   schema: z.object({ role }),
   response: userRoleOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => {
-    const res = await changeRole(db, actor, { orgId: actor.orgId, membershipId: idParam(params, "id"), role: input.role });
+  handler: async ({ db, actor, orgId, input, params }) => {
+    const res = await changeRole(db, actor, { orgId, membershipId: idParam(params, "id"), role: input.role });
     return { data: { id: res.membershipId, role: res.role, changed: res.changed } };
   },
 });
@@ -145,14 +191,16 @@ export const userAccessOutSchema = z.object({
 
 export const usersPermissionsGet = endpoint({
   method: "GET",
-  path: "/users/{id}/permissions",
+  path: "/accounts/{account_id}/users/{id}/permissions",
+  versions: ["1", "2"],
+  legacyPath: "/users/{id}/permissions",
   summary: "A member's direct product access, the products they hold through teams, and their contact preferences (ORG-5).",
   scope: "users:read",
   action: "members.view",
   response: userAccessOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, params }) => {
-    const res = await getMemberAccess(db, actor, actor.orgId, idParam(params, "id"));
+  handler: async ({ db, actor, orgId, params }) => {
+    const res = await getMemberAccess(db, actor, orgId, idParam(params, "id"));
     return {
       data: { id: res.member.id, product_ids: res.productIds, team_product_ids: res.teamProductIds, contact_prefs: res.member.contactPrefs },
     };
@@ -161,7 +209,9 @@ export const usersPermissionsGet = endpoint({
 
 export const usersPermissionsPut = endpoint({
   method: "PUT",
-  path: "/users/{id}/permissions",
+  path: "/accounts/{account_id}/users/{id}/permissions",
+  versions: ["1", "2"],
+  legacyPath: "/users/{id}/permissions",
   summary: "Replaces a member's direct product access and administrative-contact preferences (ORG-5).",
   description:
     "Team grants are left alone. Only products the token owner sees may be granted: any other id answers 404 and nothing changes. Nobody changes a member who outranks them.",
@@ -170,10 +220,10 @@ export const usersPermissionsPut = endpoint({
   schema: permissionsBody,
   response: userPermissionsOutSchema,
   pathParams: ["id"],
-  handler: async ({ db, actor, input, params }) => {
+  handler: async ({ db, actor, orgId, input, params }) => {
     const res = await withApiFieldNames(FIELD_NAMES, () =>
       updateMemberPermissions(db, actor, {
-        orgId: actor.orgId,
+        orgId,
         membershipId: idParam(params, "id"),
         productIds: input.product_ids,
         contactPrefs: input.contact_prefs,
@@ -185,21 +235,23 @@ export const usersPermissionsPut = endpoint({
 
 export const usersDelete = endpoint({
   method: "DELETE",
-  path: "/users/{id}",
+  path: "/accounts/{account_id}/users/{id}",
+  versions: ["1", "2"],
+  legacyPath: "/users/{id}",
   summary: "Removes a member from the Organization (ORG-4), or revokes a pending invitation.",
   description: "The last legal representative cannot be removed (ORG-3): 409 until another one exists.",
   scope: "users:write",
   action: "users.remove",
   pathParams: ["id"],
   successStatus: 204,
-  handler: async ({ db, actor, params }) => {
+  handler: async ({ db, actor, orgId, params }) => {
     const id = idParam(params, "id");
     try {
-      await removeMembers(db, actor, { orgId: actor.orgId, membershipIds: [id] });
+      await removeMembers(db, actor, { orgId, membershipIds: [id] });
     } catch (err) {
       if (!(err instanceof AppError && err.code === "NOT_FOUND")) throw err;
       // Not a member: perhaps a pending invitation (the users list shows both).
-      await revokeInvitation(db, actor, { orgId: actor.orgId, invitationId: id });
+      await revokeInvitation(db, actor, { orgId, invitationId: id });
     }
     return NO_CONTENT;
   },
@@ -216,16 +268,18 @@ const listUsersQuery = z.object({
 
 export const usersList = endpoint({
   method: "GET",
-  path: "/users",
+  path: "/accounts/{account_id}/users",
+  versions: ["1", "2"],
+  legacyPath: "/users",
   summary: "The Organization's members and pending invitations.",
   scope: "users:read",
   action: "users.read",
   schema: listUsersQuery,
   response: z.array(userOutSchema),
   paged: true,
-  handler: async ({ db, actor, input: q }) => {
+  handler: async ({ db, actor, orgId, input: q }) => {
     const res = await listMembers(db, actor, {
-      orgId: actor.orgId,
+      orgId,
       q: q.q,
       role: q.role,
       teamId: q.team_id,
@@ -236,8 +290,8 @@ export const usersList = endpoint({
       perPage: q.per_page,
     });
     const data = res.items.map(userOut);
-    return { data, page: q.page, per_page: q.per_page, ...(q.return === "total" ? { total: res.total } : {}) };
+    return pageOf(data, q, res.total);
   },
 });
 
-export const USER_ENDPOINTS = [usersList, usersCreate, usersGet, usersUpdate, usersPermissionsGet, usersPermissionsPut, usersDelete];
+export const USER_ENDPOINTS = [invitationsCreate, usersList, usersCreate, usersGet, usersUpdate, usersPermissionsGet, usersPermissionsPut, usersDelete];

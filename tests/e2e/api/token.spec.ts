@@ -3,18 +3,24 @@ import { signUp, uniqueEmail } from "../support/helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("[TOK-1] [TOK-4] [API-1] create a token (password asked), copy it, call the API, revoke it, get 401", async ({ page, request }) => {
+test("[TOK-1] [TOK-4] [API-1] create a personal token on the account page (password asked), copy it, call the API, revoke it, get 401", async ({ page, request }) => {
   const password = "a long enough password 2026";
   await signUp(page, { email: uniqueEmail("token"), password, firstName: "Tina", lastName: "Token" });
   const orgId = new URL(page.url()).pathname.split("/")[1];
 
+  // The Organization's page points to the personal tokens.
   await page.getByRole("navigation").getByRole("link", { name: "API tokens" }).click();
   await expect(page).toHaveURL(new RegExp(`/${orgId}/api-tokens$`));
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  await page.getByTestId("personal-tokens-link").click();
+  await expect(page).toHaveURL(/\/account\/api-tokens$/);
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
 
   await page.getByLabel("Name", { exact: true }).fill("Deploy script");
   await page.getByRole("group", { name: "Organization" }).getByLabel(/^Read\b/).check();
   await page.getByRole("group", { name: "Products" }).getByLabel(/^Read\b/).check();
+  // Restricted to the one Organization (a new account has only this one anyway).
+  await page.getByRole("group", { name: "Organizations" }).getByRole("checkbox").first().check();
   // The password is asked again: a wrong one is refused and no token is shown.
   await page.getByLabel("Your password").fill("not my password");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -33,12 +39,18 @@ test("[TOK-1] [TOK-4] [API-1] create a token (password asked), copy it, call the
   await expect(page.getByTestId("token-row")).toContainText("Deploy script");
   await expect(page.getByTestId("token-row")).not.toContainText(token);
 
-  const ok = await request.get("/api/1/accounts/current", { headers: { Authorization: `Bearer ${token}` } });
-  expect(ok.status()).toBe(200);
-  expect(ok.headers()["x-ratelimit-limit"]).toBe("60");
+  const accounts = await request.get("/api/1/accounts", { headers: { Authorization: `Bearer ${token}` } });
+  expect(accounts.status()).toBe(200);
+  expect(accounts.headers()["x-ratelimit-limit"]).toBe("60");
+  expect(await accounts.json()).toMatchObject({ result: "success", data: [{ id: orgId, type: "owner" }], total: 1, pages: 1 });
+  const ok = await request.get(`/api/1/accounts/${orgId}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(await ok.json()).toMatchObject({ result: "success", data: { id: orgId } });
-  const latest = await request.get("/api/products", { headers: { Authorization: `Bearer ${token}` } });
+  const latest = await request.get(`/api/accounts/${orgId}/products`, { headers: { Authorization: `Bearer ${token}` } });
   expect(latest.status()).toBe(200);
+  // The former one-Organization path still answers, deprecated, naming its successor.
+  const legacy = await request.get("/api/products", { headers: { Authorization: `Bearer ${token}` } });
+  expect(legacy.status()).toBe(200);
+  expect(legacy.headers()["link"]).toContain(`/api/1/accounts/${orgId}/products`);
 
   await page.reload();
   await expect(page.getByTestId("token-row")).not.toContainText("Never");
@@ -46,7 +58,7 @@ test("[TOK-1] [TOK-4] [API-1] create a token (password asked), copy it, call the
   await page.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(page.getByTestId("token-status")).toHaveText("Revoked");
 
-  const refused = await request.get("/api/1/accounts/current", { headers: { Authorization: `Bearer ${token}` } });
+  const refused = await request.get("/api/1/accounts", { headers: { Authorization: `Bearer ${token}` } });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ result: "error", error: { code: "unauthenticated" } });
 });
@@ -57,5 +69,5 @@ test("[API-3] the OpenAPI document is public and the documentation page renders 
   expect((await res.json()).openapi).toBe("3.1.0");
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { name: "REST API documentation" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /GET\s*\/products\/\{id\}/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/products\/\{id\}/ })).toBeVisible();
 });

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signUp, uniqueEmail } from "../support/helpers";
 
-/** Creates a token from the console with the given "Read and write" scopes and returns it. */
+/** Creates a personal token from the account page with the given "Read and write" scopes and returns it. */
 async function createToken(page: Page, password: string, resources: string[]): Promise<string> {
-  await page.getByRole("navigation").getByRole("link", { name: "API tokens" }).click();
+  await page.goto("/account/api-tokens");
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill("Automation");
   for (const r of resources)
@@ -26,19 +26,19 @@ test("[API-3] [ORG-6] [ORG-7] what a token writes through the API is what the co
   const headers = { Authorization: `Bearer ${token}` };
 
   const name = `Written by API ${Date.now()}`;
-  const patched = await request.patch("/api/1/accounts/current", { headers, data: { name, city: "Geneva" } });
+  const patched = await request.patch(`/api/1/accounts/${orgId}`, { headers, data: { name, city: "Geneva" } });
   expect(patched.status()).toBe(200);
   expect(await patched.json()).toMatchObject({ result: "success", data: { name, city: "Geneva" } });
 
-  const created = await request.post("/api/teams", { headers, data: { name: "Night shift" } });
+  const created = await request.post(`/api/accounts/${orgId}/teams`, { headers, data: { name: "Night shift" } });
   expect(created.status()).toBe(201);
   const team = (await created.json()).data as { id: string };
 
-  const invalid = await request.post("/api/1/teams", { headers, data: { name: "" } });
+  const invalid = await request.post(`/api/1/accounts/${orgId}/teams`, { headers, data: { name: "" } });
   expect(invalid.status()).toBe(400);
   expect(await invalid.json()).toMatchObject({
     result: "error",
-    error: { code: "invalid_input", fields: { name: [expect.any(String)] } },
+    error: { code: "invalid_input", errors: [{ code: expect.any(String), description: expect.any(String), context: { field: "name" } }] },
   });
 
   await page.goto(`/${orgId}/organization`);
@@ -46,22 +46,25 @@ test("[API-3] [ORG-6] [ORG-7] what a token writes through the API is what the co
   await page.goto(`/${orgId}/teams`);
   await expect(page.getByText("Night shift")).toBeVisible();
 
-  const deleted = await request.delete(`/api/1/teams/${team.id}`, { headers });
+  const deleted = await request.delete(`/api/1/accounts/${orgId}/teams/${team.id}`, { headers });
   expect(deleted.status()).toBe(204);
   await page.reload();
   await expect(page.getByText("Night shift")).toHaveCount(0);
 
   // Without the users scope, adding a user is refused.
-  const refused = await request.post("/api/1/users", { headers, data: { email: uniqueEmail("nobody"), role: "USER" } });
+  const refused = await request.post(`/api/2/accounts/${orgId}/users`, { headers, data: { email: uniqueEmail("nobody"), role: "USER" } });
   expect(refused.status()).toBe(403);
 });
 
 test("[API-3] the documentation page shows the write endpoints with their bodies and answers", async ({ page }) => {
   await page.goto("/api-docs");
-  await expect(page.getByRole("heading", { name: /POST\s*\/users$/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /DELETE\s*\/teams\/\{id\}\/members\/\{membershipId\}/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /GET\s*\/invoices\/\{id\}/ })).toBeVisible();
-  const invoices = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /GET\s*\/invoices$/ }) });
+  await expect(page.getByRole("heading", { name: /POST\s*\/2\/accounts\/\{account_id\}\/users$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /POST\s*\/1\/accounts\/\{account_id\}\/invitations$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /DELETE\s*\/1\/accounts\/\{account_id\}\/teams\/\{id\}\/members\/\{membershipId\}/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/invoices\/\{id\}/ })).toBeVisible();
+  // The former paths are listed, marked deprecated.
+  await expect(page.getByRole("heading", { name: /GET\s*\/1\/products\s*deprecated$/ })).toBeVisible();
+  const invoices = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/invoices$/ }) });
   await expect(invoices.getByText("Answer (data)")).toBeVisible();
   await expect(invoices.getByText("total_minor", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "/teams" }).click();

@@ -58,6 +58,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/verify/[secret]/documents": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },
   "/account/security": { requires: "signedIn" },
   "/account/support-access": { requires: "signedIn" },
+  "/account/api-tokens": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   "/backoffice": { requires: "staff:backoffice.enter" },

@@ -69,6 +69,7 @@ test("[ORG-1] every console page of a legal representative renders without error
   await visit(page, page.url(), problems);
   await visit(page, "/account/security", problems);
   await visit(page, "/account/support-access", problems);
+  await visit(page, "/account/api-tokens", problems);
   expect(problems).toEqual([]);
 });
 
@@ -85,7 +86,7 @@ test("[PRD-3] a customer of another Organization sees none of Alpine Web's data 
   const problems: string[] = [];
   await signIn(page, "jean@example.com", DEMO_PASSWORD);
   const org = new URL(page.url()).pathname.split("/")[1];
-  for (const p of [...ORG_PAGES.map((x) => `/${org}/${x}`), "/account/security"]) {
+  for (const p of [...ORG_PAGES.map((x) => `/${org}/${x}`), "/account/security", "/account/api-tokens"]) {
     await visit(page, p, problems);
     await expect(page.locator("body")).not.toContainText(/Alpine|alpine-web|Atelier Dubois|Helvetic/);
   }

@@ -6,9 +6,9 @@ import { DEFAULT_PASSWORD } from "../../factories";
 
 export const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
-/** A real API token of `userId` in `orgId`, created through the console's service. */
+/** A real API token of `userId` restricted to `orgId`, created through the console's service. */
 export async function tokenFor(db: Db, userId: string, orgId: string, scopes: TokenScope[]): Promise<string> {
-  const { token } = await createApiToken(db, asUser(userId), { orgId, name: "test", scopes, password: DEFAULT_PASSWORD });
+  const { token } = await createApiToken(db, asUser(userId), { orgIds: [orgId], name: "test", scopes, password: DEFAULT_PASSWORD });
   return token;
 }
 
@@ -30,4 +30,13 @@ export function call(
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   return handler(request, { params: Promise.resolve({ version: "1", ...opts.params }) });
+}
+
+type ErrorBody = { errors?: { code: string; description: string; context: Record<string, string> }[] };
+
+/** The field messages of an error answer (API-4: `error.errors[].context.field`), by field. */
+export function errorFields(error: ErrorBody): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of error.errors ?? []) if (e.context.field !== undefined) (out[e.context.field] ??= []).push(e.description);
+  return out;
 }

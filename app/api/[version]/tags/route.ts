@@ -1,5 +1,6 @@
 import { tagsCreate, tagsList } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = tagsList.handle;
-export const POST = tagsCreate.handle;
+export const GET = tagsList.legacyHandle;
+export const POST = tagsCreate.legacyHandle;

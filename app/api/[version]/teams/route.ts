@@ -1,5 +1,6 @@
 import { teamsCreate, teamsList } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = teamsList.handle;
-export const POST = teamsCreate.handle;
+export const GET = teamsList.legacyHandle;
+export const POST = teamsCreate.legacyHandle;

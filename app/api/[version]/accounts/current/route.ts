@@ -1,6 +1,7 @@
-import { accountsCurrent, accountsPatch, accountsPut } from "@/lib/http/api-endpoints";
+import { accountsGet, accountsPatch, accountsPut } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = accountsCurrent.handle;
-export const PATCH = accountsPatch.handle;
-export const PUT = accountsPut.handle;
+export const GET = accountsGet.legacyHandle;
+export const PATCH = accountsPatch.legacyHandle;
+export const PUT = accountsPut.legacyHandle;

@@ -1,4 +1,5 @@
 import { invoicesGet } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = invoicesGet.handle;
+export const GET = invoicesGet.legacyHandle;

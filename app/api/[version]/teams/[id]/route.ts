@@ -1,7 +1,8 @@
 import { teamsDelete, teamsGet, teamsPatch, teamsPut } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = teamsGet.handle;
-export const PATCH = teamsPatch.handle;
-export const PUT = teamsPut.handle;
-export const DELETE = teamsDelete.handle;
+export const GET = teamsGet.legacyHandle;
+export const PATCH = teamsPatch.legacyHandle;
+export const PUT = teamsPut.legacyHandle;
+export const DELETE = teamsDelete.legacyHandle;

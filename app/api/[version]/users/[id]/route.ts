@@ -1,6 +1,7 @@
 import { usersDelete, usersGet, usersUpdate } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = usersGet.handle;
-export const PATCH = usersUpdate.handle;
-export const DELETE = usersDelete.handle;
+export const GET = usersGet.legacyHandle;
+export const PATCH = usersUpdate.legacyHandle;
+export const DELETE = usersDelete.legacyHandle;

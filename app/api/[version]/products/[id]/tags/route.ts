@@ -1,4 +1,5 @@
 import { productTagsAttach } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const POST = productTagsAttach.handle;
+export const POST = productTagsAttach.legacyHandle;

@@ -1,5 +1,6 @@
 import { usersPermissionsGet, usersPermissionsPut } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const GET = usersPermissionsGet.handle;
-export const PUT = usersPermissionsPut.handle;
+export const GET = usersPermissionsGet.legacyHandle;
+export const PUT = usersPermissionsPut.legacyHandle;

@@ -1,5 +1,6 @@
 import { productTagAttach, productTagDetach } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const PUT = productTagAttach.handle;
-export const DELETE = productTagDetach.handle;
+export const PUT = productTagAttach.legacyHandle;
+export const DELETE = productTagDetach.legacyHandle;

@@ -1,5 +1,6 @@
 import { teamMemberAdd, teamMemberRemove } from "@/lib/http/api-endpoints";
 
+// The deprecated one-Organization path: the same endpoint, in the token's only Organization.
 export const dynamic = "force-dynamic";
-export const PUT = teamMemberAdd.handle;
-export const DELETE = teamMemberRemove.handle;
+export const PUT = teamMemberAdd.legacyHandle;
+export const DELETE = teamMemberRemove.legacyHandle;

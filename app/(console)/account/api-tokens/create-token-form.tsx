@@ -9,9 +9,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { createApiTokenAction } from "./actions";
 
 type Group = { resource: string; scopes: string[] };
+type Org = { id: string; name: string };
 
-/** TOK-1: name, scopes (within the creator's rights), validity, and the password typed again. */
-export function CreateTokenForm({ orgId, groups }: { orgId: string; groups: Group[] }) {
+/** TOK-1: name, scopes (within the creator's rights), validity, optional Organizations, and the password typed again. */
+export function CreateTokenForm({ groups, organizations }: { groups: Group[]; organizations: Org[] }) {
   const t = useTranslations("apiTokens");
   const { state, formAction, onSubmit, pending, fieldErrors } = useFormAction(createApiTokenAction);
   const [validity, setValidity] = useState<"unlimited" | "days" | "date">("unlimited");
@@ -20,7 +21,6 @@ export function CreateTokenForm({ orgId, groups }: { orgId: string; groups: Grou
     <div className="mt-3 space-y-4">
       {created ? <NewToken token={created.token} name={created.name} /> : null}
       <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
-        <input type="hidden" name="orgId" value={orgId} />
         {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
         <Field label={t("form.name")} name="name" required maxLength={80} error={fieldErrors.name} help={t("form.nameHelp")} />
         <fieldset aria-describedby={fieldErrors.scopes ? "scopes-error" : undefined}>
@@ -46,6 +46,21 @@ export function CreateTokenForm({ orgId, groups }: { orgId: string; groups: Grou
               {fieldErrors.scopes}
             </p>
           ) : null}
+        </fieldset>
+        <fieldset aria-describedby="orgs-help">
+          <legend className="text-sm font-medium text-slate-700">{t("form.organizations")}</legend>
+          <p id="orgs-help" className="text-sm text-slate-600">
+            {t("form.organizationsHelp")}
+          </p>
+          <div className="mt-2 space-y-1">
+            {organizations.map((o) => (
+              <label key={o.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="orgIds" value={o.id} />
+                {o.name}
+              </label>
+            ))}
+          </div>
+          {fieldErrors.orgIds ? <p className="mt-1 text-sm text-red-700">{fieldErrors.orgIds}</p> : null}
         </fieldset>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{t("form.validity")}</legend>

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeApiTokenAction } from "./actions";
 
-/** TOK-4: revoke, confirmed by a second click. */
-export function RevokeTokenButton({ orgId, tokenId, name }: { orgId: string; tokenId: string; name: string }) {
+/** TOK-4: revoke, confirmed by a second click (with `orgId`: as the Organization's legal representative). */
+export function RevokeTokenButton({ orgId, tokenId, name }: { orgId?: string; tokenId: string; name: string }) {
   const t = useTranslations("apiTokens");
   const [confirming, setConfirming] = useState(false);
   const { state, formAction, onSubmit, pending } = useFormAction(revokeApiTokenAction);
@@ -20,7 +20,7 @@ export function RevokeTokenButton({ orgId, tokenId, name }: { orgId: string; tok
   }
   return (
     <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="orgId" value={orgId} />
+      {orgId ? <input type="hidden" name="orgId" value={orgId} /> : null}
       <input type="hidden" name="tokenId" value={tokenId} />
       <span className="text-sm">{t("revokeConfirm", { name })}</span>
       <Button type="submit" variant="danger" disabled={pending}>

@@ -1,0 +1,4 @@
+import { billingAddressesCreate } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const POST = billingAddressesCreate.handle;

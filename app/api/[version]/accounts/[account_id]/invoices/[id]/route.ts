@@ -1,0 +1,4 @@
+import { invoicesGet } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = invoicesGet.handle;

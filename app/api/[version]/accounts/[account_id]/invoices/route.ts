@@ -1,0 +1,4 @@
+import { invoicesList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = invoicesList.handle;

@@ -1,0 +1,4 @@
+import { productsGet } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = productsGet.handle;

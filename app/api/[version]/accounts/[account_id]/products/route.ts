@@ -1,0 +1,4 @@
+import { productsList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = productsList.handle;

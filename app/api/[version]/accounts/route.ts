@@ -1,0 +1,4 @@
+import { accountsList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = accountsList.handle;

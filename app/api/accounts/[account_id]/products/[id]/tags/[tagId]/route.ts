@@ -1,0 +1,4 @@
+// `/api/…` without a version is the latest version (API-2).
+export { PUT, DELETE } from "../../../../../../[version]/accounts/[account_id]/products/[id]/tags/[tagId]/route";
+
+export const dynamic = "force-dynamic";

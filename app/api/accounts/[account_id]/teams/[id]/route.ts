@@ -1,0 +1,4 @@
+// `/api/…` without a version is the latest version (API-2).
+export { GET, PATCH, PUT, DELETE } from "../../../../[version]/accounts/[account_id]/teams/[id]/route";
+
+export const dynamic = "force-dynamic";
