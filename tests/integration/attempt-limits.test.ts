@@ -87,7 +87,7 @@ describe("attempt limits (SEC-1)", () => {
     clock.set(T0);
     const user = await createUser(db);
     const actor: UserActor = { kind: "user", userId: user.id, sessionId: "s-test", staffRole: null, ip: "10.0.0.1", userAgent: "vitest" };
-    const { password: right } = await createAppPassword(db, actor, { name: "Mail" });
+    const { password: right } = await createAppPassword(db, actor, { name: "Mail", password: DEFAULT_PASSWORD });
     const basic = (password: string, ip: string) =>
       whoami(new Request("http://localhost/api/tools/whoami", { headers: { authorization: `Basic ${Buffer.from(`${user.email}:${password}`).toString("base64")}`, ...fromAddress(ip) } }));
     const wrong = (i: number) => `wron-gggg-uess-${String(i).padStart(4, "0")}`;

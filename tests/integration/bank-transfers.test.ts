@@ -7,7 +7,7 @@ import { asUser } from "./support/api";
 
 async function staff(role: "SUPPORT" | "SUPERVISOR" | "ADMIN"): Promise<Actor> {
   const user = await createStaffUser(getDb(), { staffRole: role });
-  return { kind: "user", userId: user.id, sessionId: "s", staffRole: role };
+  return { kind: "user", userId: user.id, sessionId: "s", staffRole: role, secondFactor: true };
 }
 
 describe("Incoming IBAN transfers (BIL-5, back office)", () => {

@@ -55,7 +55,7 @@ async function setup() {
 
 async function tokenOf(userId: string, orgId: string): Promise<string> {
   const token = generateToken();
-  await getDb().apiToken.create({ data: { userId, orgId, name: "sec-5", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
+  await getDb().apiToken.create({ data: { userId, organizations: { create: [{ orgId }] }, name: "sec-5", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
   return token;
 }
 
@@ -157,7 +157,7 @@ describe("grant levels (SEC-5, PRD-3, ORG-2)", () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({
         result: "error",
-        error: { code: "forbidden", description: "You can see this product but not change it: your access to it is read-only." },
+        error: { code: "forbidden", description: "You can see this product but not change it: your access to it is read-only.", errors: [] },
       });
     }
     expect(await db.productTag.count({ where: { productId: id } })).toBe(1);

@@ -88,7 +88,7 @@ describe("password reset", () => {
   test("[SEC-2][ACC-4] resetting the password of an unproven account by the mailed link proves its address", async () => {
     const db = getDb();
     const user = await createUser(db, { emailVerifiedAt: null });
-    await requestPasswordReset(db, { email: user.email });
+    await requestReset(db, user.email);
     const mail = await waitForMail(inject("mailboxUrl"), { to: user.email, timeoutMs: 15_000 });
     const token = extractLinks(mail).find((l) => l.includes("/reset-password/"))!.split("/reset-password/")[1];
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();

@@ -49,7 +49,7 @@ async function setup() {
 /** A token of `userId` with every scope; the role table still limits it. */
 async function tokenOf(userId: string, orgId: string): Promise<string> {
   const token = generateToken();
-  await getDb().apiToken.create({ data: { userId, orgId, name: "sec-4", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
+  await getDb().apiToken.create({ data: { userId, organizations: { create: [{ orgId }] }, name: "sec-4", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
   return token;
 }
 
@@ -173,7 +173,7 @@ describe("visibility leaks (SEC-4, PRD-3)", () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({
         result: "error",
-        error: { code: "forbidden", description: "This tag is on products you cannot see, so you cannot rename, recolour or delete it." },
+        error: { code: "forbidden", description: "This tag is on products you cannot see, so you cannot rename, recolour or delete it.", errors: [] },
       });
     }
     expect(await db.tag.findUniqueOrThrow({ where: { id: mixed.id } })).toMatchObject({ name: "Mixed", color: "red" });
