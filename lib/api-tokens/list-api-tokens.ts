@@ -19,6 +19,19 @@ export function tokenStatus(t: { revokedAt: Date | null; disabledAt: Date | null
  * restricted to (none: every Organization of theirs); the Organizations a new token may be restricted to
  * and the scopes it may carry (those the person's role allows in at least one of them).
  */
+/** What a token list shows of each token (TOK-4); never its hash. */
+export const TOKEN_ROW_SELECT = {
+  id: true,
+  name: true,
+  displayPrefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  disabledAt: true,
+} as const;
+
 export async function listApiTokens(db: Db, actor: Actor) {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN");
   const [rows, memberships] = await Promise.all([
@@ -26,15 +39,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
       where: { userId: actor.userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: {
-        id: true,
-        name: true,
-        displayPrefix: true,
-        scopes: true,
-        createdAt: true,
-        lastUsedAt: true,
-        expiresAt: true,
-        revokedAt: true,
-        disabledAt: true,
+        ...TOKEN_ROW_SELECT,
         organizations: { select: { organization: { select: { id: true, name: true } } } },
       },
     }),

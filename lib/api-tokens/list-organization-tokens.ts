@@ -4,7 +4,7 @@ import { requireMember } from "@/lib/access/require-access";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { tokenStatus } from "./list-api-tokens";
+import { TOKEN_ROW_SELECT, tokenStatus } from "./list-api-tokens";
 
 export const listOrganizationTokensSchema = z.object({ orgId: z.string().trim().min(1, "validation.required").max(64) });
 export type ListOrganizationTokensInput = z.input<typeof listOrganizationTokensSchema>;
@@ -30,15 +30,7 @@ export async function listOrganizationTokens(db: Db | Tx, actor: Actor, raw: Lis
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 500,
     select: {
-      id: true,
-      name: true,
-      displayPrefix: true,
-      scopes: true,
-      createdAt: true,
-      lastUsedAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      disabledAt: true,
+      ...TOKEN_ROW_SELECT,
       user: { select: { id: true, firstName: true, lastName: true, email: true } },
       organizations: { select: { orgId: true } },
     },

@@ -5,3 +5,4 @@ export * from "./products";
 export * from "./tags";
 export * from "./unique";
 export * from "./users";
+export * from "./api-tokens";

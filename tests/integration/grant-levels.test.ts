@@ -5,20 +5,17 @@ import * as product from "@/app/api/[version]/products/[id]/route";
 import * as tagById from "@/app/api/[version]/tags/[id]/route";
 import type { Actor } from "@/lib/access/actor";
 import { requireAccess } from "@/lib/access/require-access";
-import { TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
-import { displayPrefix, generateToken } from "@/lib/api-tokens/token-format";
 import { getDb } from "@/lib/db";
 import { getProduct } from "@/lib/products/get-product";
 import { listProducts } from "@/lib/products/list-products";
 import { requireProductsToChange } from "@/lib/products/visible-products";
-import { hashSecret } from "@/lib/security/tokens";
 import { attachTag } from "@/lib/tags/attach-tag";
 import { deleteTag } from "@/lib/tags/delete-tag";
 import { detachTag } from "@/lib/tags/detach-tag";
 import { listTagsPage } from "@/lib/tags/list-tags";
 import { updateTag } from "@/lib/tags/update-tag";
 import { grantTeamProducts } from "@/lib/teams/grant-team-products";
-import { addMembers, createOrganization, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts } from "../factories";
+import { addMembers, createOrganization, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts, createRawApiToken } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -53,11 +50,7 @@ async function setup() {
   return { db, org, team, mDario, alice: asUser(alice.id), adam: asUser(adam.id), dario: asUser(dario.id), darioUserId: dario.id, products: { read, manage, both }, shared };
 }
 
-async function tokenOf(userId: string, orgId: string): Promise<string> {
-  const token = generateToken();
-  await getDb().apiToken.create({ data: { userId, organizations: { create: [{ orgId }] }, name: "sec-5", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
-  return token;
-}
+const tokenOf = (userId: string, orgId: string) => createRawApiToken(getDb(), { userId, orgIds: [orgId], name: "sec-5" });
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 function call(handler: Handler, url: string, token: string, opts: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {

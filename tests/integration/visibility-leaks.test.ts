@@ -5,10 +5,7 @@ import * as tags from "@/app/api/[version]/tags/route";
 import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
 import type { Actor } from "@/lib/access/actor";
-import { TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
-import { displayPrefix, generateToken } from "@/lib/api-tokens/token-format";
 import { getDb } from "@/lib/db";
-import { hashSecret } from "@/lib/security/tokens";
 import { attachTag } from "@/lib/tags/attach-tag";
 import { deleteTag } from "@/lib/tags/delete-tag";
 import { detachTag } from "@/lib/tags/detach-tag";
@@ -16,7 +13,7 @@ import { listTags, listTagsPage } from "@/lib/tags/list-tags";
 import { updateTag } from "@/lib/tags/update-tag";
 import { getTeam } from "@/lib/teams/get-team";
 import { listTeams } from "@/lib/teams/list-teams";
-import { addMembers, createOrganization, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts } from "../factories";
+import { addMembers, createOrganization, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts, createRawApiToken } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -47,11 +44,7 @@ async function setup() {
 }
 
 /** A token of `userId` with every scope; the role table still limits it. */
-async function tokenOf(userId: string, orgId: string): Promise<string> {
-  const token = generateToken();
-  await getDb().apiToken.create({ data: { userId, organizations: { create: [{ orgId }] }, name: "sec-4", tokenHash: hashSecret(token), displayPrefix: displayPrefix(token), scopes: [...TOKEN_SCOPES] } });
-  return token;
-}
+const tokenOf = (userId: string, orgId: string) => createRawApiToken(getDb(), { userId, orgIds: [orgId], name: "sec-4" });
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 function call(handler: Handler, url: string, token: string, opts: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {

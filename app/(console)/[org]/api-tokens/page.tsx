@@ -7,6 +7,7 @@ import { listOrganizationTokens } from "@/lib/api-tokens/list-organization-token
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { RevokeTokenButton } from "../../account/api-tokens/revoke-token-button";
+import { ScopeList, TokenName } from "@/components/api-tokens/token-cells";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apiTokens"))("title") };
@@ -72,25 +73,12 @@ export default async function OrganizationTokensPage({ params }: { params: Promi
               {
                 key: "name",
                 label: t("columns.name"),
-                cell: (tok) => (
-                  <>
-                    <div className="font-medium">{tok.name}</div>
-                    <div className="font-mono text-xs text-slate-500">{tok.displayPrefix}…</div>
-                  </>
-                ),
+                cell: (tok) => <TokenName name={tok.name} displayPrefix={tok.displayPrefix} />,
               },
               {
                 key: "scopes",
                 label: t("columns.scopes"),
-                cell: (tok) => (
-                  <ul className="flex flex-wrap gap-1">
-                    {tok.scopes.map((s) => (
-                      <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">
-                        {s}
-                      </li>
-                    ))}
-                  </ul>
-                ),
+                cell: (tok) => <ScopeList scopes={tok.scopes} />,
               },
               { key: "organizations", label: t("columns.organizations"), cell: (tok) => (tok.restricted ? t("restricted") : t("unrestricted")) },
               { key: "lastUsed", label: t("columns.lastUsed"), cell: (tok) => date(tok.lastUsedAt) ?? t("never") },

@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { ScopeList, TokenName } from "@/components/api-tokens/token-cells";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apiTokens"))("title") };
@@ -56,25 +57,12 @@ export default async function ApiTokensPage() {
               {
                 key: "name",
                 label: t("columns.name"),
-                cell: (tok) => (
-                  <>
-                    <div className="font-medium">{tok.name}</div>
-                    <div className="font-mono text-xs text-slate-500">{tok.displayPrefix}…</div>
-                  </>
-                ),
+                cell: (tok) => <TokenName name={tok.name} displayPrefix={tok.displayPrefix} />,
               },
               {
                 key: "scopes",
                 label: t("columns.scopes"),
-                cell: (tok) => (
-                  <ul className="flex flex-wrap gap-1">
-                    {tok.scopes.map((s) => (
-                      <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">
-                        {s}
-                      </li>
-                    ))}
-                  </ul>
-                ),
+                cell: (tok) => <ScopeList scopes={tok.scopes} />,
               },
               {
                 key: "organizations",
