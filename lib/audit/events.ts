@@ -90,6 +90,8 @@ export const AUDIT_EVENTS = {
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
+  "order.placed": "order",
+  "order.paid": "order",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -112,7 +114,8 @@ export type AuditTarget =
   | "mailMessage"
   | "driveFolder"
   | "chatChannel"
-  | "payment";
+  | "payment"
+  | "order";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { Currency, PaymentMethodType } from "@/lib/generated/prisma/enums";
 import { verifySignature } from "./notification-signature";
 import { PAYMENT_FAILURES, type PaymentNotification, type SavedMethod } from "./types";
+import { applyPaidOrder } from "@/lib/orders/apply-paid-order";
 
 const notificationSchema = z.object({
   id: z.string().min(1).max(200),
@@ -66,6 +67,7 @@ export async function receivePaymentNotification(db: Db, body: string, signature
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
       return { paymentId: payment.id, applied: true, status: "REFUNDED" };
     }
+    if (payment.invoiceId) await applyPaidOrder(tx, payment.invoiceId, at);
     // A payment for no invoice and no order is a prepaid top-up (BIL-6): the ledger is credited.
     if (!payment.invoiceId && !payment.orderId) {
       await tx.prepaidEntry.create({ data: { orgId: payment.orgId, kind: "TOPUP", amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, createdAt: at } });

@@ -113,6 +113,11 @@ const MATRIX: Record<string, Entry> = {
     needs: "billing.pay",
     form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, invoiceId: (await unpaidInvoice(db, w)).id, method: "CARD", idempotencyKey: randomUUID() }),
   },
+  // Paying renewals (BIL-2): one order and one invoice for the selection, then the operator's page.
+  [`${CONSOLE}/[org]/payments/actions.ts#payRenewalsAction`]: {
+    needs: "billing.pay",
+    form: async ({ w }: Ctx) => ({ orgId: w.orgId, idempotencyKey: randomUUID(), method: "CARD", productIds: w.productIds[0], months: "12" }),
+  },
   // Users, invitations, permissions (ORG-2 … ORG-5).
   [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {
     needs: "users.invite",

@@ -1,0 +1,14 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { action } from "@/lib/http/action";
+import { placeRenewalOrder, placeRenewalOrderSchema } from "@/lib/orders/place-renewal-order";
+import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
+
+// Thin entry point (BIL-2): one order and one invoice for the selection, then the operator's page. The
+// services authorize ("billing.pay", and each product through PRD-3); the same key makes a retry a no-op.
+export const payRenewalsAction = action(placeRenewalOrderSchema, async (input, { db, actor }) => {
+  const placed = await placeRenewalOrder(db, actor, input);
+  const { redirectUrl } = await startInvoicePayment(db, actor, { orgId: placed.orgId, invoiceId: placed.invoiceId, method: input.method, idempotencyKey: input.idempotencyKey });
+  redirect(redirectUrl);
+});

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/lib/db";
+import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { consoleContext } from "@/lib/orgs/console-context";
+import { listRenewals } from "@/lib/payments/list-renewals";
+import { CHECKOUT_METHODS } from "@/lib/payments/types";
+import { RenewalsTable } from "./renewals-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("payments"))("title") };
+}
+
+/**
+ * BIL-2 / BIL-3: the products to renew (next 2 months by default, or all), keyset-paged by expiry; select
+ * them, choose each line's period and pay the selection as one order and one invoice.
+ */
+export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
+  const { org: orgId } = await params;
+  const sp = await searchParams;
+  const { actor } = await consoleContext(orgId, "billing.read");
+  const [list, t] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments")]);
+  const currency = list.currency;
+  const all = list.params.all;
+  const href = (extra: Record<string, string | undefined>) => listHref(`/${orgId}/payments`, { all: all ? "1" : undefined, ...extra });
+  // BIL-5: a PostFinance card only for an Organization paying in CHF.
+  const methods = CHECKOUT_METHODS.filter((m) => m !== "POSTFINANCE" || currency === "CHF");
+  const tab = "rounded-md px-3 py-1 text-sm";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("subtitle")}</p>
+        </div>
+        <Link href={`/${orgId}/payments/renewals`} className="text-sm text-brand-700 underline">
+          {t("manageRenewals")}
+        </Link>
+      </div>
+      <nav aria-label={t("filterLabel")} className="flex gap-2">
+        <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>
+          {t("window")}
+        </Link>
+        <Link href={`/${orgId}/payments?all=1`} aria-current={all ? "page" : undefined} className={`${tab} ${all ? "bg-brand-600 text-white" : "border border-slate-300"}`}>
+          {t("all")}
+        </Link>
+      </nav>
+      <RenewalsTable
+        key={`${all}:${list.params.after ?? ""}:${list.params.before ?? ""}`}
+        orgId={orgId}
+        items={list.items}
+        readOnlyIds={list.readOnlyIds}
+        canPay={list.canPay}
+        currency={currency}
+        methods={methods}
+        idempotencyKey={randomUUID()}
+        empty={all ? t("emptyAll") : t("empty")}
+      />
+      <Pagination
+        label={t("pagination")}
+        previous={list.previousCursor ? { href: href({ before: list.previousCursor }), label: t("previous") } : null}
+        next={list.nextCursor ? { href: href({ after: list.nextCursor }), label: t("next") } : null}
+      />
+    </div>
+  );
+}
