@@ -107,6 +107,8 @@ const PRODUCTS: Row[] = [
   ["alpine", "Newsletter Alpine Web", "newsletter", -4, 12, 9000],
   ["atelier", "atelier-dubois.ch", "domain", 150, 12, 1500],
   ["atelier", "Web hosting atelier-dubois.ch", "hosting", 150, 12, 6000, { autoRenew: true }],
+  // Due in the next weeks, so every demo Organization has something on its payments page (BIL-2).
+  ["atelier", "atelier-dubois.swiss", "domain", 25, 12, 3900],
   ["jean", "jean-martin.fr", "domain", 30, 12, 1200, { autoRenew: true }],
   // Paying does not make the partner the holder (PRD-2): the product stays Jean's.
   ["jean", "Web hosting jean-martin.fr", "hosting", 30, 12, 8900, { paidByPartner: true }],
@@ -115,6 +117,7 @@ const PRODUCTS: Row[] = [
   ["jean", "photos-martin.fr", "domain", 180, 12, 1200, { holderName: "Sophie Martin", holderEmail: "sophie@example.com" }],
   ["helvetic", "helvetic-partners.ch", "domain", 100, 12, 1500, { autoRenew: true }],
   ["helvetic", "Web hosting helvetic-partners.ch", "hosting", 100, 12, 12000, { autoRenew: true }],
+  ["helvetic", "Mail helvetic-partners.ch", "mail", 35, 12, 6000],
 ];
 
 const TEAM_PRODUCTS = ["alpine-web.ch", "Web hosting alpine-web.ch", "cafe-du-lac.ch", "Newsletter Alpine Web"];
