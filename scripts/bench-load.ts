@@ -13,6 +13,8 @@
  *   (b) GET /{org}/products?tagId=…           the console page filtered by a tag (session cookie)
  *   (c) GET /api/1/accounts/{id}/products?per_page=50   REST list (bearer token)
  *   (d) PUT /api/1/accounts/{id}/products/{id}/tags/{tag}   REST tag attach, a new (product, tag) pair every time
+ *   (p) GET /{org}/payments                   the payments page (BIL-2): products due in the next 2 months
+ *                                             (≈3,000 of the 100,000), first page by expiry (session cookie)
  * and the pages that pick products (ORG-2/5/6) in an Organization of 10 products and in the one of
  * 100,000, requests alternating between the two so that other work on the machine hits both alike:
  * render time, HTML size and RSC payload size of (e) "Add a user", (f) a member's page (a USER holding
@@ -79,8 +81,11 @@ const TARGET = { p50: 2, p99: 3 };
 const SESSION_COOKIE = "manager.session"; // lib/auth/options.ts (not importable outside Next.js)
 const TOKEN_SCOPES = ["products:read", "tags:read", "tags:write"];
 
-type CaseName = "a" | "h" | "l" | "b" | "c" | "d";
-const CASES = ["a", "h", "l", "b", "c", "d"] as const;
+type CaseName = "a" | "h" | "l" | "b" | "c" | "d" | "p";
+const CASES = ["a", "h", "l", "b", "c", "d", "p"] as const;
+/** The cases whose SQL statements are counted at both sizes. */
+const COUNTED = ["b", "c", "d", "p"] as const;
+type Counted = (typeof COUNTED)[number];
 const LABELS: Record<CaseName, string> = {
   a: "(a) empty dynamic page GET /bench-empty",
   h: "(a′) empty route handler GET /api/health",
@@ -88,6 +93,7 @@ const LABELS: Record<CaseName, string> = {
   b: "(b) products page filtered by a tag",
   c: "(c) GET /api/1/accounts/{id}/products?per_page=50",
   d: "(d) PUT /api/1/accounts/{id}/products/{id}/tags/{tagId}",
+  p: "(p) payments page, due in the next 2 months",
 };
 
 type Measured = { p50: number; p99: number; rps: number; total: number; non2xx: number; errors: number; statuses: Record<string, number> };
@@ -139,6 +145,7 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
         const [productId, tagId] = await pairs.next();
         return new Request(`${base}/api/1/accounts/${seed.orgId}/products/${productId}/tags/${tagId}`, { method: "PUT", headers: { authorization: `Bearer ${seed.countToken}` } });
       },
+      p: async () => new Request(`${base}/${seed.orgId}/payments`, { headers: { cookie } }),
     };
     // First requests load the routes' code and open the pools: not what we count.
     for (const name of CASES) for (let i = 0; i < 3; i++) await send(await requests[name](), name);
@@ -156,11 +163,12 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
     await insertProducts(sql, seed.orgId, SMALL + 1, PRODUCTS);
     // Vacuumed as well as analysed: autovacuum would otherwise work through the new rows during the runs.
     await sql.query(`VACUUM ANALYZE "Product", "ProductTag", "Tag"`);
-    const stats = await sql.query<{ links: string; filtered: string }>(
-      `SELECT (SELECT count(*) FROM "ProductTag") AS links, (SELECT count(*) FROM "ProductTag" WHERE "tagId" = $1) AS filtered`,
-      [seed.filterTagId],
+    const stats = await sql.query<{ links: string; filtered: string; due: string }>(
+      `SELECT (SELECT count(*) FROM "ProductTag") AS links, (SELECT count(*) FROM "ProductTag" WHERE "tagId" = $1) AS filtered,
+              (SELECT count(*) FROM "Product" WHERE "orgId" = $2 AND status <> 'TERMINATED' AND "expiresAt" <= now() + interval '2 months') AS due`,
+      [seed.filterTagId, seed.orgId],
     );
-    log(`load: ${PRODUCTS.toLocaleString("en")} products, ${Number(stats.rows[0].links).toLocaleString("en")} tag links, filter tag on ${Number(stats.rows[0].filtered).toLocaleString("en")} products (${sec(t1)})`);
+    log(`load: ${PRODUCTS.toLocaleString("en")} products, ${Number(stats.rows[0].links).toLocaleString("en")} tag links, filter tag on ${Number(stats.rows[0].filtered).toLocaleString("en")} products, ${Number(stats.rows[0].due).toLocaleString("en")} due in the next 2 months (${sec(t1)})`);
 
     reportPages(await measurePages(sql, pageRequests));
     if (opts.pagesOnly || !countsSmall) return;
@@ -184,6 +192,10 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
       }
       if (name === "b") {
         path_ = `/${seed.orgId}/products?tagId=${seed.filterTagId}`;
+        headers.cookie = cookie;
+      }
+      if (name === "p") {
+        path_ = `/${seed.orgId}/payments`;
         headers.cookie = cookie;
       }
       if (name === "c" || name === "d") {
@@ -296,7 +308,8 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
  * Products `from`…`to` in one INSERT … SELECT, then their tags in another. Each product has 0 to 5 tags
  * (1.8 on average); a tag's rank is drawn log-uniformly, so tag 1 is on ~one product in five and the
  * long tail on a few dozen each, like real labels. The filter tag is also on every 4th product of the
- * first ten, so (b) lists something at 10 products too.
+ * first ten, so (b) lists something at 10 products too. Expiry dates spread from 30 days ago to ≈8 years
+ * ahead, so ≈3 % of the products (≈3,000 of 100,000) are due within the payments page's 2 months (p).
  */
 async function insertProducts(sql: pg.Client, orgId: string, from: number, to: number, { prefix = "bp", suffix = "" } = {}) {
   await sql.query("SELECT setseed($1)", [from / (to + 1)]);
@@ -306,7 +319,7 @@ async function insertProducts(sql: pg.Client, orgId: string, from: number, to: n
             substr(md5('name' || n), 1, 10) || (ARRAY['.ch','.com','.fr','.de','.it'])[1 + n % 5],
             'Holder ' || n, 'holder' || n || '@example.test',
             (CASE WHEN n % 50 = 0 THEN 'TERMINATED' WHEN n % 20 = 0 THEN 'BLOCKED' ELSE 'ACTIVE' END)::"ProductStatus",
-            now() + ((n * 7919) % 760 - 30) * interval '1 day', (ARRAY[1, 12, 12, 24])[1 + n % 4], 500 + (n * 37) % 20000, 'CHF', n % 3 = 0,
+            now() + ((n * 7919) % 3000 - 30) * interval '1 day', (ARRAY[1, 12, 12, 24])[1 + n % 4], 500 + (n * 37) % 20000, 'CHF', n % 3 = 0,
             now() - (n % 1000) * interval '1 day'
      FROM generate_series($2::int, $3::int) AS n,
           (SELECT array_agg(id ORDER BY "sortOrder") AS ids FROM "ProductCategory") AS c`,
@@ -525,9 +538,9 @@ async function statementCount(sql: pg.Client): Promise<number> {
   return Number(rows[0].n);
 }
 
-async function countAll(sql: pg.Client, requests: Record<CaseName, () => Promise<Request>>): Promise<Record<"b" | "c" | "d", Counts>> {
-  const out = {} as Record<"b" | "c" | "d", Counts>;
-  for (const name of ["b", "c", "d"] as const) {
+async function countAll(sql: pg.Client, requests: Record<CaseName, () => Promise<Request>>): Promise<Record<Counted, Counts>> {
+  const out = {} as Record<Counted, Counts>;
+  for (const name of COUNTED) {
     const samples: number[] = [];
     for (let i = 0; i < COUNT_SAMPLES; i++) {
       const request = await requests[name]();
@@ -551,7 +564,7 @@ function toMeasured(r: autocannon.Result): Measured {
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, total: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts, statuses };
 }
 
-function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Counts>, large: Record<"b" | "c" | "d", Counts>, opts: LoadOptions) {
+function report(m: Record<CaseName, Measured>, small: Record<Counted, Counts>, large: Record<Counted, Counts>, opts: LoadOptions) {
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (v: number, d = 1) => v.toFixed(d).padStart(8);
   const lines = [
@@ -563,7 +576,7 @@ function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Co
     ),
     "",
     `  ratio to (a)   p50 (target ≤ ${TARGET.p50}×)     p99 (target ≤ ${TARGET.p99}×)    for reference, to (a′): p50 / p99`,
-    ...(["b", "c", "d"] as const).map((n) => {
+    ...(["b", "c", "d", "p"] as const).map((n) => {
       const r50 = m[n].p50 / m.a.p50;
       const r99 = m[n].p99 / m.a.p99;
       const mark = (r: number, t: number) => `${r.toFixed(1).padStart(6)}×  ${r <= t ? "ok    " : "MISSED"}`;
@@ -575,7 +588,7 @@ function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Co
     "",
     `  SQL statements per request (median of ${COUNT_SAMPLES}; BEGIN/COMMIT not counted)`,
     `  case    at ${SMALL} products   at ${PRODUCTS.toLocaleString("en")} products   same?`,
-    ...(["b", "c", "d"] as const).map((n) => `  (${n})     ${fmtCount(small[n]).padStart(14)}   ${fmtCount(large[n]).padStart(20)}   ${small[n].median === large[n].median ? "yes" : "NO"}`),
+    ...COUNTED.map((n) => `  (${n})     ${fmtCount(small[n]).padStart(14)}   ${fmtCount(large[n]).padStart(20)}   ${small[n].median === large[n].median ? "yes" : "NO"}`),
     "",
   ];
   console.log(lines.join("\n"));
@@ -584,5 +597,5 @@ function report(m: Record<CaseName, Measured>, small: Record<"b" | "c" | "d", Co
 }
 
 const fmtCount = (c: Counts) => (c.min === c.max ? `${c.median}` : `${c.median} (${c.min}–${c.max})`);
-const fmtCounts = (c: Record<"b" | "c" | "d", Counts>) => (["b", "c", "d"] as const).map((n) => `(${n}) ${fmtCount(c[n])}`).join(", ");
+const fmtCounts = (c: Record<Counted, Counts>) => COUNTED.map((n) => `(${n}) ${fmtCount(c[n])}`).join(", ");
 const sec = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
