@@ -1,15 +1,17 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
-export type MenuItem = { label: string; onSelect: () => void; danger?: boolean };
+/** An entry acts (`onSelect`) or leads to another page (`href`, a link that works without JavaScript too). */
+export type MenuItem = { label: string; danger?: boolean } & ({ onSelect: () => void; href?: never } | { href: string; onSelect?: never });
 
 /** A ⋮ menu (ARIA menu button): arrows move between items, Escape or Tab closes and returns focus. */
 export function MenuButton({ label, items }: { label: string; items: MenuItem[] }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const entries = useRef<(HTMLButtonElement | null)[]>([]);
+  const entries = useRef<(HTMLElement | null)[]>([]);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -27,8 +29,8 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
     button.current?.focus();
   }
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const list = entries.current.filter(Boolean) as HTMLButtonElement[];
-    const i = list.indexOf(document.activeElement as HTMLButtonElement);
+    const list = entries.current.filter(Boolean) as HTMLElement[];
+    const i = list.indexOf(document.activeElement as HTMLElement);
     if (e.key === "ArrowDown") {
       e.preventDefault();
       list[(i + 1) % list.length]?.focus();
@@ -62,22 +64,29 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
       </button>
       {open ? (
         <div id={`${id}-menu`} role="menu" aria-labelledby={`${id}-button`} onKeyDown={onKeyDown} className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-          {items.map((item, i) => (
-            <button
-              key={item.label}
-              ref={(el) => void (entries.current[i] = el)}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => {
-                setOpen(false);
-                item.onSelect();
-              }}
-              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 ${item.danger ? "text-red-700" : ""}`}
-            >
-              {item.label}
-            </button>
-          ))}
+          {items.map((item, i) => {
+            const className = `block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 ${item.danger ? "text-red-700" : ""}`;
+            return item.href !== undefined ? (
+              <Link key={item.label} ref={(el) => void (entries.current[i] = el)} href={item.href} role="menuitem" tabIndex={-1} onClick={() => setOpen(false)} className={className}>
+                {item.label}
+              </Link>
+            ) : (
+              <button
+                key={item.label}
+                ref={(el) => void (entries.current[i] = el)}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  setOpen(false);
+                  item.onSelect();
+                }}
+                className={className}
+              >
+                {item.label}
+              </button>
+            );
+          })}
         </div>
       ) : null}
     </div>

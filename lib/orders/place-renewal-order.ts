@@ -19,7 +19,8 @@ export const placeRenewalOrderSchema = z
     orgId: z.string().min(1, "validation.required"),
     /** Generated when the page is shown: the order, its invoice and the payment attempt share it. */
     idempotencyKey: z.string().uuid("validation.invalid"),
-    method: z.enum(CHECKOUT_METHODS, { message: "billing.chooseMethodError" }),
+    /** A payment operator's method, or IBAN: a pro-forma invoice to pay by transfer (BIL-5). */
+    method: z.enum([...CHECKOUT_METHODS, "IBAN"], { message: "billing.chooseMethodError" }),
     productIds: list(z.string().min(1).max(64)).pipe(z.array(z.string()).min(1, "payments.errors.nothingSelected").max(100, "payments.errors.tooMany")),
     /** The period of each selected line, in months, in the order of `productIds` (BIL-3). */
     months: list(z.coerce.number({ message: "payments.errors.periodNotAllowed" }).int("payments.errors.periodNotAllowed").min(1, "payments.errors.periodNotAllowed").max(MAX_RENEWAL_MONTHS, "payments.errors.periodNotAllowed")),
@@ -31,6 +32,7 @@ export const placeRenewalOrderSchema = z
 export type PlaceRenewalOrderInput = z.input<typeof placeRenewalOrderSchema>;
 
 export type PlacedOrder = { orderId: string; invoiceId: string; orgId: string };
+export const RENEWAL_METHODS = [...CHECKOUT_METHODS, "IBAN"] as const;
 
 const orderNumber = (at: Date) => `ORD-${at.getUTCFullYear()}-${randomBytes(5).toString("hex").toUpperCase()}`;
 
@@ -67,7 +69,8 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
         lines: { create: lines.map((l) => ({ productId: l.productId, description: l.description, periodMonths: l.periodMonths, amountMinor: l.unitPriceMinor * l.quantity })) },
       },
     });
-    const invoice = await issueInvoice(tx, { orgId: me.orgId, orderId: order.id, lines });
+    // BIL-5: paying by transfer gets a pro-forma first; it is settled like an invoice when the money arrives.
+    const invoice = await issueInvoice(tx, { orgId: me.orgId, orderId: order.id, lines, kind: input.method === "IBAN" ? "PROFORMA" : "INVOICE" });
     await tx.order.update({ where: { id: order.id }, data: { totalMinor: invoice.totalMinor } });
     await audit(tx, actor, { action: "order.placed", orgId: me.orgId, targetId: order.id, metadata: { invoice: invoice.number, products: lines.length, totalMinor: invoice.totalMinor } });
     return { orderId: order.id, invoiceId: invoice.id, orgId: me.orgId };

@@ -13,7 +13,8 @@ import { listRenewals } from "@/lib/payments/list-renewals";
 import { answerChallenge, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
 import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
-import { addMember, createOrganization, createProducts, createUser, grantProductAccess } from "../factories";
+import { recordTransfer } from "@/lib/payments/record-transfer";
+import { addMember, createOrganization, createProducts, createStaffUser, createUser, grantProductAccess } from "../factories";
 import { asUser } from "./support/api";
 
 afterEach(() => clock.reset());
@@ -218,5 +219,18 @@ describe("Pay my selection: one order, one invoice (BIL-2, BIL-3)", () => {
     }
     expect(await expiries(w.db, [w.domain.id])).toEqual({ [w.domain.id]: new Date("2028-03-21T10:00:00Z").toISOString() });
     expect(await w.db.auditLog.count({ where: { orgId: w.org.id, action: "order.paid" } })).toBe(1);
+  });
+
+  test("[BIL-2] [BIL-5] paying by IBAN transfer gets a pro-forma invoice, no payment; the recorded transfer pays the order and renews", async () => {
+    const w = await world();
+    const placed = await placeRenewalOrder(w.db, w.owner, selection(w, [[w.domain.id, 24]], { method: "IBAN" }));
+    const proforma = await w.db.invoice.findUniqueOrThrow({ where: { id: placed.invoiceId } });
+    expect(proforma).toMatchObject({ kind: "PROFORMA", status: "UNPAID", orderId: placed.orderId, totalMinor: 3243 });
+    expect(proforma.number).toMatch(/^PRO-2026-/);
+    expect(await written(w.db, w.org.id)).toEqual({ orders: 1, invoices: 1, payments: 0 });
+    const staff = await createStaffUser(w.db, { staffRole: "SUPERVISOR" });
+    await recordTransfer(w.db, { kind: "user", userId: staff.id, sessionId: "s", staffRole: "SUPERVISOR", secondFactor: true }, { invoiceNumber: proforma.number, amount: "32.43", bankReference: `bank-${placed.orderId}` });
+    expect((await w.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).status).toBe("PAID");
+    expect(await expiries(w.db, [w.domain.id])).toEqual({ [w.domain.id]: new Date("2028-03-21T10:00:00Z").toISOString() });
   });
 });

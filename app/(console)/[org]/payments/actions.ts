@@ -9,6 +9,8 @@ import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
 // services authorize ("billing.pay", and each product through PRD-3); the same key makes a retry a no-op.
 export const payRenewalsAction = action(placeRenewalOrderSchema, async (input, { db, actor }) => {
   const placed = await placeRenewalOrder(db, actor, input);
+  // IBAN: the pro-forma invoice carries the bank details (and a Swiss QR-bill in CHF).
+  if (input.method === "IBAN") redirect(`/${placed.orgId}/invoices/${placed.invoiceId}`);
   const { redirectUrl } = await startInvoicePayment(db, actor, { orgId: placed.orgId, invoiceId: placed.invoiceId, method: input.method, idempotencyKey: input.idempotencyKey });
   redirect(redirectUrl);
 });

@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db";
 import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { RENEWAL_METHODS } from "@/lib/orders/place-renewal-order";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listRenewals } from "@/lib/payments/list-renewals";
-import { CHECKOUT_METHODS } from "@/lib/payments/types";
 import { RenewalsTable } from "./renewals-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +27,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
   const all = list.params.all;
   const href = (extra: Record<string, string | undefined>) => listHref(`/${orgId}/payments`, { all: all ? "1" : undefined, ...extra });
   // BIL-5: a PostFinance card only for an Organization paying in CHF.
-  const methods = CHECKOUT_METHODS.filter((m) => m !== "POSTFINANCE" || currency === "CHF");
+  const methods = RENEWAL_METHODS.filter((m) => m !== "POSTFINANCE" || currency === "CHF");
   const tab = "rounded-md px-3 py-1 text-sm";
   return (
     <div className="space-y-4">

@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { cachedMessage, fillMessage, formatDate } from "@/components/intl/row-messages";
 import { Alert } from "@/components/ui/alert";
@@ -36,7 +35,6 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
   const tCategories = useTranslations("categories");
   const locale = useLocale();
   const timeZone = useTimeZone();
-  const router = useRouter();
   const { selected, setSelected } = useSelection();
   const [periods, setPeriods] = useState<Record<string, number>>({});
   const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(payRenewalsAction);
@@ -136,7 +134,7 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
             cell: (p) => (
               <MenuButton
                 label={fillMessage(t, locale, "rowMenu", { name: p.name })}
-                items={[{ label: p.autoRenew ? t("autoRenewOff") : t("autoRenewOn"), onSelect: () => router.push(`/${orgId}/payments/renewals?product=${encodeURIComponent(p.id)}`) }]}
+                items={[{ label: p.autoRenew ? t("autoRenewOff") : t("autoRenewOn"), href: `/${orgId}/payments/renewals?product=${encodeURIComponent(p.id)}` }]}
               />
             ),
           },
@@ -164,7 +162,7 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
               {methods.map((m, i) => (
                 <label key={m} className="flex items-center gap-2 text-sm">
                   <input type="radio" name="method" value={m} defaultChecked={i === 0} />
-                  {tBilling(`methods.${m}` as "methods.CARD")}
+                  {m === "IBAN" ? t("methodIban") : tBilling(`methods.${m}` as "methods.CARD")}
                 </label>
               ))}
             </div>
