@@ -28,6 +28,6 @@ export async function generateDpa(db: Db, actor: Actor, raw: z.input<typeof gene
   });
   const locale = isLocale(user.locale) ? user.locale : "en";
   const pdf = await renderDpaPdf({ organization: org, signatory: { name: `${user.firstName} ${user.lastName}`, email: user.email }, date }, locale);
-  const slug = org.name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "organization";
+  const slug = org.name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "organization";
   return { pdf, fileName: `dpa-${slug}-${date.toISOString().slice(0, 10)}.pdf` };
 }
