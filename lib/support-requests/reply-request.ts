@@ -33,8 +33,9 @@ export async function replyToSupportRequest(db: Db, actor: Actor, raw: unknown):
   return storeWithScreenshots(input.requestId, shots, (files) =>
     db.$transaction(async (tx) => {
       const me = await requireMember(tx, actor, input.orgId, "support.request");
-      const locked = await tx.supportRequest.updateMany({ where: { AND: [{ id: input.requestId, status: { not: "CLOSED" } }, requestsWhere(me)] }, data: {} });
-      if (locked.count !== 1) throw new AppError("CONFLICT", "support.errors.closed");
+      // Read again in the transaction: the request may have been closed while the screenshots were written.
+      const open = await tx.supportRequest.findFirst({ where: { AND: [{ id: input.requestId, status: { not: "CLOSED" } }, requestsWhere(me)] }, select: { id: true } });
+      if (!open) throw new AppError("CONFLICT", "support.errors.closed");
       const t = now();
       const message = await tx.supportMessage.create({ data: { requestId: input.requestId, authorId: me.userId, fromStaff: false, body: input.body, createdAt: t } });
       if (files.length) await tx.supportAttachment.createMany({ data: files.map((f) => ({ ...f, requestId: input.requestId, messageId: message.id, createdAt: t })) });
