@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
 import { seedContent } from "./seed-content";
+import { seedSupportRequests } from "./seed-support";
 import {
   addMembers,
   createInvoices,
@@ -168,6 +169,7 @@ async function seedEverything(tx: Tx, passwordHash: string) {
   await seedInvoices(tx, orgs, products);
   await seedPartner(tx, orgs, products);
   await seedContent(tx, products);
+  await seedSupportRequests(tx, orgs.alpine.id, products, userId);
 }
 
 async function seedOrganizations(tx: Tx, userId: (email: string) => string): Promise<DemoOrgs> {

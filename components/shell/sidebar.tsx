@@ -87,6 +87,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             </Link>
           </li>
         ) : null}
+        {access && access.via === "membership" && allows(access, "support.request") ? (
+          <li>
+            <Link href={`/${orgId}/support`} className={link}>
+              {t("support")}
+            </Link>
+          </li>
+        ) : null}
         {access && allows(access, "audit.read") ? (
           <li>
             <Link href={`/${orgId}/activity`} className={link}>

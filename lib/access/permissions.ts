@@ -31,6 +31,8 @@ export const ACTIONS = [
   "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
   "dpa.generate", // GDP-1
   "support.grant",
+  "support.request", // open support requests and follow one's own (SUP-4)
+  "support.readAll", // follow every support request of the Organization, not only one's own
   "content.mail.read", // mailboxes and messages (SUP-1)
   "content.drive.read", // drive folders and files
   "content.chat.read", // chat discussions
@@ -55,6 +57,7 @@ const USER = new Set<Action>([
   "tags.manage",
   "tokens.manage",
   "support.grant",
+  "support.request",
   "content.mail.read",
   "content.drive.read",
   "content.chat.read",
@@ -135,6 +138,7 @@ export const STAFF_ACTIONS = [
   "backoffice.enter",
   "requests.read", // the queue of support requests
   "requests.handle", // take a request, reply, close
+  "requests.assign", // hand a request to another agent
   "grants.read", // active support grants
   "verifications.read", // identity-verification cases and their photos
   "verifications.decide", // approve / reject a case (never one's own: the service checks)
@@ -145,7 +149,7 @@ export const STAFF_ACTIONS = [
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const AGENT = new Set<StaffAction>(["backoffice.enter", "requests.read", "requests.handle", "grants.read", "verifications.read"]);
-const SUPERVISOR = new Set<StaffAction>([...AGENT, "verifications.decide", "partners.review", "transfers.record"]);
+const SUPERVISOR = new Set<StaffAction>([...AGENT, "requests.assign", "verifications.decide", "partners.review", "transfers.record"]);
 
 export const STAFF_PERMISSIONS: Record<StaffRole, ReadonlySet<StaffAction>> = {
   SUPPORT: AGENT,

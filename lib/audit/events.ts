@@ -87,6 +87,12 @@ export const AUDIT_EVENTS = {
   "support.mailRead": "mailMessage",
   "support.driveFolderRead": "driveFolder",
   "support.chatChannelRead": "chatChannel",
+  "supportRequest.opened": "supportRequest",
+  "supportRequest.replied": "supportRequest",
+  "supportRequest.closed": "supportRequest",
+  "supportRequest.taken": "supportRequest",
+  "supportRequest.assigned": "supportRequest",
+  "dpa.generated": "organization",
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
@@ -110,6 +116,7 @@ export type AuditTarget =
   | "tag"
   | "product"
   | "supportGrant"
+  | "supportRequest"
   | "mailbox"
   | "mailMessage"
   | "driveFolder"

@@ -37,6 +37,8 @@ export type MailTemplates = {
   verificationApproved: { twoFactorRemoved: boolean; signInUrl: string };
   /** IDV-2: the case was rejected. */
   verificationRejected: { supportEmail: string };
+  /** SUP-4: the staff handling a support request replied; `link` opens the conversation (no secret: sign-in needed). */
+  supportReply: { subject: string; link: string };
   /** 2FA-4: a verification method was added or removed, or two-step verification turned off. */
   twoFactorChanged: { change: "methodAdded" | "methodRemoved" | "disabled"; method: "TOTP" | "PUSH" | "SMS" | null; when: Date; securityUrl: string; timeZone?: string };
 };
@@ -191,6 +193,10 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       ...(p.twoFactorRemoved ? [paragraph(t("verification.approved.twoFactorRemoved"))] : []),
       action(t, t("verification.approved.action"), p.signInUrl),
     ],
+  }),
+  supportReply: (p, { t }) => ({
+    subject: t("supportReply.subject", { subject: p.subject }),
+    blocks: [paragraph(t("supportReply.intro", { subject: p.subject })), action(t, t("supportReply.action"), p.link), paragraph(t("supportReply.next"))],
   }),
   verificationRejected: (p, { t }) => ({
     subject: t("verification.rejected.subject"),

@@ -203,6 +203,20 @@ describe("demo data", () => {
     expect(agent.memberships).toHaveLength(0);
   });
 
+  test("[SUP-4] Alpine Web has an open request of a user waiting in the queue and a closed, answered one", async () => {
+    const requests = await db.supportRequest.findMany({
+      where: { organization: { name: { startsWith: "Alpine Web" } } },
+      orderBy: { createdAt: "asc" },
+      include: { requester: true, product: true, messages: true },
+    });
+    expect(requests.map((r) => [r.status, r.requester.email, r.handlerId === null, r.messages.length])).toEqual([
+      ["CLOSED", "owner@example.com", false, 2],
+      ["OPEN", "anna@example.com", true, 0],
+    ]);
+    // The open request names a product its requester sees through her team.
+    expect(requests[1].product?.name).toBe("Web hosting alpine-web.ch");
+  });
+
   test("[SEC-3] the demo staff have an authenticator app with the published secret, so the back office can be entered with 2FA", async () => {
     for (const login of DEMO_LOGINS.filter((l) => "totpSecret" in l)) {
       const user = await db.user.findUniqueOrThrow({ where: { email: login.email }, include: { twoFactorMethods: true } });

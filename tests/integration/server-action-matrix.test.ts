@@ -230,6 +230,16 @@ const MATRIX: Record<string, Entry> = {
     },
   },
 
+  // Support requests (SUP-4): the customer closes one they follow.
+  [`${CONSOLE}/[org]/support/[requestId]/actions.ts#closeRequestAction`]: {
+    needs: "support.request",
+    membersOnly: true,
+    form: async ({ db, w, me }: Ctx) => {
+      const request = await db.supportRequest.create({ data: { orgId: w.orgId, requesterId: me.userId || w.roles.LEGAL_REPRESENTATIVE.userId, subject: "Matrix", body: "Help" } });
+      return { orgId: w.orgId, requestId: request.id };
+    },
+  },
+
   // The person's own account (ACC-3, 2FA-*, APP-*): nobody reaches another person's objects.
   [`${CONSOLE}/account/security/actions.ts#startTotpAction`]: { own: true },
   [`${CONSOLE}/account/security/actions.ts#confirmTotpAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, false)).id, code: "123456" }) },
@@ -259,6 +269,17 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/backoffice/verifications/[caseId]/actions.ts#decideVerificationAction`]: {
     staff: "verifications.decide",
     form: async ({ db, subjectId }: Subject) => ({ caseId: (await openCase(db, subjectId)).id, decision: "reject", note: "matrix" }),
+  },
+
+  // The support queue (SUP-4): take, reply (which takes an untaken request), reassign.
+  [`${CONSOLE}/backoffice/support/actions.ts#takeRequestAction`]: { staff: "requests.handle", form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id }) },
+  [`${CONSOLE}/backoffice/support/actions.ts#replyAsStaffAction`]: {
+    staff: "requests.handle",
+    form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, body: "We are on it." }),
+  },
+  [`${CONSOLE}/backoffice/support/actions.ts#assignRequestAction`]: {
+    staff: "requests.assign",
+    form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, assigneeId: (await createStaffUser(db, { staffRole: "SUPPORT" })).id }),
   },
 
   // Incoming bank transfers (BIL-5).
@@ -299,6 +320,10 @@ async function smsMethod(db: Db, userId: string, confirmed: boolean) {
 }
 async function pushMethod(db: Db, userId: string) {
   return db.twoFactorMethod.create({ data: { userId, type: "PUSH", label: "device" } });
+}
+async function supportRequest(db: Db, requesterId: string) {
+  const org = await createOrganization(db, { legalRepresentativeId: requesterId });
+  return db.supportRequest.create({ data: { orgId: org.id, requesterId, subject: "Matrix", body: "Help" } });
 }
 async function openCase(db: Db, userId: string) {
   return db.identityVerification.create({ data: { userId, email: `${unique("case")}@example.test`, reason: "LOST_TWO_FACTOR", tokenHash: hashSecret(generateToken()) } });

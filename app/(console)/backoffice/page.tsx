@@ -18,7 +18,12 @@ export default async function BackofficePage() {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
-  const [overview, t, tBilling] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice"), getTranslations("billing")]);
+  const [overview, t, tBilling, tSupport] = await Promise.all([
+    backofficeOverview(getDb(), actor),
+    getTranslations("backoffice"),
+    getTranslations("billing"),
+    getTranslations("backofficeSupport"),
+  ]);
   const items = [
     { label: t("openVerifications"), value: overview.openVerifications },
     { label: t("openRequests"), value: overview.openRequests },
@@ -35,6 +40,18 @@ export default async function BackofficePage() {
           </div>
         ))}
       </dl>
+      <ul className="mt-4 space-y-1 text-sm font-medium">
+        <li>
+          <Link href="/backoffice/support" className="text-brand-700 underline">
+            {tSupport("queueLink")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/backoffice/grants" className="text-brand-700 underline">
+            {tSupport("grantsLink")}
+          </Link>
+        </li>
+      </ul>
       <VerificationsLink />
       {staffCan(actor.staffRole, "transfers.record") ? (
         <p className="mt-4">

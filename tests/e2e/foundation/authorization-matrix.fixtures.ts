@@ -95,6 +95,15 @@ export async function createWorld() {
     });
     await db.supportGrant.create({ data: { orgId: orgA.id, userId: aLr.id, scope: "MAIL", requestId: request.id, expiresAt: new Date(now().getTime() + 7 * DAY) } });
 
+    // SUP-4: an open request of A's legal representative nobody has taken yet, with one screenshot on disk.
+    const openRequest = await db.supportRequest.create({ data: { orgId: orgA.id, requesterId: aLr.id, subject: "Screenshot", body: "See the screenshot." } });
+    const shotPath = path.join(openRequest.id, random(18));
+    const shotFile = path.resolve(".data/e2e/private/support", shotPath);
+    await mkdir(path.dirname(shotFile), { recursive: true, mode: 0o700 });
+    const shotPng = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    await writeFile(shotFile, shotPng, { mode: 0o600 });
+    const attachment = await db.supportAttachment.create({ data: { requestId: openRequest.id, storagePath: shotPath, mimeType: "image/png", sizeBytes: shotPng.length } });
+
     // IDV-2: a submitted identity case with one photo on disk, where the server keeps them.
     const verification = await db.identityVerification.create({
       data: { email: aUser.email, userId: aUser.id, reason: "FORGOTTEN_PASSWORD", status: "SUBMITTED", tokenHash: random(32), documentType: "ID_CARD", submittedAt: now() },
@@ -144,6 +153,8 @@ export async function createWorld() {
         folderId: folder.id,
         channelId: channel.id,
         documentId: document.id,
+        requestId: openRequest.id,
+        attachmentId: attachment.id,
         invoiceId: invoiceA.id,
         paymentId: paymentA.id,
         checkout: `cs_${random(18)}`,

@@ -67,6 +67,16 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/backoffice/verifications/[caseId]": { requires: "staff:verifications.read" },
   // The photo route answers a visitor the same 404 as anyone else who may not see it.
   "/backoffice/verifications/[caseId]/documents/[documentId]": { requires: "staff:verifications.read", anonymous: "notFound" },
+  // SUP-4: the queue and an untaken request (any agent may open it to take it); its content views open
+  // only for the agent handling it, so for the matrix's untaken request they are the 404 page for everyone
+  // (the handler's views are proven in tests/e2e/support and the integration tests).
+  "/backoffice/support": { requires: "staff:requests.read" },
+  "/backoffice/support/[requestId]": { requires: "staff:requests.read" },
+  "/backoffice/support/[requestId]/attachments/[attachmentId]": { requires: "staff:requests.read", anonymous: "notFound" },
+  "/backoffice/support/[requestId]/mail/[mailboxId]": { requires: "staff:requests.handle", allowed: "notFound" },
+  "/backoffice/support/[requestId]/drive/[folderId]": { requires: "staff:requests.handle", allowed: "notFound" },
+  "/backoffice/support/[requestId]/chat/[channelId]": { requires: "staff:requests.handle", allowed: "notFound" },
+  "/backoffice/grants": { requires: "staff:grants.read" },
   "/[org]": { requires: "org:org.read", allowed: "redirect:/[org]/dashboard" },
   "/[org]/dashboard": { requires: "org:org.read" },
   "/[org]/organization": { requires: "org:org.read" },
@@ -86,6 +96,15 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // Test-only failing pages: an unknown kind is the 404 page for everyone (and the whole route is a 404 in production).
   "/faults/[kind]": { requires: "public", allowed: "notFound" },
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
+  // GDP-1: the data-processing agreement is a download: a member without the role gets 403.
+  "/[org]/organization/dpa": { requires: "org:dpa.generate", denied: ["forbidden"] },
+  // SUP-4: the matrix's request is the legal representative's: the roles following every request open it,
+  // a USER (who follows only their own) gets the 404. The form routes answer an empty form with 400.
+  "/[org]/support": { requires: "org:support.request" },
+  "/[org]/support/requests": { requires: "org:support.request", method: "POST", allowed: "invalid", anonymous: "unauthenticated", denied: ["forbidden"] },
+  "/[org]/support/[requestId]": { requires: "org:support.readAll" },
+  "/[org]/support/[requestId]/messages": { requires: "org:support.readAll", method: "POST", allowed: "invalid", anonymous: "unauthenticated", denied: ["forbidden", "notFound"] },
+  "/[org]/support/[requestId]/attachments/[attachmentId]": { requires: "org:support.readAll", anonymous: "notFound", denied: ["forbidden", "notFound"] },
   "/[org]/mail": { requires: "org:content.mail.read" },
   "/[org]/mail/[mailboxId]": { requires: "org:content.mail.read" },
   "/[org]/drive": { requires: "org:content.drive.read" },

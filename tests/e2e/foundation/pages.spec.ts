@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, signIn, signInWithTotp } from "../support/helpers";
+import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, signIn, signInWithTotp, sql } from "../support/helpers";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
@@ -31,7 +31,7 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "payments", "payments?all=1", "mail", "drive", "chat"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "payments", "payments?all=1", "mail", "drive", "chat", "support"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
@@ -67,6 +67,11 @@ test("[ORG-1] every console page of a legal representative renders without error
   await page.locator(`main a[href^="/${org}/mail/"]`).first().click();
   await page.locator(`main a[href*="?message="]`).first().click();
   await visit(page, page.url(), problems);
+  // The demo requests are Alpine Web's, whichever Organization the person landed in.
+  const [{ id: alpine }] = await sql<{ id: string }>(`SELECT id FROM "Organization" WHERE name = 'Alpine Web Sàrl'`);
+  await page.goto(`/${alpine}/support`);
+  const request = page.getByTestId("support-request-row").first().locator(`a[href^="/${alpine}/support/"]`);
+  await visit(page, (await request.getAttribute("href"))!, problems);
   await visit(page, "/account/security", problems);
   await visit(page, "/account/support-access", problems);
   await visit(page, "/account/api-tokens", problems);
@@ -98,7 +103,10 @@ test("[IDV-2] the back office renders without errors or serious accessibility pr
   const problems: string[] = [];
   await signInWithTotp(page, "support@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
   await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
-  for (const url of ["/backoffice", "/backoffice/verifications", "/account/security"]) await visit(page, url, problems);
+  for (const url of ["/backoffice", "/backoffice/verifications", "/backoffice/support", "/backoffice/grants", "/account/security"]) await visit(page, url, problems);
+  await page.goto("/backoffice/support");
+  const request = page.getByTestId("support-queue-row").first().locator('a[href^="/backoffice/support/"]');
+  await visit(page, (await request.getAttribute("href"))!, problems);
   expect(problems).toEqual([]);
 });
 

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { COUNTRIES } from "@/lib/accounts/countries";
+import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getOrganizationDetails } from "@/lib/orgs/get-organization-details";
 import { BillingAddresses } from "./billing-addresses";
 import { DetailsForm } from "./details-form";
+import { DpaSection } from "./dpa-section";
 import { ReadOnlyAddresses, ReadOnlyDetails } from "./read-only-details";
 import { VatForm } from "./vat-form";
 
@@ -17,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** ORG-1 / ORG-7 / VAT-1..3: the Organization's details — editable by a legal representative, read-only for everyone else. */
 export default async function OrganizationPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
-  const { actor } = await consoleContext(orgId);
+  const { actor, access } = await consoleContext(orgId);
   const [details, t, tRoot, format, locale] = await Promise.all([
     getOrganizationDetails(getDb(), actor, { orgId }),
     getTranslations("organization"),
@@ -105,6 +107,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
           <ReadOnlyAddresses details={details} countryName={countryName} />
         )}
       </section>
+
+      {access.via === "membership" && allows(access, "dpa.generate") ? <DpaSection orgId={orgId} className={card} /> : null}
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { requireMember } from "@/lib/access/require-access";
+import { orgParams, sessionRoute } from "@/lib/http/session-route";
+import { openSupportRequest } from "@/lib/support-requests/open-request";
+import { formFields, readSupportForm } from "../submit-form";
+
+/**
+ * SUP-4: opens a support request from the form with its screenshots (multipart, above a server action's
+ * body limit). The membership is checked before a byte of the body is read; answers `{ id }`.
+ */
+export const POST = sessionRoute({ signedOut: "401", params: orgParams }, async ({ db, actor, params, request }) => {
+  await requireMember(db, actor, params.org, "support.request");
+  const form = await readSupportForm(request);
+  const { id } = await openSupportRequest(db, actor, { ...formFields(form), orgId: params.org });
+  return Response.json({ id }, { status: 201 });
+});

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextareaField } from "@/components/ui/field";
+import { useRef } from "react";
+import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
+import { assignRequestAction, replyAsStaffAction, takeRequestAction } from "./actions";
+
+/** SUP-4: take the request (become the staff handling it). */
+export function TakeRequestForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("backofficeSupport.forms");
+  const { state, onSubmit, pending } = useFormAction(takeRequestAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="requestId" value={requestId} />
+      <Button type="submit" disabled={pending}>
+        {t("take")}
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+    </form>
+  );
+}
+
+/** SUP-4: the handling staff's reply (e-mailed to the requester). */
+export function StaffReplyForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("backofficeSupport.forms");
+  const form = useRef<HTMLFormElement>(null);
+  const { state, onSubmit, pending, fieldErrors } = useNotifyingAction(replyAsStaffAction, () => form.current?.reset());
+  return (
+    <form ref={form} onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextareaField label={t("reply")} name="body" required rows={5} maxLength={10000} error={fieldErrors.body} />
+      <Button type="submit" disabled={pending}>
+        {t("sendReply")}
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      {state?.ok ? <p role="status">{t("replySent")}</p> : null}
+    </form>
+  );
+}
+
+/** SUP-4: a supervisor reassigns the request. */
+export function AssignRequestForm({ requestId, handlers, current }: { requestId: string; handlers: { id: string; name: string }[]; current: string | null }) {
+  const t = useTranslations("backofficeSupport.forms");
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(assignRequestAction);
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="requestId" value={requestId} />
+      <SelectField label={t("assignee")} name="assigneeId" defaultValue={current ?? ""} placeholder={t("chooseAssignee")} options={handlers.map((h) => ({ value: h.id, label: h.name }))} error={fieldErrors.assigneeId} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("assign")}
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+    </form>
+  );
+}
