@@ -90,6 +90,11 @@ export const AUDIT_EVENTS = {
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
+
+  "tender.submitted": "tender",
+  "tender.cancelled": "tender",
+  "tender.proposalSent": "tender",
+  "tender.proposalUpdated": "tender",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -112,7 +117,8 @@ export type AuditTarget =
   | "mailMessage"
   | "driveFolder"
   | "chatChannel"
-  | "payment";
+  | "payment"
+  | "tender";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];
