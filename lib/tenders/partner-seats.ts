@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/access/actor";
 import { hasAccess } from "@/lib/access/require-access";
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { announcedPartnersWhere } from "./announce-tenders";
 
@@ -25,4 +25,15 @@ export async function tenderSeats(tx: Tx, actor: Actor): Promise<TenderSeat[]> {
   }
   if (seats.length === 0) throw new AppError("NOT_FOUND");
   return seats;
+}
+
+/** Whether the person reads calls for tenders through some partner (for showing the reseller area's link). */
+export async function mayAnswerTenders(db: Db, actor: Actor): Promise<boolean> {
+  return db.$transaction((tx) => tenderSeats(tx, actor)).then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "NOT_FOUND") return false;
+      throw err;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, test } from "vitest";
 import type { AnonymousActor, UserActor } from "@/lib/access/actor";
-import { clock, DAY, now } from "@/lib/clock";
+import { clock, now } from "@/lib/clock";
 import { getDb, type Db } from "@/lib/db";
 import { extractLinks, listCaughtMail, waitForMail } from "@/lib/dev/mailbox";
 import { findJob } from "@/lib/jobs/definitions";
