@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
 import { seedContent } from "./seed-content";
+import { seedTenders } from "./seed-tenders";
 import {
   addMembers,
   createInvoices,
@@ -258,6 +259,7 @@ async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, product
   await createPartnership(tx, {
     ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
   });
+  await seedTenders(tx, partner.id);
 }
 
 function ids(products: Map<string, Product>, ...names: string[]): string[] {

@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
 import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -95,6 +95,9 @@ export async function createWorld() {
     });
     await db.supportGrant.create({ data: { orgId: orgA.id, userId: aLr.id, scope: "MAIL", requestId: request.id, expiresAt: new Date(now().getTime() + 7 * DAY) } });
 
+    // TND-2: an open call for tenders, shown to every partner member of the matrix.
+    const { tender } = await createTender(db);
+
     // IDV-2: a submitted identity case with one photo on disk, where the server keeps them.
     const verification = await db.identityVerification.create({
       data: { email: aUser.email, userId: aUser.id, reason: "FORGOTTEN_PASSWORD", status: "SUBMITTED", tokenHash: random(32), documentType: "ID_CARD", submittedAt: now() },
@@ -146,6 +149,7 @@ export async function createWorld() {
         documentId: document.id,
         invoiceId: invoiceA.id,
         paymentId: paymentA.id,
+        tenderId: tender.id,
         checkout: `cs_${random(18)}`,
         token: random(),
         secret: random(),

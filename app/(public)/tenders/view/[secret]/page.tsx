@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
-import { orNotFound } from "@/lib/http/or-not-found";
+import { notFoundAsNull } from "@/lib/tenders/not-found-as-null";
 import { viewTenderByLink } from "@/lib/tenders/view-tender";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
 /** TND-3: the submitter's link — the call, its state and every proposal, with the partners' contact details. */
 export default async function TenderViewPage({ params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
-  const [tender, t, format, locale] = await Promise.all([orNotFound(viewTenderByLink(getDb(), secret)), getTranslations("tenders"), getFormatter(), getLocale()]);
+  const [tender, t, format, locale] = await Promise.all([notFoundAsNull(viewTenderByLink(getDb(), secret)), getTranslations("tenders"), getFormatter(), getLocale()]);
+  if (!tender) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{t("viewTitle")}</h1>
+        <p role="alert" className="text-sm text-red-800">
+          {t("errors.viewLinkInvalid")}
+        </p>
+      </div>
+    );
+  }
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   return (
     <article className="space-y-6">
