@@ -137,8 +137,8 @@ describe("calls for tenders", () => {
     expect(result.announced).toBeGreaterThanOrEqual(1);
     const fr = await waitForMail(mailbox(), { to: french.partner.contactEmail, subjectIncludes: input.title, timeoutMs: 15_000 });
     const en = await waitForMail(mailbox(), { to: english.partner.contactEmail, subjectIncludes: input.title, timeoutMs: 15_000 });
-    expect(fr.subject).toBe(`Nouvel appel d’offres\u00a0: ${input.title}`);
-    expect(en.subject).toBe(`New call for tenders: ${input.title}`);
+    expect(fr.subject).toBe(`Nouvel appel d’offres sur Manager\u00a0: ${input.title}`);
+    expect(en.subject).toBe(`New call for tenders on Manager: ${input.title}`);
     for (const mail of [fr, en]) {
       const body = `${mail.text}\n${mail.html}`;
       expect(body).toContain("8&#39;000");
@@ -192,7 +192,7 @@ describe("calls for tenders", () => {
     const first = await saveProposal(db, partner.actor, { tenderId: tender.id, partnerId: partner.partner.id, message: "We can build the shop in six weeks.", price: "4'500.50", currency: "CHF" });
     expect(first.updated).toBe(false);
     const mail = await waitForMail(mailbox(), { to: tender.contactEmail, subjectIncludes: "answered", timeoutMs: 15_000 });
-    expect(mail.subject).toBe(`${partner.partner.displayName} answered your call for tenders “${tender.title}”`);
+    expect(mail.subject).toBe(`${partner.partner.displayName} answered your call for tenders “${tender.title}” on Manager`);
     expect(mail.text).toContain("We can build the shop in six weeks.");
     expect(mail.text).toContain(partner.partner.contactEmail);
     expect(mail.text).toMatch(/CHF\s4.500\.50/);
