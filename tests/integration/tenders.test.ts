@@ -249,6 +249,38 @@ describe("calls for tenders", () => {
   });
 });
 
+describe("calls for tenders under concurrency", () => {
+  test("[TND-3] two members of one partner answering at once leave one proposal; a cancel racing proposals leaves none after it", async () => {
+    const db = getDb();
+    const partner = await partnerMember(db);
+    const colleague = await createUser(db);
+    await addMember(db, partner.orgId, colleague.id, "USER");
+    const { tender } = await createTender(db);
+    const answers = await Promise.allSettled(
+      [partner.actor, asUser(colleague.id), partner.actor, asUser(colleague.id)].map((actor, i) =>
+        saveProposal(db, actor, { tenderId: tender.id, partnerId: partner.partner.id, message: `Answer number ${i} of the team.` }),
+      ),
+    );
+    expect(answers.every((a) => a.status === "fulfilled")).toBe(true);
+    expect(await db.proposal.count({ where: { tenderId: tender.id } })).toBe(1);
+    expect(answers.filter((a) => a.status === "fulfilled" && !a.value.updated)).toHaveLength(1);
+
+    const others = await Promise.all([partnerMember(db), partnerMember(db), partnerMember(db)]);
+    const { tender: raced, cancelSecret } = await createTender(db);
+    const [cancelled, ...proposals] = await Promise.allSettled([
+      cancelTender(db, { secret: cancelSecret }),
+      ...others.map((o) => saveProposal(db, o.actor, { tenderId: raced.id, partnerId: o.partner.id, message: "Racing the cancellation." })),
+    ]);
+    expect(cancelled.status).toBe("fulfilled");
+    const row = await db.tender.findUniqueOrThrow({ where: { id: raced.id }, include: { proposals: true } });
+    // Every proposal that got in was saved before the cancellation, none after it.
+    const accepted = proposals.filter((p) => p.status === "fulfilled").length;
+    expect(row.proposals).toHaveLength(accepted);
+    for (const p of row.proposals) expect(p.createdAt.getTime()).toBeLessThanOrEqual(row.cancelledAt!.getTime());
+    for (const p of proposals) if (p.status === "rejected") expect(p.reason).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 /** Gives a call made by the factory a fresh view secret (the factory's own is returned at creation). */
 async function createTenderView(db: Db, tenderId: string): Promise<string> {
   const secret = unique("view-secret");
