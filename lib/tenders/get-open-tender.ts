@@ -13,7 +13,10 @@ export const tenderIdSchema = z.object({ tenderId: z.string().min(1).max(64) });
  * Each of the person's partners comes with its own proposal, if any (TND-3).
  */
 export async function getOpenTender(db: Db, actor: Actor, input: z.input<typeof tenderIdSchema>) {
-  const { tenderId } = tenderIdSchema.parse(input);
+  // An id that cannot exist is simply not found (a page URL, not a form).
+  const parsed = tenderIdSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("NOT_FOUND");
+  const { tenderId } = parsed.data;
   return db.$transaction(async (tx) => {
     const seats = await tenderSeats(tx, actor);
     const tender = await tx.tender.findFirst({

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResellerTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActor();
-  const { tender, seats } = await orNotFound(getOpenTender(getDb(), actor, { tenderId }), "INVALID_INPUT");
+  const { tender, seats } = await orNotFound(getOpenTender(getDb(), actor, { tenderId }));
   const [t, format] = await Promise.all([getTranslations("tenders"), getFormatter()]);
   const until = format.dateTime(tender.validUntil, { dateStyle: "long", timeZone: "UTC" });
   const defaultCurrency = (await getDb().organization.findUnique({ where: { id: seats[0].orgId }, select: { currency: true } }))?.currency ?? "CHF";
