@@ -9,6 +9,7 @@ import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
 import { seedContent } from "./seed-content";
 import { seedSupportRequests } from "./seed-support";
+import { seedTenders } from "./seed-tenders";
 import {
   addMembers,
   createInvoices,
@@ -263,6 +264,7 @@ async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, product
   await createPartnership(tx, {
     ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
   });
+  await seedTenders(tx, partner.id);
 }
 
 function ids(products: Map<string, Product>, ...names: string[]): string[] {

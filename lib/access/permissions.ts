@@ -29,6 +29,7 @@ export const ACTIONS = [
   "audit.read",
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
   "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
+  "tenders.answer", // in an approved partner's own Organization: read the open calls for tenders and answer them (TND-2, TND-3)
   "dpa.generate", // GDP-1
   "support.grant",
   "support.request", // open support requests and follow one's own (SUP-4)
@@ -61,6 +62,7 @@ const USER = new Set<Action>([
   "content.mail.read",
   "content.drive.read",
   "content.chat.read",
+  "tenders.answer",
 ]);
 const EXTERNAL = new Set<Action>(["org.read", "members.view", "membership.updateOwn", "membership.leave", "products.read", "products.manage", "tags.read"]);
 

@@ -98,6 +98,11 @@ export const AUDIT_EVENTS = {
   "payment.transferRecorded": "payment",
   "order.placed": "order",
   "order.paid": "order",
+
+  "tender.submitted": "tender",
+  "tender.cancelled": "tender",
+  "tender.proposalSent": "tender",
+  "tender.proposalUpdated": "tender",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -122,7 +127,8 @@ export type AuditTarget =
   | "driveFolder"
   | "chatChannel"
   | "payment"
-  | "order";
+  | "order"
+  | "tender";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

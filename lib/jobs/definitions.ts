@@ -4,6 +4,7 @@ import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
 import { endExpiredGrants } from "@/lib/support/end-expired-grants";
+import { announceTenders } from "@/lib/tenders/announce-tenders";
 
 /** A recurring job: idempotent, safe to run late or twice, since a missed run is caught up by the next. */
 export type JobDefinition = {
@@ -42,6 +43,12 @@ export const JOBS = [
     cron: "* * * * *",
     description: "ACC-4 / SEC-9: mail reset requests left undelivered after their answer; forget requests after a day",
     run: (db) => deliverPendingPasswordResets(db),
+  },
+  {
+    name: "tender-extracts",
+    cron: "* * * * *",
+    description: "TND-2: mail an extract of each new call for tenders to every approved partner that opted in",
+    run: (db) => announceTenders(db),
   },
 ] as const satisfies readonly JobDefinition[];
 

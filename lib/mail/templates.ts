@@ -41,6 +41,12 @@ export type MailTemplates = {
   supportReply: { subject: string; link: string };
   /** 2FA-4: a verification method was added or removed, or two-step verification turned off. */
   twoFactorChanged: { change: "methodAdded" | "methodRemoved" | "disabled"; method: "TOTP" | "PUSH" | "SMS" | null; when: Date; securityUrl: string; timeZone?: string };
+  /** TND-4: to the submitter of a call for tenders; `viewLink` and `cancelLink` carry their secrets. */
+  tenderSubmitted: { title: string; validUntil: Date; viewLink: string; cancelLink: string };
+  /** TND-2: to an opted-in partner; an extract only, never the submitter's contact details. */
+  tenderExtract: { title: string; excerpt: string; budget: string | null; validUntil: Date; url: string };
+  /** TND-3: a partner's proposal, to the submitter (no secret: the link to all proposals is in the first mail). */
+  tenderProposal: { title: string; partner: string; email: string; website: string; message: string; price: string | null; updated: boolean };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -202,6 +208,60 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
     subject: t("verification.rejected.subject"),
     blocks: [paragraph(t("verification.rejected.intro")), paragraph(t("verification.rejected.next", { supportEmail: p.supportEmail }))],
   }),
+  tenderSubmitted: (p, { t, locale }) => {
+    const validUntil = createFormatter({ locale, timeZone: "UTC" }).dateTime(p.validUntil, { dateStyle: "long" });
+    return {
+      subject: t("tender.submitted.subject", { title: p.title }),
+      blocks: [
+        paragraph(t("tender.submitted.intro", { title: p.title, validUntil })),
+        action(t, t("tender.submitted.view"), p.viewLink),
+        paragraph(t("tender.submitted.viewHelp")),
+        paragraph(t("tender.submitted.cancelIntro")),
+        action(t, t("tender.submitted.cancel"), p.cancelLink),
+        paragraph(t("tender.submitted.ignore")),
+      ],
+    };
+  },
+  tenderExtract: (p, { t, locale }) => {
+    const validUntil = createFormatter({ locale, timeZone: "UTC" }).dateTime(p.validUntil, { dateStyle: "long" });
+    return {
+      subject: t("tender.extract.subject", { title: p.title }),
+      blocks: [
+        paragraph(t("tender.extract.intro")),
+        {
+          kind: "details",
+          lines: [
+            t("tender.extract.title", { title: p.title }),
+            p.budget ? t("tender.extract.budget", { budget: p.budget }) : t("tender.extract.noBudget"),
+            t("tender.extract.validUntil", { validUntil }),
+          ],
+        },
+        paragraph(p.excerpt),
+        action(t, t("tender.extract.action"), p.url),
+        paragraph(t("tender.extract.why")),
+      ],
+    };
+  },
+  tenderProposal: (p, { t }) => {
+    const names = { partner: p.partner, title: p.title };
+    return {
+      subject: p.updated ? t("tender.proposal.subjectUpdated", names) : t("tender.proposal.subject", names),
+      blocks: [
+        paragraph(p.updated ? t("tender.proposal.introUpdated", names) : t("tender.proposal.intro", names)),
+        paragraph(p.message),
+        {
+          kind: "details",
+          lines: [
+            ...(p.price ? [t("tender.proposal.price", { price: p.price })] : []),
+            t("tender.proposal.contact", { email: p.email }),
+            t("tender.proposal.website", { website: p.website }),
+          ],
+        },
+        paragraph(t("tender.proposal.seeAll")),
+        paragraph(t("tender.proposal.next")),
+      ],
+    };
+  },
 };
 
 /**
@@ -214,6 +274,7 @@ export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplate
   emailChangeConfirm: ["link"],
   emailConfirm: ["link"],
   verificationRequested: ["link"],
+  tenderSubmitted: ["viewLink", "cancelLink"],
 };
 export const REDACTED = "[redacted]";
 

@@ -46,6 +46,9 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
   twoFactorChanged: { change: "methodAdded", method: "TOTP", when: new Date("2025-03-01T10:00:00Z"), securityUrl: "https://manager.localhost/account/security" },
   supportReply: { subject: "Mail is down", link: "https://manager.localhost/o/support/r1" },
+  tenderSubmitted: { title: "New website", validUntil: new Date("2025-04-01T23:59:59Z"), viewLink: "https://manager.localhost/tenders/view/mno", cancelLink: "https://manager.localhost/tenders/cancel/pqr" },
+  tenderExtract: { title: "New website", excerpt: "We need a shop…", budget: "CHF 5000", validUntil: new Date("2025-04-01T23:59:59Z"), url: "https://manager.localhost/reseller/tenders/t1" },
+  tenderProposal: { title: "New website", partner: "Helvetic Partners AG", email: "hello@partner.example", website: "https://partner.example", message: "We can do it.", price: "CHF 4'500.00", updated: false },
 };
 
 beforeAll(async () => {

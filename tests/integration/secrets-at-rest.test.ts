@@ -16,6 +16,7 @@ import { getDb } from "@/lib/db";
 import { extractLinks, listCaughtMail, waitForMail } from "@/lib/dev/mailbox";
 import { inviteUser } from "@/lib/invitations/invite-user";
 import { REDACTED } from "@/lib/mail/templates";
+import { submitTender } from "@/lib/tenders/submit-tender";
 import { normaliseBackupCode } from "@/lib/two-factor/backup-codes";
 import { confirmTotpEnrolment } from "@/lib/two-factor/confirm-totp-enrolment";
 import { startTotpEnrolment } from "@/lib/two-factor/start-totp-enrolment";
@@ -108,6 +109,12 @@ beforeAll(async () => {
   await requestEmailChange(db, actor, { email: newEmail, password: newPassword });
   keep("link", await linkSecret(newEmail, "/confirm-email/", afterId));
 
+  // TND-3, TND-4: a call for tenders' view and cancel links.
+  const submitter = `${unique("tender")}@example.test`;
+  afterId = await lastMailId();
+  await submitTender(db, { kind: "anonymous", ip: "10.11.0.2" }, { title: "A secret-free call", description: "Nothing in this call may be a secret at rest.", contactName: "Sam", contactEmail: submitter });
+  keep("link", await linkSecret(submitter, "/tenders/view/", afterId), await linkSecret(submitter, "/tenders/cancel/", afterId));
+
   dump = await readEveryTextColumn();
 }, 240_000);
 
@@ -122,7 +129,7 @@ describe("nothing secret is stored in clear", () => {
     for (const kind of ["password", "session", "link"]) {
       for (const secret of secrets[kind]) expect(foundIn(secret), `${kind} found`).toEqual([]);
     }
-    expect(secrets.link).toHaveLength(4);
+    expect(secrets.link).toHaveLength(6);
   });
 
   test("[2FA-5] the authenticator secret and the backup codes appear nowhere", () => {

@@ -164,6 +164,14 @@ describe("demo data", () => {
     expect(managers.every((m) => m.membership.user.email === "partner@example.com")).toBe(true);
   });
 
+  test("[TND-2] [TND-3] demo data: open calls for tenders, one answered by the demo partner", async () => {
+    const open = await db.tender.findMany({ where: { cancelledAt: null, validUntil: { gt: new Date() } }, include: { proposals: { include: { partner: true } } } });
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const answered = open.filter((t) => t.proposals.length > 0);
+    expect(answered).toHaveLength(1);
+    expect(answered[0].proposals[0].partner.displayName).toBe("Helvetic Partners AG");
+  });
+
   test("[TAG-1] coloured tags from the palette are attached to products", async () => {
     const alpine = await orgNamed("Alpine Web Sàrl");
     const tags = await db.tag.findMany({ where: { orgId: alpine.id }, include: { products: true } });

@@ -307,6 +307,11 @@ const MATRIX: Record<string, Entry> = {
   [`${AUTH}/sign-in/two-factor/device-actions.ts#completePushChallengeAction`]: { open: "the second sign-in step (2FA-2)" },
   [`${AUTH}/sign-in/two-factor/device-actions.ts#sendSignInSmsAction`]: { open: "the second sign-in step (2FA-3)" },
   [`${AUTH}/sign-in/two-factor/help/actions.ts#requestHelpAction`]: { open: "the second sign-in step asking for recovery (IDV-1)" },
+  // Calls for tenders: a visitor's submission, the holder of its cancel link, and a partner's own answer
+  // (the partner seat — approved, opted in, a role holding tenders.answer — is tested in tenders.test.ts).
+  ["app/(public)/tenders/new/actions.ts#submitTenderAction"]: { open: "a visitor or a customer submits a call for tenders (TND-1)" },
+  ["app/(public)/tenders/cancel/[secret]/actions.ts#cancelTenderAction"]: { open: "the holder of a call's cancel link (TND-4)" },
+  [`${CONSOLE}/reseller/tenders/[tenderId]/actions.ts#saveProposalAction`]: { open: "a member of an opted-in partner answering for that partner (TND-3)" },
   ["lib/actions/preferences.ts#setLanguage"]: { open: "the browser's language, and the signed-in person's own (I18N-1)" },
   ["lib/actions/remembered-accounts.ts#rememberCurrentAccount"]: { open: "this browser's list of accounts (ACC-5)" },
   ["lib/actions/remembered-accounts.ts#forgetAccount"]: { open: "this browser's list of accounts (ACC-5)" },

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listPartnerClients } from "@/lib/partners/list-clients";
+import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };
@@ -16,10 +17,18 @@ export default async function ResellerPage() {
   const actor = await requireActor();
   const groups = await listPartnerClients(getDb(), actor);
   if (groups.length === 0) notFound();
-  const [t, format] = await Promise.all([getTranslations("reseller"), getFormatter()]);
+  const [t, format, tenders, tt] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders")]);
   return (
     <PlainShell actor={actor}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {/* TND-2: the open calls for tenders, for partners that accept them. */}
+      {tenders ? (
+        <p className="mt-2 text-sm">
+          <Link href="/reseller/tenders" className="text-brand-700 underline">
+            {tt("resellerLink")}
+          </Link>
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.partner.id} className="mt-6" aria-labelledby={`p-${g.partner.id}`}>
           <h2 id={`p-${g.partner.id}`} className="text-lg font-semibold">

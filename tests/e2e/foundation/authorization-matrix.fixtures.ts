@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
 import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -103,6 +103,8 @@ export async function createWorld() {
     const shotPng = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
     await writeFile(shotFile, shotPng, { mode: 0o600 });
     const attachment = await db.supportAttachment.create({ data: { requestId: openRequest.id, storagePath: shotPath, mimeType: "image/png", sizeBytes: shotPng.length } });
+    // TND-2: an open call for tenders, shown to every partner member of the matrix.
+    const { tender } = await createTender(db);
 
     // IDV-2: a submitted identity case with one photo on disk, where the server keeps them.
     const verification = await db.identityVerification.create({
@@ -157,6 +159,7 @@ export async function createWorld() {
         attachmentId: attachment.id,
         invoiceId: invoiceA.id,
         paymentId: paymentA.id,
+        tenderId: tender.id,
         checkout: `cs_${random(18)}`,
         token: random(),
         secret: random(),

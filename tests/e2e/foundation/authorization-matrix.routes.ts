@@ -61,6 +61,13 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/account/api-tokens": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
+  // TND-2, TND-3: every partner of the matrix is approved and accepts calls for tenders.
+  "/reseller/tenders": { requires: "partner" },
+  "/reseller/tenders/[tenderId]": { requires: "partner" },
+  // TND-1, TND-3, TND-4: the submission form is anyone's; the submitter's links are secrets.
+  "/tenders/new": { requires: "public" },
+  "/tenders/view/[secret]": { requires: "link" },
+  "/tenders/cancel/[secret]": { requires: "link" },
   "/backoffice": { requires: "staff:backoffice.enter" },
   "/backoffice/verifications": { requires: "staff:verifications.read" },
   "/backoffice/transfers": { requires: "staff:transfers.record" },

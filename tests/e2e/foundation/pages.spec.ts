@@ -36,9 +36,9 @@ const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "t
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox"];
+  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new"];
   // Links that are wrong or used up answer a clear page, not an error.
-  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret"];
+  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret"];
   for (const url of [...pages, ...stale]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
@@ -83,6 +83,10 @@ test("[a11y] the reseller area renders without errors or serious accessibility p
   const problems: string[] = [];
   await signIn(page, "partner@example.com", DEMO_PASSWORD);
   await visit(page, "/reseller", problems);
+  // TND-2, TND-3: the open calls for tenders and one call with its proposal form.
+  await visit(page, "/reseller/tenders", problems);
+  const call = page.locator('main a[href^="/reseller/tenders/"]').first();
+  await visit(page, (await call.getAttribute("href")) ?? "/reseller/tenders/none", problems);
   expect(problems).toEqual([]);
 });
 
