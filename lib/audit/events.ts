@@ -90,6 +90,12 @@ export const AUDIT_EVENTS = {
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
+
+  "partnerApplication.submitted": "partnerApplication",
+  "partnerApplication.approved": "partnerApplication",
+  "partnerApplication.rejected": "partnerApplication",
+  "partner.profileUpdated": "partner",
+  "partner.clientsAssigned": "membership",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -112,7 +118,9 @@ export type AuditTarget =
   | "mailMessage"
   | "driveFolder"
   | "chatChannel"
-  | "payment";
+  | "payment"
+  | "partnerApplication"
+  | "partner";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

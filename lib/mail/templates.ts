@@ -39,6 +39,10 @@ export type MailTemplates = {
   verificationRejected: { supportEmail: string };
   /** 2FA-4: a verification method was added or removed, or two-step verification turned off. */
   twoFactorChanged: { change: "methodAdded" | "methodRemoved" | "disabled"; method: "TOTP" | "PUSH" | "SMS" | null; when: Date; securityUrl: string; timeZone?: string };
+  /** PRT-1: the partner-programme application was approved; `resellerUrl` is the reseller area (no secret). */
+  partnerApproved: { companyName: string; resellerUrl: string };
+  /** PRT-1: the application was rejected, with the staff's reason. */
+  partnerRejected: { companyName: string; reason: string; supportEmail: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -195,6 +199,18 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
   verificationRejected: (p, { t }) => ({
     subject: t("verification.rejected.subject"),
     blocks: [paragraph(t("verification.rejected.intro")), paragraph(t("verification.rejected.next", { supportEmail: p.supportEmail }))],
+  }),
+  partnerApproved: (p, { t }) => ({
+    subject: t("partnerProgramme.approved.subject"),
+    blocks: [paragraph(t("partnerProgramme.approved.intro", { companyName: p.companyName })), action(t, t("partnerProgramme.approved.action"), p.resellerUrl)],
+  }),
+  partnerRejected: (p, { t }) => ({
+    subject: t("partnerProgramme.rejected.subject"),
+    blocks: [
+      paragraph(t("partnerProgramme.rejected.intro", { companyName: p.companyName })),
+      paragraph(t("partnerProgramme.rejected.reason", { reason: p.reason })),
+      paragraph(t("partnerProgramme.rejected.next", { supportEmail: p.supportEmail })),
+    ],
   }),
 };
 

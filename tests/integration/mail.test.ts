@@ -45,6 +45,8 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   emailChangeConfirm: { newEmail: "anna@new.example", link: "https://manager.localhost/confirm-email/ghi", expiresInHours: 24 },
   emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
   twoFactorChanged: { change: "methodAdded", method: "TOTP", when: new Date("2025-03-01T10:00:00Z"), securityUrl: "https://manager.localhost/account/security" },
+  partnerApproved: { companyName: "Acme SA", resellerUrl: "https://manager.localhost/reseller" },
+  partnerRejected: { companyName: "Acme SA", reason: "No active website", supportEmail: "support@manager.localhost" },
 };
 
 beforeAll(async () => {

@@ -19,6 +19,7 @@ export default async function BackofficePage() {
   if (!actor.staffRole) notFound();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
   const [overview, t, tBilling] = await Promise.all([backofficeOverview(getDb(), actor), getTranslations("backoffice"), getTranslations("billing")]);
+  const tPartners = await getTranslations("backofficePartners");
   const items = [
     { label: t("openVerifications"), value: overview.openVerifications },
     { label: t("openRequests"), value: overview.openRequests },
@@ -40,6 +41,13 @@ export default async function BackofficePage() {
         <p className="mt-4">
           <Link href="/backoffice/transfers" className="text-brand-700 underline">
             {tBilling("transfersLink")}
+          </Link>
+        </p>
+      ) : null}
+      {staffCan(actor.staffRole, "partners.review") ? (
+        <p className="mt-4">
+          <Link href="/backoffice/partner-applications" className="text-brand-700 underline">
+            {tPartners("openList")}
           </Link>
         </p>
       ) : null}
