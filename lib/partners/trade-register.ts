@@ -44,7 +44,7 @@ export function swissUidCheckDigit(first8: string): number | null {
 }
 
 function swiss(raw: string): string | null {
-  const m = /^CHE[\s-]?(\d{3})\.?(\d{3})\.?(\d{3})(?:\s*(?:MWST|TVA|IVA|HR))?$/i.exec(raw.trim());
+  const m = /^CHE[\s-]?(\d{3})[.\s]?(\d{3})[.\s]?(\d{3})(?:\s*(?:MWST|TVA|IVA|HR))?$/i.exec(raw.trim());
   if (!m) return null;
   const digits = m[1] + m[2] + m[3];
   if (swissUidCheckDigit(digits.slice(0, 8)) !== Number(digits[8])) return null;
