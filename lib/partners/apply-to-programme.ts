@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkboxField, lockOrganization, optionalWebsite, orgIdField, requiredText } from "@/lib/orgs/organization-fields";
-import { COMMITMENTS, MINIMUM_YEARLY_VOLUME_MINOR } from "./programme-rules";
+import { MINIMUM_YEARLY_VOLUME_MINOR } from "./programme-rules";
 import { normaliseTradeRegister, REGISTER_COUNTRIES } from "./trade-register";
 
 const commitment = checkboxField.refine((v) => v, "partnerProgramme.errors.commitmentRequired");
@@ -22,7 +22,11 @@ export const applyToProgrammeSchema = z
       .union([z.number(), z.string()])
       .transform((v) => (typeof v === "number" ? v : Number(v.replace(/['\s\u00a0\u202f]/g, "").replace(/[.,]00$/, ""))))
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 1_000_000_000, "validation.invalid"),
-    ...Object.fromEntries(COMMITMENTS.map((c) => [c, commitment])),
+    // The commitments of COMMITMENTS, each to be ticked.
+    supportsClients: commitment,
+    invoicesClients: commitment,
+    tendersExclusive: commitment,
+    resellerTerms: commitment,
   })
   .superRefine((v, ctx) => {
     if (!normaliseTradeRegister(v.country, v.tradeRegisterNumber)) {
