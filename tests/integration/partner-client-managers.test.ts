@@ -48,7 +48,7 @@ describe("who of the partner manages which client (PRT-9)", () => {
     expect((await listProducts(db, asUser(w.ana.id), { orgId: w.clientA.id })).items).toHaveLength(1);
     expect(await code(listProducts(db, asUser(w.ana.id), { orgId: w.clientB.id }))).toBe("NOT_FOUND");
     expect(await code(listProducts(db, asUser(w.bob.id), { orgId: w.clientA.id }))).toBe("NOT_FOUND");
-    const [group] = await listPartnerClients(db, asUser(w.ana.id));
+    const [group] = await listPartnerClients(db, { kind: "user", userId: w.ana.id, sessionId: "s", staffRole: null });
     expect(group.clients.map((c) => c.clientOrgId)).toEqual([w.clientA.id]);
     expect(await db.auditLog.count({ where: { orgId: w.partnerOrg.id, action: "partner.clientsAssigned", targetId: w.anaM.id } })).toBe(1);
 
