@@ -68,8 +68,9 @@ type ClientBatch = { orgNames: Map<string, string>; fullOrgIds: string[]; limite
  * one row per payment. The period is whole days, `from` and `to` included (UTC).
  */
 export async function* exportClientBilling(db: Db, actor: Actor, raw: ExportClientBillingInput): AsyncGenerator<BillingRow[]> {
+  // The partner first: another partner's id is NOT_FOUND whatever else the request says.
+  const { partner, access } = await requirePartnerMember(db, actor, exportClientBillingFields.shape.partnerId.parse(raw.partnerId), "org.read");
   const input = exportClientBillingSchema.parse(raw);
-  const { partner, access } = await requirePartnerMember(db, actor, input.partnerId, "org.read");
   const seesAll = can(access.role, "clients.manageAll");
   const start = new Date(`${input.from}T00:00:00.000Z`);
   const end = new Date(new Date(`${input.to}T00:00:00.000Z`).getTime() + 86_400_000);

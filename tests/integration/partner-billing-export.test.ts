@@ -174,6 +174,7 @@ describe("reseller area: billing data download (PRT-8)", () => {
 
     const other = await createPartner(w.db, { orgId: (await createOrganization(w.db)).id });
     expect((await get(other.id, query)).status).toBe(404);
+    expect((await get(other.id, "")).status).toBe(404);
     expect((await get(w.partner.id, "history=invoices&from=2026-02-01&to=2026-01-01")).status).toBe(400);
     expect((await get(w.partner.id, "history=everything&from=2026-01-01&to=2026-02-01")).status).toBe(400);
   });

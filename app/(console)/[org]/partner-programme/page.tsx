@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { programmeStatus } from "@/lib/partners/programme-status";
 import { REGISTER_COUNTRIES } from "@/lib/partners/trade-register";
@@ -20,7 +21,7 @@ const BENEFITS = ["cashback", "resellerArea", "access", "collaborators", "direct
 export default async function PartnerProgrammePage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
   const { actor } = await consoleContext(orgId);
-  const [status, t, format, locale] = await Promise.all([programmeStatus(getDb(), actor, orgId), getTranslations("partnerProgramme"), getFormatter(), getLocale()]);
+  const [status, t, format, locale] = await Promise.all([orNotFound(programmeStatus(getDb(), actor, orgId)), getTranslations("partnerProgramme"), getFormatter(), getLocale()]);
   const minimum = formatMoney(status.minimumVolumeMinor, status.currency, locale);
   const regionNames = new Intl.DisplayNames([locale], { type: "region" });
   const countries = REGISTER_COUNTRIES.map((code) => ({ value: code, label: regionNames.of(code) ?? code }));
