@@ -18,14 +18,14 @@ test("[PRT-1] a company applies to the partner programme, a supervisor approves 
   await expect(page.getByRole("heading", { level: 1, name: en("partnerProgramme.title") })).toBeVisible();
   await expect(page.getByText(en("partnerProgramme.requirements.volume"))).toBeVisible();
   await expect(page.getByText(en("partnerProgramme.benefits.cashback"))).toBeVisible();
-  await page.getByLabel(en("partnerProgramme.tradeRegisterNumber")).fill("CHE-116.281.711");
-  await page.getByLabel(en("partnerProgramme.website")).fill("brunner-web.example");
+  await page.getByLabel(en("partnerProgramme.tradeRegisterNumber"), { exact: true }).fill("CHE-116.281.711");
+  await page.getByLabel(en("partnerProgramme.website"), { exact: true }).fill("brunner-web.example");
   await page.getByLabel(en("partnerProgramme.yearlyVolume", { currency: "CHF" })).fill("1500");
   await page.getByRole("button", { name: en("partnerProgramme.apply") }).click();
   // A wrong check digit, a volume under the minimum and unticked commitments are each named at their field.
   await expect(page.getByText(en("partnerProgramme.errors.registerCH"))).toBeVisible();
   await expect(page.getByText(en("partnerProgramme.errors.commitmentRequired")).first()).toBeVisible();
-  await page.getByLabel(en("partnerProgramme.tradeRegisterNumber")).fill("CHE-116.281.710");
+  await page.getByLabel(en("partnerProgramme.tradeRegisterNumber"), { exact: true }).fill("CHE-116.281.710");
   await page.getByLabel(en("partnerProgramme.yearlyVolume", { currency: "CHF" })).fill("2500");
   for (const c of ["supportsClients", "invoicesClients", "tendersExclusive", "resellerTerms"]) await page.getByLabel(en(`partnerProgramme.commitment.${c}`)).check();
   await page.getByRole("button", { name: en("partnerProgramme.apply") }).click();
@@ -54,16 +54,16 @@ test("[PRT-1] a company applies to the partner programme, a supervisor approves 
 test("[PRT-1] the public partner directory finds an opted-in partner by name, region and speciality, without signing in", async ({ page }) => {
   await page.goto("/partners-directory");
   await expect(page.getByRole("heading", { level: 1, name: en("partnersDirectory.title") })).toBeVisible();
-  await page.getByLabel(en("partnersDirectory.name")).fill("helvetic");
-  await page.getByLabel(en("partnersDirectory.region")).selectOption({ label: en("partnersDirectory.regions.CH_GERMAN") });
-  await page.getByLabel(en("partnersDirectory.speciality")).selectOption({ label: en("partnersDirectory.specialities.wordpress") });
+  await page.getByLabel(en("partnersDirectory.name"), { exact: true }).fill("helvetic");
+  await page.getByLabel(en("partnersDirectory.region"), { exact: true }).selectOption({ label: en("partnersDirectory.regions.CH_GERMAN") });
+  await page.getByLabel(en("partnersDirectory.speciality"), { exact: true }).selectOption({ label: en("partnersDirectory.specialities.wordpress") });
   await page.getByRole("button", { name: en("partnersDirectory.apply") }).click();
   await expect(page).toHaveURL(/q=helvetic/);
   const found = page.getByTestId("directory-partner");
   await expect(found).toHaveCount(1);
   await expect(found).toContainText("Helvetic Partners AG");
   await expect(found).toContainText(en("partnersDirectory.specialities.ecommerce"));
-  await page.getByLabel(en("partnersDirectory.speciality")).selectOption({ label: en("partnersDirectory.specialities.cloud") });
+  await page.getByLabel(en("partnersDirectory.speciality"), { exact: true }).selectOption({ label: en("partnersDirectory.specialities.cloud") });
   await page.getByRole("button", { name: en("partnersDirectory.apply") }).click();
   await expect(page.getByTestId("directory-partner")).toHaveCount(0);
   await expect(page.getByText(en("partnersDirectory.empty"))).toBeVisible();
@@ -77,8 +77,8 @@ test("[PRT-8] the partner ticks a client, the bar at the bottom downloads that c
   const bar = page.getByTestId("selection-bar");
   await expect(bar).toBeVisible();
   await expect(bar).toContainText("1");
-  await page.getByLabel(de("resellerDownload.history")).selectOption({ label: de("resellerDownload.histories.invoices") });
-  await page.getByLabel(de("resellerDownload.from")).fill("2020-01-01");
+  await page.getByLabel(de("resellerDownload.history"), { exact: true }).selectOption({ label: de("resellerDownload.histories.invoices") });
+  await page.getByLabel(de("resellerDownload.from"), { exact: true }).fill("2020-01-01");
   const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("button", { name: de("resellerDownload.downloadTicked") }).click()]);
   expect(download.suggestedFilename()).toMatch(/^billing-invoices-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
