@@ -16,6 +16,7 @@ import {
   createOrganization,
   type OrganizationOverrides,
   createPartner,
+  createPartnerApplication,
   createPartnership,
   createProducts,
   createTags,
@@ -43,6 +44,8 @@ export const DEMO_LOGINS = [
   { email: "luca@example.com", password: DEMO_PASSWORD, description: "User in Alpine Web's \"Web team\"" },
   { email: "jean@example.com", password: DEMO_PASSWORD, description: "Individual customer (France, EUR)" },
   { email: "partner@example.com", password: DEMO_PASSWORD, description: "Partner: Helvetic Partners AG (reseller area)" },
+  { email: "nina@example.com", password: DEMO_PASSWORD, description: "User of Helvetic Partners AG, assigned to the client Alpine Web Sàrl" },
+  { email: "tom@example.com", password: DEMO_PASSWORD, description: "User of Helvetic Partners AG, assigned to the client Jean Martin" },
   { email: "support@example.com", password: DEMO_PASSWORD, description: "Support agent (back office)", totpSecret: DEMO_STAFF_TOTP_SECRET },
   { email: "supervisor@example.com", password: DEMO_PASSWORD, description: "Support supervisor (back office: decides identity checks)", totpSecret: DEMO_STAFF_TOTP_SECRET },
 ] as const satisfies readonly { email: string; password: string; description: string; totpSecret?: string }[];
@@ -54,6 +57,8 @@ const PEOPLE = [
   { email: "luca@example.com", firstName: "Luca", lastName: "Bianchi", locale: "en" },
   { email: "jean@example.com", firstName: "Jean", lastName: "Martin", locale: "fr", timeZone: "Europe/Paris" },
   { email: "partner@example.com", firstName: "Sven", lastName: "Meier", locale: "de" },
+  { email: "nina@example.com", firstName: "Nina", lastName: "Huber", locale: "de" },
+  { email: "tom@example.com", firstName: "Tom", lastName: "Weber", locale: "en" },
   { email: "support@example.com", firstName: "Sam", lastName: "Support", locale: "en", staffRole: "SUPPORT" },
   { email: "supervisor@example.com", firstName: "Sarah", lastName: "Supervisor", locale: "en", staffRole: "SUPERVISOR" },
 ] as const;
@@ -168,7 +173,7 @@ async function seedEverything(tx: Tx, passwordHash: string) {
   });
   await seedTags(tx, orgs.alpine.id, products);
   await seedInvoices(tx, orgs, products);
-  await seedPartner(tx, orgs, products);
+  await seedPartner(tx, orgs, products, userId);
   await seedContent(tx, products);
   await seedSupportRequests(tx, orgs.alpine.id, products, userId);
 }
@@ -254,15 +259,26 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
   });
 }
 
-async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
+async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs, products: Map<string, Product>, userId: (email: string) => string) {
+  // PRT-1: listed in the public directory with its region and specialities.
   const partner = await createPartner(tx, {
     orgId: helvetic.id, displayName: helvetic.name, contactEmail: ORGS.helvetic.owner,
-    website: "https://helvetic-partners.ch", tradeRegisterNumber: "CHE-123.456.789", benefitRateBp: 2500,
+    website: "https://helvetic-partners.ch", tradeRegisterNumber: "CHE-116.281.710", benefitRateBp: 2500,
+    region: "CH_GERMAN", specialities: ["wordpress", "ecommerce", "email"],
   });
-  const common = { partnerId: partner.id, managerMembershipIds: [helvetic.legalRepresentativeMembershipId] };
-  await createPartnership(tx, { ...common, clientOrgId: alpine.id, access: "FULL", payer: "CLIENT" });
+  // PRT-9: two of the partner's own users, each assigned to one client (its legal representative manages all).
+  const [nina, tom] = await addMembers(tx, helvetic.id, [{ userId: userId("nina@example.com") }, { userId: userId("tom@example.com") }]);
+  const common = { partnerId: partner.id };
+  await createPartnership(tx, { ...common, clientOrgId: alpine.id, access: "FULL", payer: "CLIENT", managerMembershipIds: [helvetic.legalRepresentativeMembershipId, nina.id] });
   await createPartnership(tx, {
     ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
+    managerMembershipIds: [helvetic.legalRepresentativeMembershipId, tom.id],
+  });
+  // PRT-1: Atelier Dubois applied to the partner programme; the back office has it to review.
+  await createPartnerApplication(tx, {
+    orgId: atelier.id, applicantId: userId("owner@example.com"), applicantEmail: "owner@example.com", companyName: "Atelier Dubois",
+    country: "CH", tradeRegisterNumber: "CHE-123.456.788", website: "https://atelier-dubois.ch", yearlyVolumeMinor: 350_000, currency: "CHF",
+    createdAt: day(-2),
   });
   await seedTenders(tx, partner.id);
 }

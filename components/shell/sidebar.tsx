@@ -101,6 +101,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             </Link>
           </li>
         ) : null}
+        {access?.via === "membership" ? (
+          <li>
+            <Link href={`/${orgId}/partner-programme`} className={link}>
+              {t("partnerProgramme")}
+            </Link>
+          </li>
+        ) : null}
       </ul>
       {showReseller || showBackOffice || showMailbox ? <hr className="my-3 border-slate-300" /> : null}
       <ul className="space-y-1">

@@ -103,6 +103,12 @@ export const AUDIT_EVENTS = {
   "tender.cancelled": "tender",
   "tender.proposalSent": "tender",
   "tender.proposalUpdated": "tender",
+
+  "partnerApplication.submitted": "partnerApplication",
+  "partnerApplication.approved": "partnerApplication",
+  "partnerApplication.rejected": "partnerApplication",
+  "partner.profileUpdated": "partner",
+  "partner.clientsAssigned": "membership",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -128,7 +134,9 @@ export type AuditTarget =
   | "chatChannel"
   | "payment"
   | "order"
-  | "tender";
+  | "tender"
+  | "partnerApplication"
+  | "partner";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -47,6 +47,10 @@ export type MailTemplates = {
   tenderExtract: { title: string; excerpt: string; budget: string | null; validUntil: Date; url: string };
   /** TND-3: a partner's proposal, to the submitter (no secret: the link to all proposals is in the first mail). */
   tenderProposal: { title: string; partner: string; email: string; website: string; message: string; price: string | null; updated: boolean };
+  /** PRT-1: the partner-programme application was approved; `resellerUrl` is the reseller area (no secret). */
+  partnerApproved: { companyName: string; resellerUrl: string };
+  /** PRT-1: the application was rejected, with the staff's reason. */
+  partnerRejected: { companyName: string; reason: string; supportEmail: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -262,6 +266,18 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       ],
     };
   },
+  partnerApproved: (p, { t }) => ({
+    subject: t("partnerProgramme.approved.subject"),
+    blocks: [paragraph(t("partnerProgramme.approved.intro", { companyName: p.companyName })), action(t, t("partnerProgramme.approved.action"), p.resellerUrl)],
+  }),
+  partnerRejected: (p, { t }) => ({
+    subject: t("partnerProgramme.rejected.subject"),
+    blocks: [
+      paragraph(t("partnerProgramme.rejected.intro", { companyName: p.companyName })),
+      paragraph(t("partnerProgramme.rejected.reason", { reason: p.reason })),
+      paragraph(t("partnerProgramme.rejected.next", { supportEmail: p.supportEmail })),
+    ],
+  }),
 };
 
 /**

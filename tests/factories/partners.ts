@@ -45,3 +45,27 @@ export function createPartnership(db: DbOrTx, input: PartnershipInput): Promise<
     },
   });
 }
+
+export type PartnerApplicationInput = Partial<Omit<Prisma.PartnerApplicationCreateManyInput, "orgId">> & { orgId: string };
+
+/** A pending partner-programme application of an Organization (PRT-1), with a valid Swiss UID. */
+export function createPartnerApplication(db: DbOrTx, input: PartnerApplicationInput) {
+  const key = unique("applicant");
+  return db.partnerApplication.create({
+    data: {
+      applicantEmail: `${key}@example.test`,
+      companyName: `Applicant ${key}`,
+      country: "CH",
+      tradeRegisterNumber: "CHE-116.281.710",
+      website: `https://${key}.example`,
+      yearlyVolumeMinor: 500_000,
+      currency: "CHF",
+      ...input,
+    },
+  });
+}
+
+/** The Organization's partner profile, made once (several tests of one world may ask for it). */
+export async function partnerOf(db: DbOrTx, orgId: string): Promise<Partner> {
+  return (await db.partner.findUnique({ where: { orgId } })) ?? createPartner(db, { orgId });
+}

@@ -49,6 +49,8 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   tenderSubmitted: { title: "New website", validUntil: new Date("2025-04-01T23:59:59Z"), viewLink: "https://manager.localhost/tenders/view/mno", cancelLink: "https://manager.localhost/tenders/cancel/pqr" },
   tenderExtract: { title: "New website", excerpt: "We need a shop…", budget: "CHF 5000", validUntil: new Date("2025-04-01T23:59:59Z"), url: "https://manager.localhost/reseller/tenders/t1" },
   tenderProposal: { title: "New website", partner: "Helvetic Partners AG", email: "hello@partner.example", website: "https://partner.example", message: "We can do it.", price: "CHF 4'500.00", updated: false },
+  partnerApproved: { companyName: "Acme SA", resellerUrl: "https://manager.localhost/reseller" },
+  partnerRejected: { companyName: "Acme SA", reason: "No active website", supportEmail: "support@manager.localhost" },
 };
 
 beforeAll(async () => {

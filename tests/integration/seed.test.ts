@@ -158,10 +158,19 @@ describe("demo data", () => {
     expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
   });
 
-  test("[SEED] demo data: the partner's legal representative manages both clients", async () => {
-    const managers = await db.partnerManager.findMany({ include: { membership: { include: { user: true } } } });
-    expect(managers).toHaveLength(2);
-    expect(managers.every((m) => m.membership.user.email === "partner@example.com")).toBe(true);
+  test("[SEED] [PRT-9] demo data: the partner's legal representative manages both clients, two of its users one each", async () => {
+    const managers = await db.partnerManager.findMany({ include: { membership: { include: { user: true } }, partnership: { include: { client: true } } } });
+    const pairs = managers.map((m) => `${m.membership.user.email} → ${m.partnership.client.name}`).sort();
+    expect(pairs).toEqual(["nina@example.com → Alpine Web Sàrl", "partner@example.com → Alpine Web Sàrl", "partner@example.com → Jean Martin", "tom@example.com → Jean Martin"]);
+    expect(managers.filter((m) => m.membership.user.email !== "partner@example.com").every((m) => m.membership.role === "USER")).toBe(true);
+  });
+
+  test("[SEED] [PRT-1] demo data: the partner is in the directory with its region and specialities; Atelier Dubois's application awaits review", async () => {
+    const partner = await db.partner.findFirstOrThrow({ where: { organization: { name: "Helvetic Partners AG" } } });
+    expect(partner).toMatchObject({ inDirectory: true, region: "CH_GERMAN", specialities: ["wordpress", "ecommerce", "email"], tradeRegisterNumber: "CHE-116.281.710" });
+    const pending = await db.partnerApplication.findMany({ where: { status: "PENDING" }, include: { organization: true } });
+    expect(pending.map((a) => a.organization.name)).toEqual(["Atelier Dubois"]);
+    expect(pending[0]).toMatchObject({ applicantEmail: "owner@example.com", tradeRegisterNumber: "CHE-123.456.788" });
   });
 
   test("[TND-2] [TND-3] demo data: open calls for tenders, one answered by the demo partner", async () => {

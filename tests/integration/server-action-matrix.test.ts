@@ -14,6 +14,7 @@ import {
   createInvoice,
   createOrganization,
   createPartner,
+  createPartnerApplication,
   createPartnership,
   createProducts,
   createStaffUser,
@@ -23,6 +24,7 @@ import {
   createUser,
   DEFAULT_PASSWORD,
   grantProductAccess,
+  partnerOf,
   tagProducts,
   unique,
 } from "../factories";
@@ -240,6 +242,39 @@ const MATRIX: Record<string, Entry> = {
     },
   },
 
+  // The partner programme (PRT-1): a legal representative applies; the Organization as a partner edits its
+  // directory profile (legal representative) and decides who manages which client (PRT-9, people's rights).
+  [`${CONSOLE}/[org]/partner-programme/actions.ts#applyToProgrammeAction`]: {
+    needs: "org.update",
+    membersOnly: true,
+    form: async ({ w }: Ctx) => ({
+      orgId: w.orgId,
+      companyName: "Matrix SA",
+      country: "CH",
+      tradeRegisterNumber: "CHE-116.281.710",
+      website: "matrix.example",
+      yearlyVolume: "5000",
+      supportsClients: "on",
+      invoicesClients: "on",
+      tendersExclusive: "on",
+      resellerTerms: "on",
+    }),
+  },
+  [`${CONSOLE}/reseller/[partnerId]/profile/actions.ts#updatePartnerProfileAction`]: {
+    needs: "org.update",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ partnerId: (await partnerOf(db, w.orgId)).id, displayName: "Matrix Partners", website: "matrix.example", region: "CH_ROMANDIE", specialities: ["wordpress"], inDirectory: "on" }),
+  },
+  [`${CONSOLE}/reseller/[partnerId]/managers/actions.ts#assignClientsAction`]: {
+    needs: "users.update",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => {
+      const partner = await partnerOf(db, w.orgId);
+      const partnership = await createPartnership(db, { partnerId: partner.id, clientOrgId: (await createOrganization(db)).id, access: "FULL" });
+      return { partnerId: partner.id, membershipId: (await freshMember(db, w.orgId, "USER")).id, partnershipIds: partnership.id };
+    },
+  },
+
   // The person's own account (ACC-3, 2FA-*, APP-*): nobody reaches another person's objects.
   [`${CONSOLE}/account/security/actions.ts#startTotpAction`]: { own: true },
   [`${CONSOLE}/account/security/actions.ts#confirmTotpAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, false)).id, code: "123456" }) },
@@ -280,6 +315,12 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/backoffice/support/actions.ts#assignRequestAction`]: {
     staff: "requests.assign",
     form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, assigneeId: (await createStaffUser(db, { staffRole: "SUPPORT" })).id }),
+  },
+
+  // Partner-programme applications (PRT-1): reviewed by the staff roles the table allows.
+  [`${CONSOLE}/backoffice/partner-applications/[applicationId]/actions.ts#decidePartnerApplicationAction`]: {
+    staff: "partners.review",
+    form: async ({ db }: Subject) => ({ applicationId: (await createPartnerApplication(db, { orgId: (await createOrganization(db)).id })).id, decision: "reject", reason: "matrix" }),
   },
 
   // Incoming bank transfers (BIL-5).

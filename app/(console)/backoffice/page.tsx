@@ -18,11 +18,12 @@ export default async function BackofficePage() {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
-  const [overview, t, tBilling, tSupport] = await Promise.all([
+  const [overview, t, tBilling, tSupport, tPartners] = await Promise.all([
     backofficeOverview(getDb(), actor),
     getTranslations("backoffice"),
     getTranslations("billing"),
     getTranslations("backofficeSupport"),
+    getTranslations("backofficePartners"),
   ]);
   const items = [
     { label: t("openVerifications"), value: overview.openVerifications },
@@ -57,6 +58,13 @@ export default async function BackofficePage() {
         <p className="mt-4">
           <Link href="/backoffice/transfers" className="text-brand-700 underline">
             {tBilling("transfersLink")}
+          </Link>
+        </p>
+      ) : null}
+      {staffCan(actor.staffRole, "partners.review") ? (
+        <p className="mt-4">
+          <Link href="/backoffice/partner-applications" className="text-brand-700 underline">
+            {tPartners("openList")}
           </Link>
         </p>
       ) : null}

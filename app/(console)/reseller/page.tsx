@@ -3,11 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
-import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { listPartnerClients } from "@/lib/partners/list-clients";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
+import { ClientsTable } from "./clients-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };
@@ -18,6 +19,7 @@ export default async function ResellerPage() {
   const groups = await listPartnerClients(getDb(), actor);
   if (groups.length === 0) notFound();
   const [t, format, tenders, tt] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders")]);
+  const today = now().toISOString().slice(0, 10);
   return (
     <PlainShell actor={actor}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -34,29 +36,20 @@ export default async function ResellerPage() {
           <h2 id={`p-${g.partner.id}`} className="text-lg font-semibold">
             {g.partner.displayName} — {t("clients")}
           </h2>
-          <DataTable
-            className="mt-2"
-            caption={`${g.partner.displayName} — ${t("clients")}`}
-            rows={g.clients}
-            rowKey={(c) => c.id}
-            empty={t("noClients")}
-            columns={[
-              // PRT-4: the partner works in the client's Organization with the access it was granted.
-              {
-                key: "client",
-                label: t("client"),
-                rowHeader: true,
-                cell: (c) => (
-                  <Link href={`/${c.clientOrgId}/products`} className="text-brand-700 underline">
-                    {c.clientName}
-                  </Link>
-                ),
-              },
-              { key: "access", label: t("access"), cell: (c) => t(c.access) },
-              { key: "payer", label: t("payer"), cell: (c) => (c.access === "FULL" ? t(c.payer) : "—") },
-              { key: "products", label: t("products"), cell: (c) => c.productCount },
-              { key: "since", label: t("since"), cell: (c) => (c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—") },
-            ]}
+          <p className="mt-1 flex gap-4 text-sm">
+            <Link href={`/reseller/${g.partner.id}/profile`} className="text-brand-700 underline">
+              {t("profileLink")}
+            </Link>
+            <Link href={`/reseller/${g.partner.id}/managers`} className="text-brand-700 underline">
+              {t("managersLink")}
+            </Link>
+          </p>
+          <ClientsTable
+            partnerId={g.partner.id}
+            partnerName={g.partner.displayName}
+            defaultFrom={`${today.slice(0, 4)}-01-01`}
+            defaultTo={today}
+            rows={g.clients.map((c) => ({ ...c, since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—" }))}
           />
         </section>
       ))}

@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createInvoice, createOrganization, createPartner, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrganization, createPartner, createPartnerApplication, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
 import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -21,6 +21,8 @@ export type ActorSpec = {
   member: boolean;
   /** Belongs to a partner Organization (the reseller area). */
   partnerMember: boolean;
+  /** The role in the FULL partner's Organization (its reseller-area pages, the `partnerId` segment). */
+  inFullPartner?: Role;
 };
 
 export const random = (bytes = 24) => randomBytes(bytes).toString("base64url");
@@ -85,6 +87,8 @@ export async function createWorld() {
     const limitedOrg = await createOrganization(db, { legalRepresentativeId: limitedLr.id });
     const limitedPartner = await createPartner(db, { orgId: limitedOrg.id });
     await createPartnership(db, { partnerId: limitedPartner.id, clientOrgId: orgA.id, access: "LIMITED", productIds: [shared.id] });
+    // PRT-1: an application awaiting the back office's review.
+    const application = await createPartnerApplication(db, { orgId: orgB.id });
     const endedOrg = await createOrganization(db, { legalRepresentativeId: endedLr.id });
     const endedPartner = await createPartner(db, { orgId: endedOrg.id });
     await createPartnership(db, { partnerId: endedPartner.id, clientOrgId: orgA.id, access: "FULL", status: "ENDED" });
@@ -131,9 +135,9 @@ export async function createWorld() {
       { name: "A user", ...person(aUser.email, { inA: { via: "membership", role: "USER" } }) },
       { name: "A external", ...person(aExternal.email, { inA: { via: "membership", role: "EXTERNAL" } }) },
       { name: "B legal representative", ...person(bLr.email, { inA: null }) },
-      { name: "partner FULL", ...person(fullLr.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true }) },
-      { name: "partner FULL, assigned user", ...person(fullAssigned.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true }) },
-      { name: "partner FULL, unassigned user", ...person(fullUnassigned.email, { inA: null, partnerMember: true }) },
+      { name: "partner FULL", ...person(fullLr.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true, inFullPartner: "LEGAL_REPRESENTATIVE" }) },
+      { name: "partner FULL, assigned user", ...person(fullAssigned.email, { inA: { via: "partnership", access: "FULL" }, partnerMember: true, inFullPartner: "USER" }) },
+      { name: "partner FULL, unassigned user", ...person(fullUnassigned.email, { inA: null, partnerMember: true, inFullPartner: "USER" }) },
       { name: "partner LIMITED", ...person(limitedLr.email, { inA: { via: "partnership", access: "LIMITED" }, partnerMember: true }) },
       { name: "partner ENDED", ...person(endedLr.email, { inA: null, partnerMember: true }) },
       { name: "support agent", ...person(agent.email, { inA: null, staffRole: "SUPPORT", member: false }) },
@@ -164,6 +168,8 @@ export async function createWorld() {
         token: random(),
         secret: random(),
         kind: "none",
+        partnerId: fullPartner.id,
+        applicationId: application.id,
       } as Record<string, string>,
       hiddenProduct: hidden.id,
       b: { productId: productB.id, teamId: teamB.id, membershipId: orgB.legalRepresentativeMembershipId, mailboxId: mailboxB.id },

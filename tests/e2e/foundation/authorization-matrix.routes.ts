@@ -16,10 +16,24 @@ export type Outcome = "ok" | "notFound" | "signIn" | "redirect" | `redirect:${st
  * - `signedIn`: any signed-in person; `noOrganization`: a signed-in person without any membership (others
  *   are sent home); `partner`: a member of a partner Organization (the reseller area);
  * - `org:<action>`: whoever holds the action in the Organization (role table, partner table);
+ * - `member:<action>`: the Organization's members whose role holds the action (partners acting there do not);
+ * - `partnerOrg:<action>`: members of the partner in the `partnerId` segment whose role there holds the
+ *   action (its reseller-area pages); members of other partners get the 404 like everyone else;
  * - `staff:<action>`: staff whose role holds the action (staff table);
  * - `link`: a secret link; a random secret must answer a clear page or a 404, never an error.
  */
-export type Requirement = "public" | "guest" | "secondStep" | "signedIn" | "noOrganization" | "partner" | `org:${Action}` | `staff:${StaffAction}` | "link";
+export type Requirement =
+  | "public"
+  | "guest"
+  | "secondStep"
+  | "signedIn"
+  | "noOrganization"
+  | "partner"
+  | `org:${Action}`
+  | `member:${Action}`
+  | `partnerOrg:${Action}`
+  | `staff:${StaffAction}`
+  | "link";
 
 export type RouteDeclaration = {
   requires: Requirement;
@@ -68,6 +82,13 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/tenders/new": { requires: "public" },
   "/tenders/view/[secret]": { requires: "link" },
   "/tenders/cancel/[secret]": { requires: "link" },
+  "/reseller/[partnerId]/profile": { requires: "partnerOrg:org.read" },
+  "/reseller/[partnerId]/managers": { requires: "partnerOrg:org.read" },
+  // Without the history and the period the query is refused (400) once the caller is the partner's.
+  "/reseller/[partnerId]/download": { requires: "partnerOrg:org.read", allowed: "invalid" },
+  "/partners-directory": { requires: "public" },
+  "/backoffice/partner-applications": { requires: "staff:partners.review" },
+  "/backoffice/partner-applications/[applicationId]": { requires: "staff:partners.review" },
   "/backoffice": { requires: "staff:backoffice.enter" },
   "/backoffice/verifications": { requires: "staff:verifications.read" },
   "/backoffice/transfers": { requires: "staff:transfers.record" },
@@ -87,6 +108,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]": { requires: "org:org.read", allowed: "redirect:/[org]/dashboard" },
   "/[org]/dashboard": { requires: "org:org.read" },
   "/[org]/organization": { requires: "org:org.read" },
+  "/[org]/partner-programme": { requires: "member:org.read" },
   "/[org]/users": { requires: "org:users.read" },
   "/[org]/users/invite": { requires: "org:users.invite" },
   "/[org]/users/[membershipId]": { requires: "org:members.view" },

@@ -49,6 +49,10 @@ function expected(decl: RouteDeclaration, actor: ActorSpec, segments: Record<str
       return actor.member ? ["redirect:/"] : allowed;
     case "partner":
       return actor.partnerMember ? allowed : ["notFound"];
+    case "member":
+      return actor.inA?.via === "membership" && ROLE_PERMISSIONS[actor.inA.role].has(name as Action) ? allowed : actor.inA?.via === "membership" ? (decl.denied ?? ["notFound"]) : ["notFound"];
+    case "partnerOrg":
+      return actor.inFullPartner ? (ROLE_PERMISSIONS[actor.inFullPartner].has(name as Action) ? allowed : (decl.denied ?? ["notFound"])) : ["notFound"];
     case "org":
       // Only members and active partners act in A; staff's own session is no way in (SUP-3).
       return mayAct(actor, name as Action) ? allowed : actor.inA ? (decl.denied ?? ["notFound"]) : ["notFound"];

@@ -31,12 +31,12 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "payments", "payments?all=1", "mail", "drive", "chat", "support"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "payments", "payments?all=1", "mail", "drive", "chat", "support", "partner-programme"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new"];
+  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
   // Links that are wrong or used up answer a clear page, not an error.
   const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret"];
   for (const url of [...pages, ...stale]) await visit(page, url, problems);
@@ -87,6 +87,15 @@ test("[a11y] the reseller area renders without errors or serious accessibility p
   await visit(page, "/reseller/tenders", problems);
   const call = page.locator('main a[href^="/reseller/tenders/"]').first();
   await visit(page, (await call.getAttribute("href")) ?? "/reseller/tenders/none", problems);
+  // PRT-1, PRT-9: the partner's directory profile and who manages which client.
+  const profile = (await page.locator('a[href$="/profile"]').first().getAttribute("href"))!;
+  await visit(page, profile, problems);
+  await visit(page, profile.replace(/\/profile$/, "/managers"), problems);
+  // PRT-8: a ticked client shows the download bar at the bottom.
+  await page.goto("/reseller");
+  await page.getByTestId("reseller-client-row").first().getByRole("checkbox").check();
+  await expect(page.getByTestId("selection-bar")).toBeVisible();
+  for (const a of await accessibilityProblems(page)) problems.push(`/reseller (ticked): ${a}`);
   expect(problems).toEqual([]);
 });
 
@@ -120,5 +129,9 @@ test("[BIL-5] the back office's incoming transfers page renders without errors o
   await signInWithTotp(page, "supervisor@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
   await expect(page).toHaveURL(/\/backoffice$/, { timeout: 20_000 });
   await visit(page, "/backoffice/transfers", problems);
+  // PRT-1: the partner-programme applications and one of them.
+  await visit(page, "/backoffice/partner-applications", problems);
+  const application = (await page.getByTestId("partner-application-row").first().locator("a").getAttribute("href"))!;
+  await visit(page, application, problems);
   expect(problems).toEqual([]);
 });

@@ -1,0 +1,11 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/http/action";
+import { applyToProgramme, applyToProgrammeSchema } from "@/lib/partners/apply-to-programme";
+
+/** PRT-1: apply to the partner programme; the service checks the legal representative and the rules. */
+export const applyToProgrammeAction = action(applyToProgrammeSchema, async (input, { db, actor }) => {
+  await applyToProgramme(db, actor, input);
+  revalidatePath(`/${input.orgId}/partner-programme`);
+});
