@@ -81,6 +81,15 @@ export const AUDIT_EVENTS = {
   "tag.attached": "tag",
   "tag.detached": "tag",
 
+  "partnership.invited": "partnership",
+  "partnership.invitationResent": "partnership",
+  "partnership.invitationDeleted": "partnership",
+  "partnership.accepted": "partnership",
+  "partnership.refused": "partnership",
+  "partnership.payerChanged": "partnership",
+  "partnership.ended": "partnership",
+  "partnership.externalUpgraded": "partnership",
+
   "support.accessGranted": "supportGrant",
   "support.accessRevoked": "supportGrant",
   "support.mailboxRead": "mailbox",
@@ -108,6 +117,7 @@ export type AuditTarget =
   | "tag"
   | "product"
   | "supportGrant"
+  | "partnership"
   | "mailbox"
   | "mailMessage"
   | "driveFolder"

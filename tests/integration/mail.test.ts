@@ -45,6 +45,16 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   emailChangeConfirm: { newEmail: "anna@new.example", link: "https://manager.localhost/confirm-email/ghi", expiresInHours: 24 },
   emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
   twoFactorChanged: { change: "methodAdded", method: "TOTP", when: new Date("2025-03-01T10:00:00Z"), securityUrl: "https://manager.localhost/account/security" },
+  partnerInvitation: {
+    clientName: "Acme SA",
+    inviterName: "Anna Muster",
+    access: "LIMITED",
+    acceptLink: "https://manager.localhost/partner-invitations/mno",
+    refuseLink: "https://manager.localhost/partner-invitations/mno?answer=refuse",
+    expiresInDays: 14,
+  },
+  partnerPayerChanged: { clientName: "Acme SA", payer: "PARTNER", consoleUrl: "https://manager.localhost/reseller" },
+  partnershipEnded: { clientName: "Acme SA", partnerName: "Helvetic Partners AG", endedBy: "client", consoleUrl: "https://manager.localhost/" },
 };
 
 beforeAll(async () => {
