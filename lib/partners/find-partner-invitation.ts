@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/permissions";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { PartnerAccess, PartnerPayer } from "@/lib/generated/prisma/enums";
@@ -46,4 +47,10 @@ export async function findPartnerInvitation(db: Db, token: string): Promise<Part
     products: p.products.map((x) => x.product.name),
     productCount: p._count.products,
   };
+}
+
+/** Whether this signed-in person may accept for the partner: a member whose role takes on clients (PRT-4). */
+export async function mayAcceptFor(db: Db, userId: string, partnerOrgId: string): Promise<boolean> {
+  const m = await db.membership.findUnique({ where: { orgId_userId: { orgId: partnerOrgId, userId } }, select: { role: true } });
+  return !!m && can(m.role, "clients.manageAll");
 }

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listPartnerClients } from "@/lib/partners/list-clients";
+import { EndClientButton } from "./end-client-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };
@@ -46,7 +47,25 @@ export default async function ResellerPage() {
               { key: "access", label: t("access"), cell: (c) => t(c.access) },
               { key: "payer", label: t("payer"), cell: (c) => (c.access === "FULL" ? t(c.payer) : "—") },
               { key: "products", label: t("products"), cell: (c) => c.productCount },
+              // PRT-4: what the client granted — everything, or the products named.
+              {
+                key: "granted",
+                label: t("grantedProducts"),
+                cell: (c) =>
+                  c.products ? (
+                    <ul className="text-sm" data-testid="granted-products">
+                      {c.products.map((name) => (
+                        <li key={name}>{name}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t("allProducts")
+                  ),
+              },
               { key: "since", label: t("since"), cell: (c) => (c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—") },
+              ...(g.mayEnd
+                ? [{ key: "actions", label: t("actions"), hiddenLabel: true, cell: (c: (typeof g.clients)[number]) => <EndClientButton partnershipId={c.id} client={c.clientName} /> }]
+                : []),
             ]}
           />
         </section>
