@@ -6,7 +6,9 @@ import type { Db, Tx } from "@/lib/db";
 import type { Organization, Product } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
+import { PARTNER_INVITATION_DAYS } from "../lib/partners/partnership-mail";
 import { hashPassword } from "../lib/security/passwords";
+import { hashSecret, randomSecret } from "../lib/security/tokens";
 import { seedContent } from "./seed-content";
 import {
   addMembers,
@@ -248,7 +250,7 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
   });
 }
 
-async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
+async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
   const partner = await createPartner(tx, {
     orgId: helvetic.id, displayName: helvetic.name, contactEmail: ORGS.helvetic.owner,
     website: "https://helvetic-partners.ch", tradeRegisterNumber: "CHE-123.456.789", benefitRateBp: 2500,
@@ -257,6 +259,15 @@ async function seedPartner(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, product
   await createPartnership(tx, { ...common, clientOrgId: alpine.id, access: "FULL", payer: "CLIENT" });
   await createPartnership(tx, {
     ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
+  });
+  // PRT-4: Atelier Dubois has invited the partner (limited access to its domain), not answered yet. Nobody
+  // holds the link's secret: "Send again" on the Partners page mails a working one.
+  const pending = await createPartnership(tx, {
+    partnerId: partner.id, clientOrgId: atelier.id, access: "LIMITED", productIds: ids(products, "atelier-dubois.ch"), status: "PENDING",
+  });
+  await tx.partnership.update({
+    where: { id: pending.id },
+    data: { tokenHash: hashSecret(randomSecret()), expiresAt: new Date(now().getTime() + PARTNER_INVITATION_DAYS * DAY), invitedById: (await tx.membership.findUniqueOrThrow({ where: { id: atelier.legalRepresentativeMembershipId } })).userId },
   });
 }
 

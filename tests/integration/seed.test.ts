@@ -158,6 +158,15 @@ describe("demo data", () => {
     expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
   });
 
+  test("[SEED] [PRT-4] demo data: Atelier Dubois's invitation to the partner waits for an answer, with an unexpired link", async () => {
+    const pending = await db.partnership.findMany({ where: { status: "PENDING" }, include: { client: true, partner: true, products: { include: { product: true } } } });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ access: "LIMITED", client: { name: "Atelier Dubois" }, partner: { displayName: "Helvetic Partners AG" } });
+    expect(pending[0].products.map((g) => g.product.name)).toEqual(["atelier-dubois.ch"]);
+    expect(pending[0].tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(pending[0].expiresAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
   test("[SEED] demo data: the partner's legal representative manages both clients", async () => {
     const managers = await db.partnerManager.findMany({ include: { membership: { include: { user: true } } } });
     expect(managers).toHaveLength(2);

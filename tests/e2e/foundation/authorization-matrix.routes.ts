@@ -52,6 +52,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/.well-known/security.txt": { requires: "public" },
   "/device/pair/[secret]": { requires: "link" },
   "/invitations/[token]": { requires: "link" },
+  "/partner-invitations/[token]": { requires: "link" },
   "/reset-password/[token]": { requires: "link" },
   "/confirm-email/[token]": { requires: "link" },
   "/verify/[secret]": { requires: "link" },
@@ -86,6 +87,10 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // Test-only failing pages: an unknown kind is the 404 page for everyone (and the whole route is a 404 in production).
   "/faults/[kind]": { requires: "public", allowed: "notFound" },
   "/[org]/api-tokens": { requires: "org:tokens.manage" },
+  // PRT-2 … PRT-7: the client's partners; partners themselves never see them.
+  "/[org]/partners": { requires: "org:partners.read" },
+  "/[org]/partners/add": { requires: "org:partners.manage" },
+  "/[org]/partners/[partnershipId]": { requires: "org:partners.read" },
   "/[org]/mail": { requires: "org:content.mail.read" },
   "/[org]/mail/[mailboxId]": { requires: "org:content.mail.read" },
   "/[org]/drive": { requires: "org:content.drive.read" },
