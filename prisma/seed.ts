@@ -6,7 +6,9 @@ import type { Db, Tx } from "@/lib/db";
 import type { Organization, Product } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
+import { PARTNER_INVITATION_DAYS } from "../lib/partners/partnership-mail";
 import { hashPassword } from "../lib/security/passwords";
+import { hashSecret, randomSecret } from "../lib/security/tokens";
 import { seedContent } from "./seed-content";
 import { seedSupportRequests } from "./seed-support";
 import { seedTenders } from "./seed-tenders";
@@ -281,6 +283,15 @@ async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs
     createdAt: day(-2),
   });
   await seedTenders(tx, partner.id);
+  // PRT-4: Atelier Dubois has invited the partner (limited access to its domain), not answered yet. Nobody
+  // holds the link's secret: "Send again" on the Partners page mails a working one.
+  const pending = await createPartnership(tx, {
+    partnerId: partner.id, clientOrgId: atelier.id, access: "LIMITED", productIds: ids(products, "atelier-dubois.ch"), status: "PENDING",
+  });
+  await tx.partnership.update({
+    where: { id: pending.id },
+    data: { tokenHash: hashSecret(randomSecret()), expiresAt: new Date(now().getTime() + PARTNER_INVITATION_DAYS * DAY), invitedById: (await tx.membership.findUniqueOrThrow({ where: { id: atelier.legalRepresentativeMembershipId } })).userId },
+  });
 }
 
 function ids(products: Map<string, Product>, ...names: string[]): string[] {

@@ -13,6 +13,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
   const tApiTokens = await getTranslations("apiTokens");
   const tBilling = await getTranslations("billing");
   const tPayments = await getTranslations("payments");
+  const tPartners = await getTranslations("partnerships");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
@@ -77,6 +78,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
           <li>
             <Link href={`/${orgId}/teams`} className={link}>
               {tTeams("title")}
+            </Link>
+          </li>
+        ) : null}
+        {access && access.via === "membership" && allows(access, "partners.read") ? (
+          <li>
+            <Link href={`/${orgId}/partners`} className={link}>
+              {tPartners("title")}
             </Link>
           </li>
         ) : null}

@@ -27,6 +27,7 @@ export const ACTIONS = [
   "tokens.manage", // one's own API tokens acting here
   "tokens.oversee", // every token that can act in the Organization: list and revoke (legal representative)
   "audit.read",
+  "partners.read", // the Partners page: the Organization's partnerships (members who run the Organization)
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
   "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
   "tenders.answer", // in an approved partner's own Organization: read the open calls for tenders and answer them (TND-2, TND-3)
@@ -121,7 +122,7 @@ export function levelsWith(action: ProductAction): AccessLevel[] {
  */
 export const PARTNER_PERMISSIONS: Record<PartnerAccess, ReadonlySet<Action>> = {
   FULL: new Set<Action>(["org.read", "products.read", "products.readAll", "products.manage", "tags.read", "tags.manage", "billing.read", "billing.pay"]),
-  LIMITED: new Set<Action>(["org.read", "products.read", "products.manage", "tags.read"]),
+  LIMITED: new Set<Action>(["org.read", "products.read", "products.manage", "tags.read", "tags.manage"]), // tags only on its products (findTagToChange)
 };
 
 // ─────────────── Support staff in an Organization, by granted scope (SUP-1 … SUP-3) ───────────────

@@ -81,6 +81,15 @@ export const AUDIT_EVENTS = {
   "tag.attached": "tag",
   "tag.detached": "tag",
 
+  "partnership.invited": "partnership",
+  "partnership.invitationResent": "partnership",
+  "partnership.invitationDeleted": "partnership",
+  "partnership.accepted": "partnership",
+  "partnership.refused": "partnership",
+  "partnership.payerChanged": "partnership",
+  "partnership.ended": "partnership",
+  "partnership.externalUpgraded": "partnership",
+
   "support.accessGranted": "supportGrant",
   "support.accessRevoked": "supportGrant",
   "support.mailboxRead": "mailbox",
@@ -128,6 +137,7 @@ export type AuditTarget =
   | "product"
   | "supportGrant"
   | "supportRequest"
+  | "partnership"
   | "mailbox"
   | "mailMessage"
   | "driveFolder"

@@ -51,6 +51,12 @@ export type MailTemplates = {
   partnerApproved: { companyName: string; resellerUrl: string };
   /** PRT-1: the application was rejected, with the staff's reason. */
   partnerRejected: { companyName: string; reason: string; supportEmail: string };
+  /** PRT-4: a client invites a partner; both links carry the invitation's secret. */
+  partnerInvitation: { clientName: string; inviterName: string; access: "LIMITED" | "FULL"; acceptLink: string; refuseLink: string; expiresInDays: number };
+  /** PRT-6: the client changed who pays. */
+  partnerPayerChanged: { clientName: string; payer: "CLIENT" | "PARTNER"; consoleUrl: string };
+  /** PRT-7: the other side ended the partnership. */
+  partnershipEnded: { clientName: string; partnerName: string; endedBy: "client" | "partner"; consoleUrl: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -152,6 +158,30 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
         paragraph(t("twoFactorChanged.notYou")),
         action(t, t("twoFactorChanged.action"), p.securityUrl),
       ],
+    };
+  },
+  partnerInvitation: (p, { t }) => {
+    const names = { clientName: p.clientName, inviterName: p.inviterName };
+    return {
+      subject: t("partnerInvitation.subject", names),
+      blocks: [
+        paragraph(t("partnerInvitation.intro", names)),
+        paragraph(t(`partnerInvitation.access.${p.access}`)),
+        action(t, t("partnerInvitation.accept"), p.acceptLink),
+        action(t, t("partnerInvitation.refuse"), p.refuseLink),
+        paragraph(t("partnerInvitation.expiry", { days: p.expiresInDays })),
+      ],
+    };
+  },
+  partnerPayerChanged: (p, { t }) => ({
+    subject: t("partnerPayerChanged.subject", { clientName: p.clientName }),
+    blocks: [paragraph(t(`partnerPayerChanged.intro.${p.payer}`, { clientName: p.clientName })), action(t, t("partnerPayerChanged.action"), p.consoleUrl)],
+  }),
+  partnershipEnded: (p, { t }) => {
+    const names = { clientName: p.clientName, partnerName: p.partnerName };
+    return {
+      subject: t("partnershipEnded.subject", names),
+      blocks: [paragraph(t(`partnershipEnded.intro.${p.endedBy}`, names)), action(t, t("partnershipEnded.action"), p.consoleUrl)],
     };
   },
   passwordChanged: (p, { t, locale }) => {
@@ -287,6 +317,7 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
 export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplates[K] & string)[] } = {
   passwordReset: ["link"],
   invitation: ["link"],
+  partnerInvitation: ["acceptLink", "refuseLink"],
   emailChangeConfirm: ["link"],
   emailConfirm: ["link"],
   verificationRequested: ["link"],

@@ -46,7 +46,7 @@ export async function payFromPrepaid(db: Db, actor: Actor, raw: PayFromPrepaidIn
     await tx.prepaidEntry.create({ data: { orgId: me.orgId, kind: "SPEND", amountMinor: -spend, currency: invoice.currency, paymentId: payment.id, invoiceId: invoice.id, createdAt: at } });
     if (spend === due) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
     await applyPaidOrder(tx, invoice.id, at);
-    await audit(tx, actor, { action: "payment.succeeded", orgId: me.orgId, targetId: payment.id, metadata: { amountMinor: spend, currency: invoice.currency, method: "PREPAID" } });
+    await audit(tx, me.actor, { action: "payment.succeeded", orgId: me.orgId, targetId: payment.id, metadata: { amountMinor: spend, currency: invoice.currency, method: "PREPAID" } });
     return { spentMinor: spend, remainingMinor: due - spend, balanceMinor: balance - spend };
     // Spends of one Organization queue on its lock; waiting for a connection a while is better than failing.
   }, { maxWait: 15_000, timeout: 20_000 });

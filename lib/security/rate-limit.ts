@@ -39,6 +39,8 @@ export const LIMITS = {
   /** Invitation e-mails sent again (SEC-9, no mail bombing): 3 an hour per invitation, 10 a day per address. */
   invitationResendPerInvitation: { points: 3, durationSeconds: 60 * 60 },
   invitationMailPerAddress: { points: 10, durationSeconds: 24 * 60 * 60 },
+  /** Partner invitations sent again (PRT-4, SEC-9): 3 an hour per partnership. */
+  partnerInvitationResend: { points: 3, durationSeconds: 60 * 60 },
   /** Failed application-password checks per e-mail+address (tools endpoint, APP-2). */
   appPasswordPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Sign-ups per client address (SEC-2): each one mails an address someone typed. `SIGN_UP_LIMIT_PER_HOUR` overrides. */

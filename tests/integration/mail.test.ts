@@ -51,6 +51,16 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   tenderProposal: { title: "New website", partner: "Helvetic Partners AG", email: "hello@partner.example", website: "https://partner.example", message: "We can do it.", price: "CHF 4'500.00", updated: false },
   partnerApproved: { companyName: "Acme SA", resellerUrl: "https://manager.localhost/reseller" },
   partnerRejected: { companyName: "Acme SA", reason: "No active website", supportEmail: "support@manager.localhost" },
+  partnerInvitation: {
+    clientName: "Acme SA",
+    inviterName: "Anna Muster",
+    access: "LIMITED",
+    acceptLink: "https://manager.localhost/partner-invitations/mno",
+    refuseLink: "https://manager.localhost/partner-invitations/mno?answer=refuse",
+    expiresInDays: 14,
+  },
+  partnerPayerChanged: { clientName: "Acme SA", payer: "PARTNER", consoleUrl: "https://manager.localhost/reseller" },
+  partnershipEnded: { clientName: "Acme SA", partnerName: "Helvetic Partners AG", endedBy: "client", consoleUrl: "https://manager.localhost/" },
 };
 
 beforeAll(async () => {

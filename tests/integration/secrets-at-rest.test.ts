@@ -20,7 +20,8 @@ import { submitTender } from "@/lib/tenders/submit-tender";
 import { normaliseBackupCode } from "@/lib/two-factor/backup-codes";
 import { confirmTotpEnrolment } from "@/lib/two-factor/confirm-totp-enrolment";
 import { startTotpEnrolment } from "@/lib/two-factor/start-totp-enrolment";
-import { unique } from "../factories";
+import { addPartner } from "@/lib/partners/add-partner";
+import { createOrganization, createPartner, unique } from "../factories";
 
 /**
  * Every way the Manager creates a secret is exercised once, then every text-like column of every table is
@@ -85,6 +86,13 @@ beforeAll(async () => {
   await inviteUser(db, actor, { orgId, email: invitee, role: "USER" });
   keep("link", await linkSecret(invitee, "/invitations/", afterId));
 
+  // PRT-4: a partner invitation's accept / refuse link.
+  const partnerOrg = await createOrganization(db);
+  const partner = await createPartner(db, { orgId: partnerOrg.id, contactEmail: `${unique("partner")}@example.test` });
+  afterId = await lastMailId();
+  await addPartner(db, actor, { orgId, partnerId: partner.id, access: "FULL", payer: "CLIENT" });
+  keep("link", await linkSecret(partner.contactEmail, "/partner-invitations/", afterId));
+
   const token = await createApiToken(db, actor, { orgIds: [orgId], name: "CI", scopes: [TOKEN_SCOPES[0]], password });
   keep("apiToken", token.token);
 
@@ -129,7 +137,7 @@ describe("nothing secret is stored in clear", () => {
     for (const kind of ["password", "session", "link"]) {
       for (const secret of secrets[kind]) expect(foundIn(secret), `${kind} found`).toEqual([]);
     }
-    expect(secrets.link).toHaveLength(6);
+    expect(secrets.link).toHaveLength(7);
   });
 
   test("[2FA-5] the authenticator secret and the backup codes appear nowhere", () => {

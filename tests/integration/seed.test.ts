@@ -181,6 +181,15 @@ describe("demo data", () => {
     expect(answered[0].proposals[0].partner.displayName).toBe("Helvetic Partners AG");
   });
 
+  test("[SEED] [PRT-4] demo data: Atelier Dubois's invitation to the partner waits for an answer, with an unexpired link", async () => {
+    const pending = await db.partnership.findMany({ where: { status: "PENDING" }, include: { client: true, partner: true, products: { include: { product: true } } } });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ access: "LIMITED", client: { name: "Atelier Dubois" }, partner: { displayName: "Helvetic Partners AG" } });
+    expect(pending[0].products.map((g) => g.product.name)).toEqual(["atelier-dubois.ch"]);
+    expect(pending[0].tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(pending[0].expiresAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
   test("[TAG-1] coloured tags from the palette are attached to products", async () => {
     const alpine = await orgNamed("Alpine Web Sàrl");
     const tags = await db.tag.findMany({ where: { orgId: alpine.id }, include: { products: true } });

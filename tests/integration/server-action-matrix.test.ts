@@ -89,6 +89,16 @@ async function invitation(db: Db, w: World) {
   });
 }
 
+/** An approved partner with an Organization of its own, unrelated to the callers. */
+async function otherPartner(db: Db) {
+  return createPartner(db, { orgId: (await createOrganization(db)).id });
+}
+
+/** A fresh partnership of the world's Organization (as the client) with a partner of its own. */
+async function clientPartnership(db: Db, w: World, status: "PENDING" | "ACTIVE") {
+  return createPartnership(db, { partnerId: (await otherPartner(db)).id, clientOrgId: w.orgId, access: "FULL", status });
+}
+
 async function billingAddress(db: Db, w: World) {
   return db.billingAddress.create({ data: { orgId: w.orgId, label: unique("Office"), name: "Matrix SA", street: "Rue 1", postalCode: "1000", city: "Lausanne", country: "CH" } });
 }
@@ -195,6 +205,43 @@ const MATRIX: Record<string, Entry> = {
       return { orgId: w.orgId, productId: w.productIds[0], tagId: tag.id };
     },
   },
+  // Partners of the Organization (PRT-2 … PRT-7): its legal representative adds and changes them; a partner never does.
+  [`${CONSOLE}/[org]/partners/actions.ts#addPartnerAction`]: {
+    needs: "partners.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, partnerId: (await otherPartner(db)).id, access: "FULL", payer: "CLIENT" }),
+  },
+  [`${CONSOLE}/[org]/partners/actions.ts#resendPartnerInvitationAction`]: {
+    needs: "partners.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, partnershipId: (await clientPartnership(db, w, "PENDING")).id }),
+  },
+  [`${CONSOLE}/[org]/partners/actions.ts#deletePartnerInvitationAction`]: {
+    needs: "partners.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, partnershipId: (await clientPartnership(db, w, "PENDING")).id }),
+  },
+  [`${CONSOLE}/[org]/partners/actions.ts#changePayerAction`]: {
+    needs: "partners.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, partnershipId: (await clientPartnership(db, w, "ACTIVE")).id, payer: "PARTNER" }),
+  },
+  [`${CONSOLE}/[org]/partners/actions.ts#endPartnershipAction`]: {
+    needs: "partners.manage",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, partnershipId: (await clientPartnership(db, w, "ACTIVE")).id }),
+  },
+  // The reseller area (PRT-7): here the Organization is the partner, ending a partnership with one of its clients.
+  [`${CONSOLE}/reseller/actions.ts#endClientPartnershipAction`]: {
+    needs: "clients.manageAll",
+    membersOnly: true,
+    form: async ({ db, w }: Ctx) => {
+      const partner = (await db.partner.findUnique({ where: { orgId: w.orgId } })) ?? (await createPartner(db, { orgId: w.orgId }));
+      const client = await createOrganization(db);
+      return { partnershipId: (await createPartnership(db, { partnerId: partner.id, clientOrgId: client.id, access: "FULL" })).id };
+    },
+  },
+
   // API tokens (TOK-1, TOK-4): personal, created on the account page; restricted to an Organization, within
   // one's role there. Revoking with an Organization is its legal representative's oversight.
   [`${CONSOLE}/account/api-tokens/actions.ts#createApiTokenAction`]: {
@@ -339,6 +386,8 @@ const MATRIX: Record<string, Entry> = {
   [`${AUTH}/confirm-email/[token]/actions.ts#confirmEmailChangeAction`]: { open: "the holder of an e-mail confirmation link (ACC-3)" },
   [`${AUTH}/invitations/[token]/actions.ts#acceptInvitationAction`]: { open: "the holder of an invitation link, creating an account (ORG-2)" },
   [`${AUTH}/invitations/[token]/actions.ts#joinInvitationAction`]: { open: "the holder of an invitation link, signed in with the invited address (ORG-2)" },
+  [`${AUTH}/partner-invitations/[token]/actions.ts#acceptPartnerInvitationAction`]: { open: "the holder of a partner invitation link, signed in as a member of the partner (PRT-4)" },
+  [`${AUTH}/partner-invitations/[token]/actions.ts#refusePartnerInvitationAction`]: { open: "the holder of a partner invitation link (PRT-4)" },
   [`${AUTH}/verify/[secret]/actions.ts#sendPhoneCodeAction`]: { open: "the holder of an identity-verification link (IDV-1)" },
   [`${AUTH}/verify/[secret]/actions.ts#confirmPhoneAction`]: { open: "the holder of an identity-verification link (IDV-1)" },
   [`${AUTH}/device/actions.ts#pairDeviceAction`]: { open: "the holder of a device pairing secret (2FA-2)" },

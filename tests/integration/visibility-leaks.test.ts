@@ -1,11 +1,17 @@
 import pg from "pg";
 import { describe, expect, test } from "vitest";
+import * as accountProduct from "@/app/api/[version]/accounts/[account_id]/products/[id]/route";
+import * as accountProducts from "@/app/api/[version]/accounts/[account_id]/products/route";
 import * as tagById from "@/app/api/[version]/tags/[id]/route";
 import * as tags from "@/app/api/[version]/tags/route";
 import * as teamById from "@/app/api/[version]/teams/[id]/route";
 import * as teams from "@/app/api/[version]/teams/route";
 import type { Actor } from "@/lib/access/actor";
 import { getDb } from "@/lib/db";
+import { exportProducts } from "@/lib/products/export-products";
+import { getProduct } from "@/lib/products/get-product";
+import { listProductOptions } from "@/lib/products/list-product-options";
+import { listProducts } from "@/lib/products/list-products";
 import { attachTag } from "@/lib/tags/attach-tag";
 import { deleteTag } from "@/lib/tags/delete-tag";
 import { detachTag } from "@/lib/tags/detach-tag";
@@ -13,7 +19,7 @@ import { listTags, listTagsPage } from "@/lib/tags/list-tags";
 import { updateTag } from "@/lib/tags/update-tag";
 import { getTeam } from "@/lib/teams/get-team";
 import { listTeams } from "@/lib/teams/list-teams";
-import { addMembers, createOrganization, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts, createRawApiToken } from "../factories";
+import { addMembers, createOrganization, createPartner, createPartnership, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts, createRawApiToken } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -172,4 +178,38 @@ describe("visibility leaks (SEC-4, PRD-3)", () => {
     expect(await db.tag.findUniqueOrThrow({ where: { id: mixed.id } })).toMatchObject({ name: "Mixed", color: "red" });
     expect(await db.productTag.count({ where: { tagId: mixed.id } })).toBe(2);
   });
+
+  test("[PRT-3] [SEC-4] a LIMITED partner gets NOT_FOUND on every other product of the client: page, actions, export, options and the REST API", async () => {
+    const { db, org, products, mixed } = await setup();
+    const partnerOrg = await createOrganization(db);
+    const partner = await createPartner(db, { orgId: partnerOrg.id });
+    await createPartnership(db, { partnerId: partner.id, clientOrgId: org.id, access: "LIMITED", productIds: [products.web.id] });
+    const rep = asUser(partnerOrg.legalRepresentativeId);
+    const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
+
+    // The product page's service, for the granted product and the others.
+    expect(await outcome(getProduct(db, rep, { orgId: org.id, productId: products.web.id }))).toBe("ok");
+    for (const hidden of [products.mine, products.secret]) {
+      expect(await outcome(getProduct(db, rep, { orgId: org.id, productId: hidden.id }))).toBe("NOT_FOUND");
+      // Actions: tags on a product it may not see.
+      expect(await outcome(attachTag(db, rep, { orgId: org.id, productIds: [hidden.id], tagId: mixed.id }))).toBe("NOT_FOUND");
+      expect(await outcome(detachTag(db, rep, { orgId: org.id, productId: hidden.id, tagId: mixed.id }))).toBe("NOT_FOUND");
+    }
+    // The tag carried by hidden products may not be renamed or deleted through the granted one.
+    expect(await outcome(updateTag(db, rep, { orgId: org.id, tagId: mixed.id, name: "renamed", color: "blue" }))).toBe("FORBIDDEN");
+    // Lists, pickers and the export: the granted product only.
+    expect((await listProducts(db, rep, { orgId: org.id })).items.map((p) => p.id)).toEqual([products.web.id]);
+    expect((await listProductOptions(db, rep, { orgId: org.id })).items.map((p) => p.id)).toEqual([products.web.id]);
+    const exported: string[] = [];
+    for await (const batch of exportProducts(db, rep, { orgId: org.id })) exported.push(...batch.map((p) => p.id));
+    expect(exported).toEqual([products.web.id]);
+    // The REST API: a partner's token never opens the client (partners act in the console, through the partnership).
+    const token = await createRawApiToken(db, { userId: partnerOrg.legalRepresentativeId, orgIds: [org.id], name: "partner" });
+    for (const id of [products.web.id, products.secret.id]) {
+      const res = await call(accountProduct.GET, `/api/1/accounts/${org.id}/products/${id}`, token, { params: { account_id: org.id, id } });
+      expect(res.status).toBe(404);
+    }
+    expect((await call(accountProducts.GET, `/api/1/accounts/${org.id}/products`, token, { params: { account_id: org.id } })).status).toBe(404);
+  });
 });
+

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { EmailConfirmationNotice } from "@/components/shell/email-confirmation-notice";
@@ -24,6 +25,12 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const current =
     orgs.find((o) => o.id === orgId) ??
     { id: orgId, name: (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } })).name, role: null };
+  // PRT-4: a partner's user acting in a client says so on every page, with the way back to its clients.
+  const actingFor =
+    access.via === "partnership"
+      ? { client: current.name, partner: (await db.partner.findUnique({ where: { orgId: access.partnerOrgId }, select: { displayName: true } }))?.displayName ?? "" }
+      : null;
+  const tShell = actingFor ? await getTranslations("shell") : null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -36,6 +43,14 @@ export default async function ConsoleLayout({ children, params }: { children: Re
           <AccountMenu user={{ email: user.email, firstName: user.firstName, lastName: user.lastName }} />
         </div>
       </header>
+      {actingFor && tShell ? (
+        <div data-testid="partner-banner" className="flex flex-wrap items-center gap-3 border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-950">
+          <p className="font-medium">{tShell("actingAsPartner", actingFor)}</p>
+          <Link href="/reseller" className="underline">
+            {tShell("backToReseller")}
+          </Link>
+        </div>
+      ) : null}
       {user.emailVerifiedAt ? null : <EmailConfirmationNotice email={user.email} />}
       <div className="flex flex-1">
         <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />

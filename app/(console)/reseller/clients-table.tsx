@@ -6,15 +6,31 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
 import { useSelection } from "@/components/ui/use-selection";
+import { EndClientButton } from "./end-client-button";
 
-export type ClientRow = { id: string; clientOrgId: string; clientName: string; access: "FULL" | "LIMITED"; payer: string; productCount: number; since: string };
+export type ClientRow = { id: string; clientOrgId: string; clientName: string; access: "FULL" | "LIMITED"; payer: string; productCount: number; since: string; products: string[] | null };
 
 /**
  * PRT-4 / PRT-8: the clients under management, with "Download": the billing history of every client, or,
  * from the bar that appears at the bottom once rows are ticked, of the ticked ones. One GET form carries
  * the history type and the period; the ticked boxes belong to it (`form`), so the file is a plain download.
  */
-export function ClientsTable({ partnerId, partnerName, rows, defaultFrom, defaultTo }: { partnerId: string; partnerName: string; rows: ClientRow[]; defaultFrom: string; defaultTo: string }) {
+export function ClientsTable({
+  partnerId,
+  partnerName,
+  rows,
+  defaultFrom,
+  defaultTo,
+  mayEnd,
+}: {
+  partnerId: string;
+  partnerName: string;
+  rows: ClientRow[];
+  defaultFrom: string;
+  defaultTo: string;
+  /** PRT-7: who takes on clients may also end a partnership. */
+  mayEnd: boolean;
+}) {
   const t = useTranslations("reseller");
   const td = useTranslations("resellerDownload");
   const { selected, setSelected, clear } = useSelection();
@@ -63,7 +79,23 @@ export function ClientsTable({ partnerId, partnerName, rows, defaultFrom, defaul
           { key: "access", label: t("access"), cell: (c) => t(c.access) },
           { key: "payer", label: t("payer"), cell: (c) => (c.access === "FULL" ? t(c.payer as "CLIENT") : "—") },
           { key: "products", label: t("products"), cell: (c) => c.productCount },
+          // PRT-4: what the client granted — everything, or the products named.
+          {
+            key: "granted",
+            label: t("grantedProducts"),
+            cell: (c) =>
+              c.products ? (
+                <ul className="text-sm" data-testid="granted-products">
+                  {c.products.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              ) : (
+                t("allProducts")
+              ),
+          },
           { key: "since", label: t("since"), cell: (c) => c.since },
+          ...(mayEnd ? [{ key: "actions", label: t("actions"), hiddenLabel: true, cell: (c: ClientRow) => <EndClientButton partnershipId={c.id} client={c.clientName} /> }] : []),
         ]}
       />
       {selected.size > 0 ? (

@@ -49,6 +49,7 @@ export default async function ResellerPage() {
             partnerName={g.partner.displayName}
             defaultFrom={`${today.slice(0, 4)}-01-01`}
             defaultTo={today}
+            mayEnd={g.mayEnd}
             rows={g.clients.map((c) => ({ ...c, since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—" }))}
           />
         </section>

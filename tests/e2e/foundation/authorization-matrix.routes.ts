@@ -66,6 +66,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/.well-known/security.txt": { requires: "public" },
   "/device/pair/[secret]": { requires: "link" },
   "/invitations/[token]": { requires: "link" },
+  "/partner-invitations/[token]": { requires: "link" },
   "/reset-password/[token]": { requires: "link" },
   "/confirm-email/[token]": { requires: "link" },
   "/verify/[secret]": { requires: "link" },
@@ -134,6 +135,10 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/support/[requestId]": { requires: "org:support.readAll" },
   "/[org]/support/[requestId]/messages": { requires: "org:support.readAll", method: "POST", allowed: "invalid", anonymous: "unauthenticated", denied: ["forbidden", "notFound"] },
   "/[org]/support/[requestId]/attachments/[attachmentId]": { requires: "org:support.readAll", anonymous: "notFound", denied: ["forbidden", "notFound"] },
+  // PRT-2 … PRT-7: the client's partners; partners themselves never see them.
+  "/[org]/partners": { requires: "org:partners.read" },
+  "/[org]/partners/add": { requires: "org:partners.manage" },
+  "/[org]/partners/[partnershipId]": { requires: "org:partners.read" },
   "/[org]/mail": { requires: "org:content.mail.read" },
   "/[org]/mail/[mailboxId]": { requires: "org:content.mail.read" },
   "/[org]/drive": { requires: "org:content.drive.read" },

@@ -38,7 +38,7 @@ test("[ORG-1] public pages render without errors or serious accessibility proble
   const problems: string[] = [];
   const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
   // Links that are wrong or used up answer a clear page, not an error.
-  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret"];
+  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];
   for (const url of [...pages, ...stale]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
@@ -72,6 +72,12 @@ test("[ORG-1] every console page of a legal representative renders without error
   await page.goto(`/${alpine}/support`);
   const request = page.getByTestId("support-request-row").first().locator(`a[href^="/${alpine}/support/"]`);
   await visit(page, (await request.getAttribute("href"))!, problems);
+  // PRT-2 … PRT-7: the Partners page, the search of "Add a partner", a partner's page.
+  await visit(page, `/${org}/partners`, problems);
+  await visit(page, `/${org}/partners/add?q=Partners`, problems);
+  const partnership = page.locator(`main a[href^="/${org}/partners/"]:not([href$="/add"])`).first();
+  await page.goto(`/${org}/partners`);
+  if (await partnership.count()) await visit(page, (await partnership.getAttribute("href"))!, problems);
   await visit(page, "/account/security", problems);
   await visit(page, "/account/support-access", problems);
   await visit(page, "/account/api-tokens", problems);
@@ -96,6 +102,9 @@ test("[a11y] the reseller area renders without errors or serious accessibility p
   await page.getByTestId("reseller-client-row").first().getByRole("checkbox").check();
   await expect(page.getByTestId("selection-bar")).toBeVisible();
   for (const a of await accessibilityProblems(page)) problems.push(`/reseller (ticked): ${a}`);
+  // PRT-4: a client's page with the "acting for … as partner" banner.
+  const client = page.locator('main a[href$="/products"]').first();
+  await visit(page, (await client.getAttribute("href"))!, problems);
   expect(problems).toEqual([]);
 });
 

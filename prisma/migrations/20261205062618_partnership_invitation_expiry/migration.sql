@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Partnership" ADD COLUMN     "expiresAt" TIMESTAMP(3);
