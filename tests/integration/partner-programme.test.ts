@@ -156,6 +156,25 @@ describe("partner programme (PRT-1)", () => {
     expect((await db.partnerApplication.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
   });
 
+  test("[PRT-1] two submissions at once leave one pending application; two staff deciding at once make one partner", async () => {
+    const db = getDb();
+    const org = await createOrganization(db);
+    const me = asUser(org.legalRepresentativeId);
+    const submitted = await Promise.allSettled([applyToProgramme(db, me, form(org.id)), applyToProgramme(db, me, form(org.id))]);
+    expect(submitted.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.partnerApplication.count({ where: { orgId: org.id, status: "PENDING" } })).toBe(1);
+
+    const application = await db.partnerApplication.findFirstOrThrow({ where: { orgId: org.id } });
+    const [a, b] = [await createStaffUser(db, { staffRole: "SUPERVISOR" }), await createStaffUser(db, { staffRole: "ADMIN" })];
+    const decided = await Promise.allSettled([
+      decidePartnerApplication(db, staffActor(a.id, "SUPERVISOR"), { applicationId: application.id, decision: "approve" }),
+      decidePartnerApplication(db, staffActor(b.id, "ADMIN"), { applicationId: application.id, decision: "approve" }),
+    ]);
+    expect(decided.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.partner.count({ where: { orgId: org.id } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { template: "partnerApproved", toAddress: application.applicantEmail } })).toBe(1);
+  });
+
   test("[PRT-1] the public directory lists opted-in approved partners, searched by name, region and speciality", async () => {
     const db = getDb();
     const key = unique("dir");
