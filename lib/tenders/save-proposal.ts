@@ -18,7 +18,7 @@ export const saveProposalSchema = z
     currency: z.enum(["CHF", "EUR"], { error: "validation.invalid" }).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.price && !/^\d{1,9}([.,]\d{1,2})?$/.test(v.price.replace(/['’ ]/g, ""))) ctx.addIssue({ code: "custom", path: ["price"], message: "tenders.errors.price" });
+    if (v.price && !/^\d{1,7}([.,]\d{1,2})?$/.test(v.price.replace(/['’ ]/g, ""))) ctx.addIssue({ code: "custom", path: ["price"], message: "tenders.errors.price" });
     if (v.price && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "validation.required" });
   });
 

@@ -218,6 +218,8 @@ describe("calls for tenders", () => {
     await expect(saveProposal(db, mine.actor, form)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(saveProposal(db, asUser(customer.legalRepresentativeId), form)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(saveProposal(db, mine.actor, { ...form, partnerId: mine.partner.id, price: "12abc", currency: "CHF" })).rejects.toThrow();
+    // SEC-5: an amount past what the column holds is a field error, not a database failure.
+    await expect(saveProposal(db, mine.actor, { ...form, partnerId: mine.partner.id, price: "999999999", currency: "CHF" })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "tenders.errors.price" })] });
     expect(await db.proposal.count({ where: { tenderId: tender.id } })).toBe(0);
   });
 

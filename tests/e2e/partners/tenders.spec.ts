@@ -67,3 +67,21 @@ test("[TND-1] [TND-2] [TND-3] [TND-4] a visitor submits a call for tenders, an o
   expect((await page.goto(callUrl))?.status()).toBe(404);
   await visitorContext.close();
 });
+
+test("[TND-1] the submission form works without JavaScript, with its field errors", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US", javaScriptEnabled: false });
+  const visitor = await context.newPage();
+  await visitor.goto("/tenders/new");
+  await visitor.getByLabel(en("tenders.title"), { exact: true }).fill("Hi");
+  await visitor.getByRole("button", { name: en("tenders.submit") }).click();
+  await expect(visitor.getByText(en("tenders.errors.titleTooShort"))).toBeVisible({ timeout: 20_000 });
+
+  const email = uniqueEmail("nojs-tender");
+  await visitor.getByLabel(en("tenders.title"), { exact: true }).fill("Hosting for a small clinic");
+  await visitor.getByLabel(en("tenders.description"), { exact: true }).fill("A small clinic needs secure e-mail and a simple website, hosted in Switzerland.");
+  await visitor.getByLabel(en("tenders.contactName"), { exact: true }).fill("Noa Script");
+  await visitor.getByLabel(en("tenders.contactEmail"), { exact: true }).fill(email);
+  await visitor.getByRole("button", { name: en("tenders.submit") }).click();
+  await expect(visitor.getByRole("heading", { name: en("tenders.sentTitle") })).toBeVisible({ timeout: 20_000 });
+  await context.close();
+});
