@@ -74,7 +74,7 @@ export async function requestTwoFactorHelp(db: Db, session: PendingSession, meta
 }
 
 /** The account's own phone: its default (else oldest) active SMS method's number, else the profile's. */
-async function accountPhone(tx: Tx, userId: string, profilePhone: string | null): Promise<string | null> {
+export async function accountPhone(tx: Tx, userId: string, profilePhone: string | null): Promise<string | null> {
   const sms = await tx.twoFactorMethod.findFirst({
     where: { userId, type: "SMS", confirmedAt: { not: null }, phone: { not: null } },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],

@@ -32,7 +32,7 @@ export type MailTemplates = {
   /** ACC-1: sent to the OLD login e-mail when a change is requested. */
   emailChangeNotice: { newEmail: string; resetUrl: string };
   /** 2FA-3 / IDV-2: the link (with its secret) to an identity-verification case. */
-  verificationRequested: { link: string; expiresAt: Date; timeZone?: string };
+  verificationRequested: { link: string; expiresAt: Date; timeZone?: string; reason?: "LOST_TWO_FACTOR" | "FORGOTTEN_PASSWORD" | "FORGOTTEN_LOGIN" };
   /** IDV-2: the case was approved; `twoFactorRemoved` when the user's 2FA was reset by it. */
   verificationApproved: { twoFactorRemoved: boolean; signInUrl: string };
   /** IDV-2: the case was rejected. */
@@ -218,7 +218,13 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
     return {
       subject: t("verification.requested.subject"),
       blocks: [
-        paragraph(t("verification.requested.intro")),
+        paragraph(
+          p.reason === "FORGOTTEN_PASSWORD"
+            ? t("verification.requested.introForgottenPassword")
+            : p.reason === "FORGOTTEN_LOGIN"
+              ? t("verification.requested.introForgottenLogin")
+              : t("verification.requested.intro"),
+        ),
         action(t, t("verification.requested.action"), p.link),
         paragraph(t("verification.requested.steps")),
         paragraph(t("verification.requested.expiry", { expiresAt })),

@@ -59,6 +59,9 @@ export const LIMITS = {
   tenderSubmitPerIp: { points: Number(process.env.TENDER_LIMIT_PER_DAY) || 5, durationSeconds: 24 * 60 * 60 },
   /** Identity-verification help requests per user (each sends an e-mail). */
   identityHelpPerUser: { points: 5, durationSeconds: 60 * 60 },
+  /** Identity checks opened from the sign-in help (IDV-1) per client address, and mails per contact address (SEC-9). */
+  identityCheckPerAddress: { points: 5, durationSeconds: 60 * 60 },
+  identityCheckMailPerEmail: { points: 3, durationSeconds: 24 * 60 * 60 },
   /** Phone confirmation codes sent per identity-verification case. */
   identitySmsPerCase: { points: 5, durationSeconds: 60 * 60 },
   /** Wrong phone confirmation codes per case; past the limit the code is void and a new one is needed. */

@@ -396,6 +396,7 @@ const MATRIX: Record<string, Entry> = {
   [`${AUTH}/sign-in/two-factor/device-actions.ts#startPushChallengeAction`]: { open: "the second sign-in step (2FA-2)" },
   [`${AUTH}/sign-in/two-factor/device-actions.ts#completePushChallengeAction`]: { open: "the second sign-in step (2FA-2)" },
   [`${AUTH}/sign-in/two-factor/device-actions.ts#sendSignInSmsAction`]: { open: "the second sign-in step (2FA-3)" },
+  [`${AUTH}/sign-in/help/actions.ts#requestIdentityCheckAction`]: { open: "a visitor who forgot their login e-mail or can no longer reach it (IDV-1)" },
   [`${AUTH}/sign-in/two-factor/help/actions.ts#requestHelpAction`]: { open: "the second sign-in step asking for recovery (IDV-1)" },
   // Calls for tenders: a visitor's submission, the holder of its cancel link, and a partner's own answer
   // (the partner seat — approved, opted in, a role holding tenders.answer — is tested in tenders.test.ts).

@@ -1,10 +1,12 @@
 import { encode } from "next-auth/jwt";
+import { createTranslator } from "use-intl/core";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { GET as dpaRoute } from "@/app/(console)/[org]/organization/dpa/route";
 import { GET as attachmentRoute } from "@/app/(console)/[org]/support/[requestId]/attachments/[attachmentId]/route";
 import { POST as openRoute } from "@/app/(console)/[org]/support/requests/route";
 import { createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
+import en from "@/lib/i18n/messages/en.json";
 import { MAX_FORM_BYTES } from "@/lib/support-requests/rules";
 import { addMember, createOrganization, createUser } from "../factories";
 import { pdfText } from "./support/pdf-text";
@@ -13,6 +15,9 @@ import { pdfText } from "./support/pdf-text";
 // the browser's cookie jar is this variable; the session behind it is a real one.
 const browser = vi.hoisted(() => ({ cookie: undefined as string | undefined }));
 vi.mock("server-only", () => ({}));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: en, ...(namespace ? { namespace: namespace as "support" } : {}) }),
+}));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name === "manager.session" && browser.cookie ? { name, value: browser.cookie } : undefined) }),
   headers: async () => new Headers(),
@@ -32,7 +37,10 @@ async function signIn(userId: string) {
 
 function form(fields: Record<string, string | Blob>) {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v, ...(v instanceof Blob ? ["shot.png"] : []));
+  for (const [k, v] of Object.entries(fields)) {
+    if (v instanceof Blob) fd.append(k, v, "shot.png");
+    else fd.append(k, v);
+  }
   return fd;
 }
 
@@ -59,7 +67,8 @@ describe("support request routes (SUP-4, GDP-1)", () => {
     expect(await html.json()).toMatchObject({ error: "invalid_input", fields: { screenshots: expect.any(String) } });
 
     const tooLarge = await post(org.id, new Uint8Array(MAX_FORM_BYTES + 1), { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(MAX_FORM_BYTES + 1) });
-    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: "too_large", message: en.support.errors.requestTooLarge });
 
     // Another Organization's legal representative: 404 for the form route and for the screenshot.
     const stranger = await createUser(db);

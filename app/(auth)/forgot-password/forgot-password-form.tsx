@@ -23,6 +23,9 @@ export function ForgotPasswordForm() {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("sending") : t("sendLink")}
       </Button>
+      <Link href="/sign-in/help?reason=FORGOTTEN_PASSWORD" className="block text-sm text-brand-700 underline">
+        {t("identityHelp.noEmailLink")}
+      </Link>
       <Link href="/sign-in" className="block text-sm text-brand-700 underline">
         {t("backToSignIn")}
       </Link>

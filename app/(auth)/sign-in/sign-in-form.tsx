@@ -117,6 +117,9 @@ export function SignInForm({
           {t("createAccount")}
         </Link>
       </div>
+      <Link href="/sign-in/help?reason=FORGOTTEN_LOGIN" className="block text-sm text-brand-700 underline">
+        {t("identityHelp.forgotLoginLink")}
+      </Link>
       {remembered.length > 0 ? (
         <button type="button" className="text-sm text-slate-600 underline" onClick={() => setShowForm(false)}>
           {t("rememberedAccounts")}

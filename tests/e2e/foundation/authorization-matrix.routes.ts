@@ -58,6 +58,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/sign-in": { requires: "guest" },
   "/sign-in/two-factor": { requires: "secondStep" },
   "/sign-in/two-factor/help": { requires: "secondStep" },
+  "/sign-in/help": { requires: "public" },
   "/sign-up": { requires: "guest" },
   "/forgot-password": { requires: "public" },
   "/api-docs": { requires: "public" },

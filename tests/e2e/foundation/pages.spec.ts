@@ -36,7 +36,7 @@ const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "t
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  const pages = ["/sign-in", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
+  const pages = ["/sign-in", "/sign-in/help", "/sign-in/help?reason=FORGOTTEN_LOGIN", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
   // Links that are wrong or used up answer a clear page, not an error.
   const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];
   for (const url of [...pages, ...stale]) await visit(page, url, problems);

@@ -10,6 +10,7 @@ import { formFields, readSupportForm } from "../submit-form";
 export const POST = sessionRoute({ signedOut: "401", params: orgParams }, async ({ db, actor, params, request }) => {
   await requireMember(db, actor, params.org, "support.request");
   const form = await readSupportForm(request);
+  if (form instanceof Response) return form;
   const { id } = await openSupportRequest(db, actor, { ...formFields(form), orgId: params.org });
   return Response.json({ id }, { status: 201 });
 });

@@ -7,6 +7,7 @@ import { formFields, readSupportForm } from "../../submit-form";
 export const POST = sessionRoute({ signedOut: "401", params: z.object({ org: idParam, requestId: idParam }) }, async ({ db, actor, params, request }) => {
   await requireWritableRequest(db, actor, params.org, params.requestId);
   const form = await readSupportForm(request);
+  if (form instanceof Response) return form;
   const { id } = await replyToSupportRequest(db, actor, { ...formFields(form), orgId: params.org, requestId: params.requestId });
   return Response.json({ id }, { status: 201 });
 });
