@@ -90,6 +90,11 @@ export const AUDIT_EVENTS = {
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
+
+  "product.autoRenewEnabled": "product",
+  "product.autoRenewDisabled": "product",
+  "product.renewed": "product",
+  "org.billingMessagesChanged": "organization",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =

@@ -3,6 +3,7 @@ import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
+import { runRenewals } from "@/lib/renewals/run-renewals";
 import { endExpiredGrants } from "@/lib/support/end-expired-grants";
 
 /** A recurring job: idempotent, safe to run late or twice, since a missed run is caught up by the next. */
@@ -42,6 +43,12 @@ export const JOBS = [
     cron: "* * * * *",
     description: "ACC-4 / SEC-9: mail reset requests left undelivered after their answer; forget requests after a day",
     run: (db) => deliverPendingPasswordResets(db),
+  },
+  {
+    name: "renewals-daily",
+    cron: "30 4 * * *",
+    description: "BIL-9 / BIL-10: renewal reminders, card-expiry warnings, automatic renewal attempts 14 days before expiry and their retries",
+    run: (db) => runRenewals(db),
   },
 ] as const satisfies readonly JobDefinition[];
 
