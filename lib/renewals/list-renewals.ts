@@ -78,16 +78,15 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
   const filters: Prisma.ProductWhereInput[] = [visibleProductsWhere(access), { status: { not: "TERMINATED" } }];
   if (input.q) filters.push({ name: { contains: input.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } });
   if (cursor) filters.push({ OR: [{ expiresAt: { gt: cursor.expiresAt } }, { expiresAt: cursor.expiresAt, id: { gt: cursor.id } }] });
-  const [rows, methods] = await Promise.all([
-    db.product.findMany({
-      where: { AND: filters },
-      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
-      take: input.perPage + 1,
-      select: { id: true, name: true, status: true, expiresAt: true, autoRenew: true, autoRenewMethodId: true, category: { select: { code: true } } },
-    }),
+  const select = { id: true, name: true, status: true, expiresAt: true, autoRenew: true, autoRenewMethodId: true, category: { select: { code: true } } } as const;
+  const [rows, methods, focus] = await Promise.all([
+    db.product.findMany({ where: { AND: filters }, orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: input.perPage + 1, select }),
     db.paymentMethod.findMany({ where: { orgId: access.orgId, removedAt: null }, orderBy: METHOD_ORDER, select: METHOD_SELECT }),
+    // The product the payments page sent us for, shown first even when it is on a later page.
+    input.product && !cursor ? db.product.findFirst({ where: { AND: [visibleProductsWhere(access), { id: input.product, status: { not: "TERMINATED" } }] }, select }) : null,
   ]);
   const page = rows.slice(0, input.perPage);
+  if (focus && !page.some((p) => p.id === focus.id)) page.unshift(focus);
   const changeable = await changeableProductIds(db, access, page.map((p) => p.id));
   const byId = new Map(methods.map((m) => [m.id, m]));
   const items: RenewalRow[] = page.map((p) => {
@@ -113,6 +112,8 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
     canChange: allows(access, "billing.pay"),
     /** The saved methods auto-renewal can use (BIL-8); none: the page asks to pay once by card to save one. */
     methods: methods.filter((m) => canRenewWith(m, at)).map((m) => ({ id: m.id, label: m.label })),
-    nextCursor: rows.length > input.perPage ? encode(page.at(-1)!) : null,
+    /** The product to preselect, when the actor sees it. */
+    preselected: focus?.id ?? null,
+    nextCursor: rows.length > input.perPage ? encode(rows[input.perPage - 1]!) : null,
   };
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
+import { allows } from "@/lib/access/require-access";
 import { COUNTRIES } from "@/lib/accounts/countries";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getOrganizationDetails } from "@/lib/orgs/get-organization-details";
+import { getBillingMessages } from "@/lib/renewals/get-billing-messages";
 import { BillingAddresses } from "./billing-addresses";
+import { BillingMessagesForm } from "./billing-messages";
 import { DetailsForm } from "./details-form";
 import { ReadOnlyAddresses, ReadOnlyDetails } from "./read-only-details";
 import { VatForm } from "./vat-form";
@@ -17,9 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** ORG-1 / ORG-7 / VAT-1..3: the Organization's details — editable by a legal representative, read-only for everyone else. */
 export default async function OrganizationPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
-  const { actor } = await consoleContext(orgId);
-  const [details, t, tRoot, format, locale] = await Promise.all([
+  const { actor, access } = await consoleContext(orgId);
+  const [details, billingMessages, t, tRoot, format, locale] = await Promise.all([
     getOrganizationDetails(getDb(), actor, { orgId }),
+    // BIL-10: shown to whoever sees the Organization's billing.
+    allows(access, "billing.read") ? getBillingMessages(getDb(), actor, { orgId }) : null,
     getTranslations("organization"),
     getTranslations(),
     getFormatter(),
@@ -105,6 +110,24 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
           <ReadOnlyAddresses details={details} countryName={countryName} />
         )}
       </section>
+
+      {billingMessages ? (
+        <section className={card} aria-labelledby="org-billing-messages">
+          <h2 id="org-billing-messages" className="text-lg font-semibold">
+            {tRoot("renewals.messagesHeading")}
+          </h2>
+          <BillingMessagesForm
+            orgId={orgId}
+            canChange={billingMessages.canChange}
+            initial={{
+              remindersEnabled: billingMessages.remindersEnabled,
+              reminderDaysBefore: billingMessages.reminderDaysBefore,
+              notifyRenewal: billingMessages.notifyRenewal,
+              notifyInvoiceIssued: billingMessages.notifyInvoiceIssued,
+            }}
+          />
+        </section>
+      ) : null}
     </div>
   );
 }
