@@ -10,6 +10,7 @@ import { sandboxChargesFor } from "@/lib/payments/sandbox/saved-charges";
 import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
 import { getBillingMessages } from "@/lib/renewals/get-billing-messages";
 import { listRenewals } from "@/lib/renewals/list-renewals";
+import { renewalForecast } from "@/lib/renewals/renewal-forecast";
 import { runRenewals } from "@/lib/renewals/run-renewals";
 import { RENEWAL_ATTEMPT_DAYS } from "@/lib/renewals/schedule";
 import { setAutoRenewal } from "@/lib/renewals/set-auto-renewal";
@@ -310,5 +311,25 @@ describe("Billing messages (BIL-10)", () => {
     const stranger = await billingOrg(db);
     await expect(updateBillingMessages(db, stranger.actor, { orgId: org.id, remindersEnabled: "true" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.billingPreference.findUniqueOrThrow({ where: { orgId: org.id } })).remindersEnabled).toBe(false);
+  });
+});
+
+describe("Renewal forecast", () => {
+  test("[BIL-8] the next 12 months' renewals, amount per month: each live product at its expiry, then every period; expired, terminated and later ones left out", async () => {
+    const db = getDb();
+    clock.set(new Date("2040-03-10T08:00:00Z"));
+    const { org, actor } = await billingOrg(db);
+    await createProducts(db, [
+      { orgId: org.id, expiresAt: new Date("2040-03-20T00:00:00Z"), renewalPeriodMonths: 12, priceMinor: 1500 },
+      { orgId: org.id, expiresAt: new Date("2040-04-05T00:00:00Z"), renewalPeriodMonths: 1, priceMinor: 500 },
+      { orgId: org.id, expiresAt: new Date("2040-03-05T00:00:00Z"), priceMinor: 9900 },
+      { orgId: org.id, expiresAt: new Date("2040-05-01T00:00:00Z"), priceMinor: 9900, status: "TERMINATED" },
+      { orgId: org.id, expiresAt: new Date("2041-04-01T00:00:00Z"), priceMinor: 9900 },
+    ]);
+    const forecast = await renewalForecast(db, actor, { orgId: org.id });
+    expect(forecast.currency).toBe("CHF");
+    expect(forecast.months.map((m) => m.month)).toEqual(["2040-03", "2040-04", "2040-05", "2040-06", "2040-07", "2040-08", "2040-09", "2040-10", "2040-11", "2040-12", "2041-01", "2041-02"]);
+    expect(forecast.months.map((m) => m.amountMinor)).toEqual([1500, ...Array(11).fill(500)]);
+    expect(forecast.months.every((m) => m.renewals === 1)).toBe(true);
   });
 });

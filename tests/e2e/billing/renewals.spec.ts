@@ -49,6 +49,9 @@ test("[BIL-8] [BIL-9] auto-renewal turned on in bulk: the product expiring in 10
     { name: later!.name, autoRenew: true },
     { name: soon!.name, autoRenew: false },
   ]);
+  // The 12-month forecast, also readable as a table.
+  await page.getByText(msg("fr", "renewals.forecastTable")).click();
+  await expect(page.getByTestId("forecast-table").locator("tbody tr")).toHaveCount(12);
 });
 
 test("[BIL-10] the billing messages save themselves at each change, announced without a submit button", async ({ page }) => {

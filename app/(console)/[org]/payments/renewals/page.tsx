@@ -8,7 +8,9 @@ import { getDb } from "@/lib/db";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listRenewals } from "@/lib/renewals/list-renewals";
+import { renewalForecast } from "@/lib/renewals/renewal-forecast";
 import { RENEWAL_ATTEMPT_DAYS } from "@/lib/renewals/schedule";
+import { ForecastChart } from "./forecast-chart";
 import { RenewalsTable } from "./renewals-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,8 +30,9 @@ export default async function RenewalsPage({ params, searchParams }: { params: P
   const { org: orgId } = await params;
   const sp = await searchParams;
   const { actor } = await consoleContext(orgId, "billing.read");
-  const [list, t] = await Promise.all([
+  const [list, forecast, t] = await Promise.all([
     listRenewals(getDb(), actor, { orgId, q: firstParam(sp.q), after: firstParam(sp.after), product: firstParam(sp.product) }),
+    renewalForecast(getDb(), actor, { orgId }),
     getTranslations("renewals"),
   ]);
   const q = list.params.q;
@@ -65,6 +68,7 @@ export default async function RenewalsPage({ params, searchParams }: { params: P
         previous={list.params.after ? { href: href(orgId, { q }), label: t("first") } : null}
         next={list.nextCursor ? { href: href(orgId, { q, after: list.nextCursor }), label: t("next") } : null}
       />
+      <ForecastChart currency={forecast.currency} months={forecast.months} />
     </div>
   );
 }
