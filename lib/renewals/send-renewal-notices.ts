@@ -34,15 +34,20 @@ const renewalsUrl = (orgId: string, productId: string) => `${config.appUrl}/${or
  */
 export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: number; autoReminded: number; cardWarnings: number }> {
   const counts = { reminded: 0, autoReminded: 0, cardWarnings: 0 };
+  // Read once per Organization and run, however many of its products are due.
+  const prefsCache = new Map<string, ReturnType<typeof billingMessagesOf>>();
+  const recipientsCache = new Map<string, ReturnType<typeof billingRecipients>>();
+  const prefsOf = (orgId: string) => prefsCache.get(orgId) ?? prefsCache.set(orgId, billingMessagesOf(db, orgId)).get(orgId)!;
+  const recipientsOf = (orgId: string) => recipientsCache.get(orgId) ?? recipientsCache.set(orgId, billingRecipients(db, orgId)).get(orgId)!;
   const live = { status: { not: "TERMINATED" as const }, expiresAt: { gt: at } };
 
   const manual = await db.product.findMany({ where: { ...live, autoRenew: false, expiresAt: { gt: at, lte: new Date(at.getTime() + MAX_REMINDER_DAYS * DAY) } }, select: PRODUCT });
   for (const p of manual) {
-    const prefs = await billingMessagesOf(db, p.orgId);
+    const prefs = await prefsOf(p.orgId);
     const left = p.expiresAt.getTime() - at.getTime();
     if (!prefs.remindersEnabled || left > prefs.reminderDaysBefore * DAY) continue;
     if (!(await claim(db, p.id, p.expiresAt, "REMINDER", at))) continue;
-    for (const r of await billingRecipients(db, p.orgId)) {
+    for (const r of await recipientsOf(p.orgId)) {
       await sendEmail(db, {
         to: r.email,
         locale: r.locale,
@@ -65,7 +70,7 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
     const attemptAt = firstAttemptAt(p.expiresAt);
     const end = cardEnd(method);
     if (at < attemptAt && end && end <= attemptAt && (await claim(db, p.id, p.expiresAt, "CARD_EXPIRING", at))) {
-      for (const r of await billingRecipients(db, p.orgId)) {
+      for (const r of await recipientsOf(p.orgId)) {
         await sendEmail(db, {
           to: r.email,
           locale: r.locale,
@@ -76,10 +81,10 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
       counts.cardWarnings++;
     }
     if (at < attemptAt) continue;
-    if (!(await billingMessagesOf(db, p.orgId)).notifyRenewal) continue;
+    if (!(await prefsOf(p.orgId)).notifyRenewal) continue;
     if (!(await claim(db, p.id, p.expiresAt, "AUTO_REMINDER", at))) continue;
     const { totalMinor } = renewalAmount(p.organization, p);
-    for (const r of await billingRecipients(db, p.orgId)) {
+    for (const r of await recipientsOf(p.orgId)) {
       await sendEmail(db, {
         to: r.email,
         locale: r.locale,
