@@ -63,18 +63,24 @@ test("[BIL-10] the billing messages save themselves at each change, announced wi
   const status = section.getByTestId("billing-messages-status");
   await expect(reminders).toBeChecked();
 
+  const saved = async () => {
+    const [pref] = await sql<{ remindersEnabled: boolean; reminderDaysBefore: number }>(`SELECT "remindersEnabled", "reminderDaysBefore" FROM "BillingPreference" WHERE "orgId" = $1`, [orgId]);
+    return pref;
+  };
+
   await section.getByLabel(msg("fr", "renewals.reminderDays")).selectOption("60");
   await expect(status).toContainText(msg("fr", "renewals.saved"));
+  await expect.poll(saved).toEqual({ remindersEnabled: true, reminderDaysBefore: 60 });
   await reminders.uncheck();
-  await expect(status).toContainText(msg("fr", "renewals.saved"));
   await expect(section.getByLabel(msg("fr", "renewals.reminderDays"))).toHaveCount(0);
+  await expect.poll(saved).toEqual({ remindersEnabled: false, reminderDaysBefore: 60 });
+  await expect(status).toContainText(msg("fr", "renewals.saved"));
 
   await page.reload();
   await expect(reminders).not.toBeChecked();
-  const [pref] = await sql<{ remindersEnabled: boolean; reminderDaysBefore: number }>(`SELECT "remindersEnabled", "reminderDaysBefore" FROM "BillingPreference" WHERE "orgId" = $1`, [orgId]);
-  expect(pref).toEqual({ remindersEnabled: false, reminderDaysBefore: 60 });
 
   // Back as the demo had it.
   await reminders.check();
+  await expect.poll(saved).toEqual({ remindersEnabled: true, reminderDaysBefore: 60 });
   await expect(status).toContainText(msg("fr", "renewals.saved"));
 });
