@@ -82,5 +82,7 @@ test("[BIL-10] the billing messages save themselves at each change, announced wi
   // Back as the demo had it.
   await reminders.check();
   await expect.poll(saved).toEqual({ remindersEnabled: true, reminderDaysBefore: 60 });
+  await section.getByLabel(msg("fr", "renewals.reminderDays")).selectOption("30");
+  await expect.poll(saved).toEqual({ remindersEnabled: true, reminderDaysBefore: 30 });
   await expect(status).toContainText(msg("fr", "renewals.saved"));
 });
