@@ -245,13 +245,17 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
   }
   // Saved payment methods as the operator returned them (BIL-5): brand, last 4, expiry and its token only.
   const expYear = day(0).getUTCFullYear() + 2;
-  await tx.paymentMethod.createMany({
+  const methods = await tx.paymentMethod.createManyAndReturn({
     data: [
       { orgId: alpine.id, type: "VISA", label: "Visa •••• 4242", last4: "4242", expMonth: 12, expYear, providerToken: "sbx_pm_demo_alpine_visa", isDefault: true },
       { orgId: alpine.id, type: "TWINT", label: "Twint", providerToken: "sbx_pm_demo_alpine_twint" },
       { orgId: jean.id, type: "MASTERCARD", label: "MasterCard •••• 4444", last4: "4444", expMonth: 6, expYear, providerToken: "sbx_pm_demo_jean_mc", isDefault: true },
     ],
   });
+  // The products with auto-renewal renew with the Organization's saved card (BIL-8, BIL-9).
+  for (const method of methods.filter((m) => m.isDefault)) {
+    await tx.product.updateMany({ where: { orgId: method.orgId, autoRenew: true }, data: { autoRenewMethodId: method.id } });
+  }
   // A prepaid balance (BIL-6): CHF 150.00 topped up, CHF 25.50 spent.
   await tx.prepaidEntry.createMany({
     data: [

@@ -118,6 +118,11 @@ export const AUDIT_EVENTS = {
   "partnerApplication.rejected": "partnerApplication",
   "partner.profileUpdated": "partner",
   "partner.clientsAssigned": "membership",
+
+  "product.autoRenewEnabled": "product",
+  "product.autoRenewDisabled": "product",
+  "product.renewed": "product",
+  "org.billingMessagesChanged": "organization",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =

@@ -3,6 +3,7 @@ import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
+import { runRenewals } from "@/lib/renewals/run-renewals";
 import { endExpiredGrants } from "@/lib/support/end-expired-grants";
 import { announceTenders } from "@/lib/tenders/announce-tenders";
 
@@ -49,6 +50,12 @@ export const JOBS = [
     cron: "* * * * *",
     description: "TND-2: mail an extract of each new call for tenders to every approved partner that opted in",
     run: (db) => announceTenders(db),
+  },
+  {
+    name: "renewals-daily",
+    cron: "30 4 * * *",
+    description: "BIL-9 / BIL-10: renewal reminders, card-expiry warnings, automatic renewal attempts 14 days before expiry and their retries",
+    run: (db) => runRenewals(db),
   },
 ] as const satisfies readonly JobDefinition[];
 

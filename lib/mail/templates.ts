@@ -1,5 +1,6 @@
 import { createFormatter, createTranslator } from "use-intl/core";
 import type { MessageKeys, NestedKeyOf, TranslationValues } from "use-intl/core";
+import type { PaymentFailure } from "@/lib/payments/types";
 import { escapeHtml, renderHtml, renderText } from "./layout";
 import type { MailBlock } from "./layout";
 import de from "./messages/de.json";
@@ -57,6 +58,18 @@ export type MailTemplates = {
   partnerPayerChanged: { clientName: string; payer: "CLIENT" | "PARTNER"; consoleUrl: string };
   /** PRT-7: the other side ended the partnership. */
   partnershipEnded: { clientName: string; partnerName: string; endedBy: "client" | "partner"; consoleUrl: string };
+  /** BIL-10: a product without auto-renewal nears its deadline; `days` is the Organization's setting. */
+  renewalReminder: { organizationName: string; productName: string; expiresAt: Date; daysLeft: number; settingDays: number; url: string; timeZone?: string };
+  /** BIL-10: J-14, the automatic renewal is about to be charged. `amount` is already formatted. */
+  autoRenewalReminder: { organizationName: string; productName: string; expiresAt: Date; attemptAt: Date; amount: string; method: string; url: string; timeZone?: string };
+  /** BIL-10: confirmation of the renewal and of the debit. */
+  renewalSucceeded: { organizationName: string; productName: string; until: Date; amount: string; method: string; invoiceNumber: string; url: string; timeZone?: string };
+  /** BIL-10: an invoice was issued (`method` when it is already paid). */
+  invoiceIssued: { organizationName: string; invoiceNumber: string; amount: string; method: string | null; url: string };
+  /** BIL-9: an automatic renewal attempt failed; `nextAttemptAt` null after the last one. */
+  renewalFailed: { organizationName: string; productName: string; expiresAt: Date; amount: string; method: string; failure: PaymentFailure; nextAttemptAt: Date | null; url: string; timeZone?: string };
+  /** BIL-9: the saved card stops working before the next attempt. */
+  cardExpiring: { organizationName: string; productName: string; method: string; attemptAt: Date; url: string; timeZone?: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -66,7 +79,59 @@ type Translate = (key: MessageKeys<Catalogue, NestedKeyOf<Catalogue>>, values?: 
 type Context = { t: Translate; locale: MailLocale };
 type Body = { subject: string; greeting?: string; blocks: MailBlock[] };
 
+const day = (locale: MailLocale, when: Date, timeZone?: string) => createFormatter({ locale, timeZone: timeZone ?? "UTC" }).dateTime(when, { dateStyle: "long" });
+
 const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Body } = {
+  renewalReminder: (p, { t, locale }) => {
+    const values = { productName: p.productName, organizationName: p.organizationName, when: day(locale, p.expiresAt, p.timeZone) };
+    return {
+      subject: t("renewal.reminder.subject", { ...values, days: p.daysLeft }),
+      blocks: [paragraph(t("renewal.reminder.intro", values)), action(t, t("renewal.reminder.action"), p.url), paragraph(t("renewal.reminder.settings", { days: p.settingDays }))],
+    };
+  },
+  autoRenewalReminder: (p, { t, locale }) => {
+    const values = { productName: p.productName, organizationName: p.organizationName, when: day(locale, p.expiresAt, p.timeZone), attemptDate: day(locale, p.attemptAt, p.timeZone), amount: p.amount, method: p.method };
+    return {
+      subject: t("renewal.autoReminder.subject", values),
+      blocks: [paragraph(t("renewal.autoReminder.intro", values)), paragraph(t("renewal.autoReminder.off")), action(t, t("renewal.autoReminder.action"), p.url)],
+    };
+  },
+  renewalSucceeded: (p, { t, locale }) => {
+    const values = { productName: p.productName, organizationName: p.organizationName, until: day(locale, p.until, p.timeZone), amount: p.amount, method: p.method, invoiceNumber: p.invoiceNumber };
+    return {
+      subject: t("renewal.succeeded.subject", values),
+      blocks: [paragraph(t("renewal.succeeded.intro", values)), paragraph(t("renewal.succeeded.invoice", values)), action(t, t("renewal.succeeded.action"), p.url)],
+    };
+  },
+  invoiceIssued: (p, { t }) => {
+    const values = { organizationName: p.organizationName, invoiceNumber: p.invoiceNumber, amount: p.amount, method: p.method ?? "" };
+    return {
+      subject: t("renewal.invoiceIssued.subject", values),
+      blocks: [paragraph(t("renewal.invoiceIssued.intro", values)), ...(p.method ? [paragraph(t("renewal.invoiceIssued.paid", values))] : []), action(t, t("renewal.invoiceIssued.action"), p.url)],
+    };
+  },
+  renewalFailed: (p, { t, locale }) => {
+    const values = {
+      productName: p.productName,
+      organizationName: p.organizationName,
+      amount: p.amount,
+      method: p.method,
+      reason: t(`renewal.failures.${p.failure}`),
+      when: day(locale, p.expiresAt, p.timeZone),
+      nextDate: p.nextAttemptAt ? day(locale, p.nextAttemptAt, p.timeZone) : "",
+    };
+    return {
+      subject: t("renewal.failed.subject", values),
+      blocks: [paragraph(t("renewal.failed.intro", values)), paragraph(p.nextAttemptAt ? t("renewal.failed.retry", values) : t("renewal.failed.last", values)), action(t, t("renewal.failed.action"), p.url)],
+    };
+  },
+  cardExpiring: (p, { t, locale }) => {
+    const values = { productName: p.productName, organizationName: p.organizationName, method: p.method, attemptDate: day(locale, p.attemptAt, p.timeZone) };
+    return {
+      subject: t("renewal.cardExpiring.subject", values),
+      blocks: [paragraph(t("renewal.cardExpiring.intro", values)), paragraph(t("renewal.cardExpiring.next")), action(t, t("renewal.cardExpiring.action"), p.url)],
+    };
+  },
   passwordReset: (p, { t }) => ({
     subject: t("passwordReset.subject"),
     blocks: [

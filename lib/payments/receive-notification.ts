@@ -6,6 +6,7 @@ import { config } from "@/lib/config";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Currency, PaymentMethodType } from "@/lib/generated/prisma/enums";
+import { enableAutoRenewAfterPayment } from "@/lib/renewals/enable-after-payment";
 import { verifySignature } from "./notification-signature";
 import { PAYMENT_FAILURES, type PaymentNotification, type SavedMethod } from "./types";
 import { applyPaidOrder } from "@/lib/orders/apply-paid-order";
@@ -74,6 +75,7 @@ export async function receivePaymentNotification(db: Db, body: string, signature
     }
     const methodId = n.saved ? await saveMethod(tx, payment.orgId, n.saved) : null;
     await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", methodType: n.methodType, methodId, providerRef: n.operatorRef, settledAt: at } });
+    await enableAutoRenewAfterPayment(tx, payment, n.methodType, methodId);
     await audit(tx, OPERATOR, { action: "payment.succeeded", orgId: payment.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
     return { paymentId: payment.id, applied: true, status: "SUCCEEDED" };
   });

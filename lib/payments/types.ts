@@ -23,6 +23,25 @@ export type CheckoutRequest = {
 
 export type Checkout = { operatorRef: string; redirectUrl: string };
 
+/**
+ * A charge of a saved method without the customer present (automatic renewal, BIL-9). Asking twice with
+ * the same key charges once and answers the first result.
+ */
+export type SavedMethodCharge = {
+  reference: string;
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: Currency;
+  /** The operator's token of the saved method (PaymentMethod.providerToken). */
+  token: string;
+  /** The card's expiry as saved, when it is a card: the operator refuses an expired one. */
+  expMonth?: number | null;
+  expYear?: number | null;
+  description: string;
+};
+
+export type SavedMethodChargeResult = { operatorRef: string; status: "SUCCEEDED" | "FAILED"; failure?: PaymentFailure };
+
 /** The reusable method the operator saved, as the Manager may keep it: never a card number. */
 export type SavedMethod = { type: PaymentMethodType; token: string; last4?: string; expMonth?: number; expYear?: number };
 
@@ -53,4 +72,6 @@ export interface PaymentOperator {
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   /** The hosted page of a checkout still open (the customer came back to it, or double-clicked). */
   checkoutUrl(operatorRef: string): string;
+  /** Charges a saved card or Twint profile off-session; the answer is final (no hosted page, no notification). */
+  chargeSavedMethod(charge: SavedMethodCharge): Promise<SavedMethodChargeResult>;
 }

@@ -61,6 +61,29 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   },
   partnerPayerChanged: { clientName: "Acme SA", payer: "PARTNER", consoleUrl: "https://manager.localhost/reseller" },
   partnershipEnded: { clientName: "Acme SA", partnerName: "Helvetic Partners AG", endedBy: "client", consoleUrl: "https://manager.localhost/" },
+  renewalReminder: { organizationName: "Acme SA", productName: "acme.ch", expiresAt: new Date("2025-04-01T00:00:00Z"), daysLeft: 30, settingDays: 30, url: "https://manager.localhost/o/payments/renewals" },
+  autoRenewalReminder: {
+    organizationName: "Acme SA",
+    productName: "acme.ch",
+    expiresAt: new Date("2025-04-01T00:00:00Z"),
+    attemptAt: new Date("2025-03-18T00:00:00Z"),
+    amount: "CHF 16.22",
+    method: "Visa •••• 4242",
+    url: "https://manager.localhost/o/payments/renewals",
+  },
+  renewalSucceeded: { organizationName: "Acme SA", productName: "acme.ch", until: new Date("2026-04-01T00:00:00Z"), amount: "CHF 16.22", method: "Visa •••• 4242", invoiceNumber: "INV-2025-000001", url: "https://manager.localhost/o/invoices/i" },
+  invoiceIssued: { organizationName: "Acme SA", invoiceNumber: "INV-2025-000001", amount: "CHF 16.22", method: "Visa •••• 4242", url: "https://manager.localhost/o/invoices/i" },
+  renewalFailed: {
+    organizationName: "Acme SA",
+    productName: "acme.ch",
+    expiresAt: new Date("2025-04-01T00:00:00Z"),
+    amount: "CHF 16.22",
+    method: "Visa •••• 4242",
+    failure: "DECLINED",
+    nextAttemptAt: new Date("2025-03-22T00:00:00Z"),
+    url: "https://manager.localhost/o/payments/renewals",
+  },
+  cardExpiring: { organizationName: "Acme SA", productName: "acme.ch", method: "Visa •••• 4242", attemptAt: new Date("2025-03-18T00:00:00Z"), url: "https://manager.localhost/o/payments/renewals" },
 };
 
 beforeAll(async () => {

@@ -304,3 +304,14 @@ describe("billing demo data", () => {
     expect(Math.max(...sequences.map((s) => s.last))).toBe(highest);
   });
 });
+
+describe("renewal demo data", () => {
+  test("[BIL-8] [BIL-9] the demo Organizations' products with auto-renewal renew with their saved card; one product expires in under 14 days", async () => {
+    const alpine = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Alpine Web" } }, include: { paymentMethods: true, products: true } });
+    const visa = alpine.paymentMethods.find((m) => m.type === "VISA")!;
+    const renewing = alpine.products.filter((p) => p.autoRenew);
+    expect(renewing.length).toBeGreaterThan(1);
+    expect(renewing.every((p) => p.autoRenewMethodId === visa.id)).toBe(true);
+    expect(alpine.products.some((p) => !p.autoRenew && p.expiresAt > new Date() && p.expiresAt.getTime() - Date.now() < 14 * 86_400_000)).toBe(true);
+  });
+});

@@ -130,6 +130,9 @@ const MATRIX: Record<string, Entry> = {
     needs: "billing.pay",
     form: async ({ w }: Ctx) => ({ orgId: w.orgId, idempotencyKey: randomUUID(), method: "CARD", productIds: w.productIds[0], months: "12" }),
   },
+  // Automatic renewal in bulk (BIL-8) and the billing messages (BIL-10): whoever may pay.
+  [`${CONSOLE}/[org]/payments/renewals/actions.ts#setAutoRenewalAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, productIds: w.productIds, enabled: "false" }) },
+  [`${CONSOLE}/[org]/organization/billing-messages-actions.ts#updateBillingMessagesAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, reminderDaysBefore: "45" }) },
   // Users, invitations, permissions (ORG-2 … ORG-5).
   [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {
     needs: "users.invite",

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import type { Checkout, CheckoutRequest, PaymentOperator } from "@/lib/payments/types";
+import type { Checkout, CheckoutRequest, PaymentOperator, SavedMethodCharge, SavedMethodChargeResult } from "@/lib/payments/types";
+import { chargeSavedMethodInSandbox } from "./saved-charges";
 import { ensureSandboxPaymentTable } from "./store";
 
 /**
@@ -28,5 +29,8 @@ export const sandboxPaymentOperator: PaymentOperator = {
   checkoutUrl(operatorRef: string): string {
     // Served by this app, so a path: the customer stays on the origin their session cookie belongs to.
     return `/sandbox/pay/${encodeURIComponent(operatorRef)}`;
+  },
+  chargeSavedMethod(charge: SavedMethodCharge): Promise<SavedMethodChargeResult> {
+    return chargeSavedMethodInSandbox(charge);
   },
 };

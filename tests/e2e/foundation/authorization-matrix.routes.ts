@@ -153,6 +153,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },
   "/[org]/payments": { requires: "org:billing.read" },
   "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
+  "/[org]/payments/renewals": { requires: "org:billing.read" },
   // The payment sandbox's hosted page stands in for the operator: whoever holds the checkout link (BIL-5).
   "/sandbox/pay/[checkout]": { requires: "link" },
   "/sandbox/pay/[checkout]/submit": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
+import { allows } from "@/lib/access/require-access";
 import { COUNTRIES } from "@/lib/accounts/countries";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getOrganizationDetails } from "@/lib/orgs/get-organization-details";
+import { getBillingMessages } from "@/lib/renewals/get-billing-messages";
 import { BillingAddresses } from "./billing-addresses";
+import { BillingMessagesForm } from "./billing-messages";
 import { DetailsForm } from "./details-form";
 import { DpaSection } from "./dpa-section";
 import { ReadOnlyAddresses, ReadOnlyDetails } from "./read-only-details";
@@ -20,8 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganizationPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
   const { actor, access } = await consoleContext(orgId);
-  const [details, t, tRoot, format, locale] = await Promise.all([
+  const [details, billingMessages, t, tRoot, format, locale] = await Promise.all([
     getOrganizationDetails(getDb(), actor, { orgId }),
+    // BIL-10: shown to whoever sees the Organization's billing.
+    allows(access, "billing.read") ? getBillingMessages(getDb(), actor, { orgId }) : null,
     getTranslations("organization"),
     getTranslations(),
     getFormatter(),
@@ -109,6 +114,23 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
       </section>
 
       {access.via === "membership" && allows(access, "dpa.generate") ? <DpaSection orgId={orgId} className={card} /> : null}
+      {billingMessages ? (
+        <section className={card} aria-labelledby="org-billing-messages">
+          <h2 id="org-billing-messages" className="text-lg font-semibold">
+            {tRoot("renewals.messagesHeading")}
+          </h2>
+          <BillingMessagesForm
+            orgId={orgId}
+            canChange={billingMessages.canChange}
+            initial={{
+              remindersEnabled: billingMessages.remindersEnabled,
+              reminderDaysBefore: billingMessages.reminderDaysBefore,
+              notifyRenewal: billingMessages.notifyRenewal,
+              notifyInvoiceIssued: billingMessages.notifyInvoiceIssued,
+            }}
+          />
+        </section>
+      ) : null}
     </div>
   );
 }

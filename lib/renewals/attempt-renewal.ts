@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { systemJob } from "@/lib/access/actor";
+import { audit } from "@/lib/audit/record";
+import { config } from "@/lib/config";
+import type { Db } from "@/lib/db";
+import { formatMoney } from "@/lib/format/money";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { sendEmail } from "@/lib/notifications/send-email";
+import { paymentOperator } from "@/lib/payments/operator";
+import type { PaymentFailure } from "@/lib/payments/types";
+import { billingRecipients } from "./billing-recipients";
+import { billingMessagesOf, renewalAmount } from "./renewal-amount";
+import { addMonths, attemptKey, attemptSlot, nextAttemptAt } from "./schedule";
+
+const JOB = systemJob("renewals-daily");
+
+export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "SKIPPED";
+
+/**
+ * BIL-9: one automatic renewal attempt of a product, in the attempt slot `at` falls in. The payment row is
+ * claimed with the slot's idempotency key first (a second run of the same slot finds it settled and does
+ * nothing; one left pending by a crash is charged again with the same key, which the operator answers
+ * once), then the saved method is charged off-session, then the result is settled under the payment's
+ * row lock: on success an order and a paid invoice are issued and the product renewed by one period; on
+ * failure the payment records why. The e-mails go out after the commit.
+ */
+export async function attemptRenewal(db: Db, productId: string, at: Date): Promise<AttemptOutcome> {
+  const claim = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ${productId} FOR UPDATE`;
+    const product = await tx.product.findUnique({
+      where: { id: productId },
+      select: {
+        id: true, orgId: true, name: true, status: true, autoRenew: true, autoRenewMethodId: true, expiresAt: true, priceMinor: true, renewalPeriodMonths: true,
+        organization: { select: { name: true, currency: true, country: true, vatNumber: true, vatNumberValid: true } },
+      },
+    });
+    if (!product || !product.autoRenew || !product.autoRenewMethodId || product.status === "TERMINATED") return null;
+    const slot = attemptSlot(product.expiresAt, at);
+    if (slot === null) return null;
+    const method = await tx.paymentMethod.findFirst({ where: { id: product.autoRenewMethodId, orgId: product.orgId, removedAt: null, providerToken: { not: null } } });
+    if (!method) return null;
+    const idempotencyKey = attemptKey(product.id, product.expiresAt, slot);
+    const { subtotalMinor, totalMinor } = renewalAmount(product.organization, product);
+    await tx.payment.createMany({
+      data: [{ orgId: product.orgId, methodId: method.id, methodType: method.type, amountMinor: totalMinor, currency: product.organization.currency, idempotencyKey, createdAt: at }],
+      skipDuplicates: true,
+    });
+    const payment = await tx.payment.findUniqueOrThrow({ where: { idempotencyKey } });
+    if (payment.status !== "PENDING") return null;
+    return { product, method, payment, slot, subtotalMinor };
+  });
+  if (!claim) return "SKIPPED";
+  const { product, method, payment, slot, subtotalMinor } = claim;
+  const description = `${product.name} — renewal ${product.renewalPeriodMonths} months`;
+  const result = await paymentOperator().chargeSavedMethod({
+    reference: payment.id,
+    idempotencyKey: payment.idempotencyKey,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    token: method.providerToken!,
+    expMonth: method.expMonth,
+    expYear: method.expYear,
+    description,
+  });
+
+  const settled = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${payment.id} FOR UPDATE`;
+    const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    if (current.status !== "PENDING") return null;
+    if (result.status === "FAILED") {
+      const failure: PaymentFailure = result.failure ?? "DECLINED";
+      await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureCode: failure, providerRef: result.operatorRef, settledAt: at } });
+      await audit(tx, JOB, { action: "payment.failed", orgId: product.orgId, targetId: payment.id, metadata: { failure, productId: product.id, slot } });
+      return { ok: false as const, failure };
+    }
+    const order = await tx.order.create({
+      data: {
+        orgId: product.orgId,
+        number: `ORD-${at.getUTCFullYear()}-${randomBytes(5).toString("hex").toUpperCase()}`,
+        status: "PAID",
+        currency: payment.currency,
+        totalMinor: payment.amountMinor,
+        paidAt: at,
+        createdAt: at,
+        lines: { create: [{ productId: product.id, description, periodMonths: product.renewalPeriodMonths, amountMinor: subtotalMinor }] },
+      },
+    });
+    const invoice = await issueInvoice(tx, {
+      orgId: product.orgId,
+      orderId: order.id,
+      lines: [{ description, unitPriceMinor: subtotalMinor, periodMonths: product.renewalPeriodMonths, productId: product.id }],
+    });
+    await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
+    await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", invoiceId: invoice.id, orderId: order.id, providerRef: result.operatorRef, settledAt: at } });
+    const until = addMonths(product.expiresAt, product.renewalPeriodMonths);
+    await tx.product.update({ where: { id: product.id }, data: { expiresAt: until } });
+    await audit(tx, JOB, { action: "payment.succeeded", orgId: product.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
+    await audit(tx, JOB, { action: "product.renewed", orgId: product.orgId, targetId: product.id, metadata: { until: until.toISOString(), invoice: invoice.number } });
+    return { ok: true as const, invoice, until };
+  });
+  if (!settled) return "SKIPPED";
+
+  const recipients = await billingRecipients(db, product.orgId);
+  const prefs = await billingMessagesOf(db, product.orgId);
+  const base = { organizationName: product.organization.name, method: method.label };
+  for (const r of recipients) {
+    const amount = formatMoney(payment.amountMinor, payment.currency, r.locale);
+    if (!settled.ok) {
+      await sendEmail(db, {
+        to: r.email,
+        locale: r.locale,
+        template: "renewalFailed",
+        params: { ...base, productName: product.name, expiresAt: product.expiresAt, amount, failure: settled.failure, nextAttemptAt: nextAttemptAt(product.expiresAt, slot), url: `${config.appUrl}/${product.orgId}/payments/renewals?product=${product.id}`, timeZone: r.timeZone },
+      });
+      continue;
+    }
+    const invoiceUrl = `${config.appUrl}/${product.orgId}/invoices/${settled.invoice.id}`;
+    if (prefs.notifyRenewal) {
+      await sendEmail(db, {
+        to: r.email,
+        locale: r.locale,
+        template: "renewalSucceeded",
+        params: { ...base, productName: product.name, until: settled.until, amount, invoiceNumber: settled.invoice.number, url: invoiceUrl, timeZone: r.timeZone },
+      });
+    }
+    if (prefs.notifyInvoiceIssued) {
+      await sendEmail(db, { to: r.email, locale: r.locale, template: "invoiceIssued", params: { ...base, invoiceNumber: settled.invoice.number, amount, url: invoiceUrl } });
+    }
+  }
+  return settled.ok ? "SUCCEEDED" : "FAILED";
+}
