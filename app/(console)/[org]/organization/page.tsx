@@ -3,7 +3,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { allows } from "@/lib/access/require-access";
 import { COUNTRIES } from "@/lib/accounts/countries";
-import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getOrganizationDetails } from "@/lib/orgs/get-organization-details";
