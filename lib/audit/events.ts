@@ -90,6 +90,16 @@ export const AUDIT_EVENTS = {
   "payment.succeeded": "payment",
   "payment.failed": "payment",
   "payment.transferRecorded": "payment",
+  "payment.refunded": "payment",
+  "order.paid": "order",
+  "order.blocked": "order",
+  "order.procedureSent": "order",
+  "order.released": "order",
+  "order.cancelled": "order",
+  "invoice.reminderSent": "invoice",
+  "invoice.servicesSuspended": "invoice",
+  "invoice.servicesTerminated": "invoice",
+  "invoice.suspensionLifted": "invoice",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -112,7 +122,9 @@ export type AuditTarget =
   | "mailMessage"
   | "driveFolder"
   | "chatChannel"
-  | "payment";
+  | "payment"
+  | "order"
+  | "invoice";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

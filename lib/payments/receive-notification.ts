@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { afterPaymentSettled } from "@/lib/orders/after-settlement";
 import { Currency, PaymentMethodType } from "@/lib/generated/prisma/enums";
 import { verifySignature } from "./notification-signature";
 import { PAYMENT_FAILURES, type PaymentNotification, type SavedMethod } from "./types";
@@ -27,6 +28,7 @@ const notificationSchema = z.object({
       expYear: z.number().int().min(2000).max(2100).optional(),
     })
     .optional(),
+  held: z.boolean().optional(),
 }) satisfies z.ZodType<PaymentNotification>;
 
 const OPERATOR = systemJob("payment-notification");
@@ -72,6 +74,7 @@ export async function receivePaymentNotification(db: Db, body: string, signature
     }
     const methodId = n.saved ? await saveMethod(tx, payment.orgId, n.saved) : null;
     await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", methodType: n.methodType, methodId, providerRef: n.operatorRef, settledAt: at } });
+    await afterPaymentSettled(tx, { ...payment, held: n.held }, at);
     await audit(tx, OPERATOR, { action: "payment.succeeded", orgId: payment.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
     return { paymentId: payment.id, applied: true, status: "SUCCEEDED" };
   });

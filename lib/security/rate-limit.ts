@@ -53,6 +53,8 @@ export const LIMITS = {
   smsSendPerAccount: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Wrong entries of one SMS code: after 5 the code dies and a new one must be sent (2FA-5). */
   smsCodeAttempts: { points: 5, durationSeconds: 15 * 60 },
+  /** "Resend the procedure" of a blocked order (IDV-4): each mails a new link to the person who placed it. */
+  unblockProcedurePerOrder: { points: 3, durationSeconds: 60 * 60 },
   /** Identity-verification help requests per user (each sends an e-mail). */
   identityHelpPerUser: { points: 5, durationSeconds: 60 * 60 },
   /** Phone confirmation codes sent per identity-verification case. */

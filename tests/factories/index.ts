@@ -6,3 +6,4 @@ export * from "./tags";
 export * from "./unique";
 export * from "./users";
 export * from "./api-tokens";
+export * from "./orders";

@@ -45,6 +45,11 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
   emailChangeConfirm: { newEmail: "anna@new.example", link: "https://manager.localhost/confirm-email/ghi", expiresInHours: 24 },
   emailChangeNotice: { newEmail: "anna@new.example", resetUrl: "https://manager.localhost/forgot-password" },
   twoFactorChanged: { change: "methodAdded", method: "TOTP", when: new Date("2025-03-01T10:00:00Z"), securityUrl: "https://manager.localhost/account/security" },
+  orderBlocked: { orderNumber: "ORD-2025-000001", link: "https://manager.localhost/verify/mno", linkExpiresAt: new Date("2025-03-04T10:00:00Z"), cancelAt: new Date("2025-03-11T10:00:00Z") },
+  orderCancelled: { orderNumber: "ORD-2025-000001", amountMinor: 12_345, currency: "CHF" },
+  invoiceReminder: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "EUR", dueAt: new Date("2025-03-01T10:00:00Z"), second: false, link: "https://manager.localhost/o/invoices/i" },
+  servicesSuspended: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "CHF", products: "example.ch", terminationAt: new Date("2025-04-20T10:00:00Z"), link: "https://manager.localhost/o/invoices/i" },
+  servicesTerminated: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "CHF", products: "example.ch", link: "https://manager.localhost/o/invoices/i" },
 };
 
 beforeAll(async () => {

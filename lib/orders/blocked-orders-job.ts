@@ -1,0 +1,84 @@
+import { systemJob } from "@/lib/access/actor";
+import { audit } from "@/lib/audit/record";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { sendEmail } from "@/lib/notifications/send-email";
+import { paymentOperator } from "@/lib/payments/operator";
+import { BLOCKED_ORDER_LIFETIME_MS } from "./rules";
+import { orderRecipient, sendUnblockProcedure } from "./send-unblock-procedure";
+
+const JOB = systemJob("blocked-orders");
+const BATCH = 100;
+
+/**
+ * IDV-4, run every minute: mails the unblock procedure of orders blocked since the last run (once: an
+ * order that has a case was mailed), and cancels the orders blocked for 10 days with no identity check
+ * waiting for staff, refunding their payments in full to the method used. Safe to run twice: the refund
+ * carries one idempotency key per payment, and the cancellation is conditional on the order still being
+ * blocked.
+ */
+export async function runBlockedOrders(db: Db): Promise<{ mailed: number; cancelled: number }> {
+  let mailed = 0;
+  const fresh = await db.order.findMany({ where: { status: "BLOCKED", verifications: { none: {} } }, select: { id: true }, orderBy: { blockedAt: "asc" }, take: BATCH });
+  for (const o of fresh) if (await sendUnblockProcedure(db, JOB, o.id, { onlyFirst: true })) mailed++;
+
+  let cancelled = 0;
+  const cutoff = new Date(now().getTime() - BLOCKED_ORDER_LIFETIME_MS);
+  const stale = await db.order.findMany({
+    // A case submitted and waiting for staff is the customer's action: the order waits for the decision.
+    where: { status: "BLOCKED", blockedAt: { lte: cutoff }, verifications: { none: { status: "SUBMITTED" } } },
+    select: { id: true },
+    orderBy: { blockedAt: "asc" },
+    take: BATCH,
+  });
+  for (const o of stale) if (await cancelBlockedOrder(db, o.id)) cancelled++;
+  return { mailed, cancelled };
+}
+
+/** Refunds the order's payments (each once, whatever the retries), then cancels the order and its invoice. */
+async function cancelBlockedOrder(db: Db, orderId: string): Promise<boolean> {
+  const payments = await db.payment.findMany({
+    where: { status: "SUCCEEDED", OR: [{ orderId }, { invoice: { orderId } }] },
+    select: { id: true, providerRef: true, methodType: true, amountMinor: true, currency: true },
+  });
+  // The operator first: a refund asked twice with the same key is made once, so a crash after this line
+  // and a second run refund nothing more. Prepaid and transfer payments go back to the prepaid account below.
+  const operator = paymentOperator();
+  for (const p of payments) {
+    if (p.providerRef && p.methodType !== "PREPAID" && p.methodType !== "IBAN") {
+      await operator.refund({ operatorRef: p.providerRef, amountMinor: p.amountMinor, currency: p.currency, idempotencyKey: `refund:${p.id}` });
+    }
+  }
+  const at = now();
+  const done = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, orgId: true, number: true, status: true, currency: true, totalMinor: true, placedById: true } });
+    if (!order || order.status !== "BLOCKED") return null;
+    await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: at } });
+    await tx.invoice.updateMany({ where: { orderId: order.id, status: { not: "CANCELLED" } }, data: { status: "CANCELLED" } });
+    let refundedMinor = 0;
+    for (const p of payments) {
+      const { count } = await tx.payment.updateMany({ where: { id: p.id, status: "SUCCEEDED" }, data: { status: "REFUNDED", failureCode: "ORDER_CANCELLED" } });
+      if (count !== 1) continue;
+      refundedMinor += p.amountMinor;
+      // What the prepaid account (or a transfer) paid is credited back to the prepaid account.
+      if (p.methodType === "PREPAID" || p.methodType === "IBAN" || !p.providerRef) {
+        await tx.prepaidEntry.create({ data: { orgId: order.orgId, kind: "REFUND", amountMinor: p.amountMinor, currency: p.currency, paymentId: p.id, createdAt: at } });
+      }
+      await audit(tx, JOB, { action: "payment.refunded", orgId: order.orgId, targetId: p.id, metadata: { amountMinor: p.amountMinor, currency: p.currency } });
+    }
+    await audit(tx, JOB, { action: "order.cancelled", orgId: order.orgId, targetId: order.id, metadata: { refundedMinor } });
+    return { order, refundedMinor };
+  });
+  if (!done) return false;
+  const person = await orderRecipient(db, done.order.orgId, done.order.placedById);
+  if (person) {
+    await sendEmail(db, {
+      to: person.email,
+      template: "orderCancelled",
+      params: { orderNumber: done.order.number, amountMinor: done.refundedMinor, currency: done.order.currency },
+      locale: person.locale,
+    });
+  }
+  return true;
+}
