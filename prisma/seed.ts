@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
 import { hashPassword } from "../lib/security/passwords";
 import { seedContent } from "./seed-content";
+import { prepareOrderSeed, seedOrders } from "./seed-orders";
 import {
   addMembers,
   createInvoices,
@@ -136,6 +137,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
   // Everyone shares the published demo password: one argon2 run instead of seven, and outside the
   // transaction so it is not held open while hashing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prepareOrderSeed(db);
   return db.$transaction(
     async (tx) => {
       // Two processes starting at once queue here; the second then sees the data and stops.
@@ -163,6 +165,7 @@ async function seedEverything(tx: Tx, passwordHash: string) {
   });
   await seedTags(tx, orgs.alpine.id, products);
   await seedInvoices(tx, orgs, products);
+  await seedOrders(tx, orgs.alpine, products, userId(ORGS.alpine.owner));
   await seedPartner(tx, orgs, products);
   await seedContent(tx, products);
 }

@@ -59,7 +59,8 @@ const CREATE_REFUNDS = `
 
 let ensured: Promise<unknown> | null = null;
 
-async function createTable(db: Db): Promise<void> {
+/** Creates the sandbox's tables in this database now (the seed, which may run against a database of its own). */
+export async function createSandboxPaymentTables(db: Db): Promise<void> {
   try {
     await db.$executeRawUnsafe("CREATE SCHEMA IF NOT EXISTS sandbox");
   } catch {
@@ -71,7 +72,7 @@ async function createTable(db: Db): Promise<void> {
 }
 
 export async function ensureSandboxPaymentTable(db: Db): Promise<void> {
-  ensured ??= createTable(db).catch((err) => {
+  ensured ??= createSandboxPaymentTables(db).catch((err) => {
     ensured = null;
     throw err;
   });
