@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { clock, MINUTE } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { ordersGet, ordersList, paymentsGet, paymentsList } from "@/lib/http/api-endpoints";
 import { getOrder } from "@/lib/orders/get-order";
 import { listOrders } from "@/lib/orders/list-orders";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
 import { payWithCard } from "@/lib/payments/sandbox/hosted-page";
 import { addMember, createOrder, createOrganization, createUser } from "../factories";
-import { asUser } from "./support/api";
+import { asUser, call, tokenFor } from "./support/api";
 
 afterEach(() => clock.reset());
 
@@ -76,5 +77,34 @@ describe("Orders (BIL-4)", () => {
     const started = await startOrderPayment(db, owner, { orgId: org.id, orderId: order.id, method: "CARD", idempotencyKey: randomUUID() });
     await payWithCard(checkoutId(started.redirectUrl), { number: "4000000000000002", ...VALID });
     expect(await getOrder(db, owner, { orgId: org.id, orderId: order.id })).toMatchObject({ status: "PENDING", invoice: { status: "UNPAID" } });
+  });
+});
+
+describe("Orders and payments by token (BIL-4)", () => {
+  test("[BIL-4] [API-6] a token with invoices:read lists the orders (pending first, keyset cursor), reads one, and lists and reads the payments; another Organization's order is 404", async () => {
+    const org = await createOrganization(db);
+    const paid = await createOrder(db, { org, status: "PAID", createdAt: T0 });
+    const pending = await createOrder(db, { org, createdAt: new Date(T0.getTime() - MINUTE) });
+    const payment = await db.payment.create({ data: { orgId: org.id, invoiceId: paid.invoice.id, methodType: "VISA", amountMinor: paid.totalMinor, currency: paid.currency, status: "SUCCEEDED", idempotencyKey: randomUUID() } });
+    const token = await tokenFor(db, org.legalRepresentativeId, org.id, ["invoices:read"]);
+    const base = `/api/v1/accounts/${org.id}`;
+
+    const first = await (await call(ordersList.handle, `${base}/orders?per_page=1`, { token, params: { account_id: org.id } })).json();
+    expect(first).toMatchObject({ result: "success", total: 2, data: [{ id: pending.id, status: "PENDING", total_minor: pending.totalMinor }] });
+    const second = await (await call(ordersList.handle, `${base}/orders?per_page=1&cursor=${first.next_cursor}`, { token, params: { account_id: org.id } })).json();
+    expect(second).toMatchObject({ data: [{ id: paid.id, status: "PAID" }], next_cursor: null });
+
+    const one = await (await call(ordersGet.handle, `${base}/orders/${pending.id}`, { token, params: { account_id: org.id, id: pending.id } })).json();
+    expect(one.data).toMatchObject({ number: pending.number, invoice: { id: pending.invoice.id, status: "UNPAID" }, lines: [{ description: "Domain example.ch", period_months: 12 }] });
+
+    const payments = await (await call(paymentsList.handle, `${base}/payments`, { token, params: { account_id: org.id } })).json();
+    expect(payments).toMatchObject({ total: 1, data: [{ id: payment.id, status: "SUCCEEDED", method_type: "VISA", invoice_id: paid.invoice.id, order_id: paid.id }] });
+    const got = await (await call(paymentsGet.handle, `${base}/payments/${payment.id}`, { token, params: { account_id: org.id, id: payment.id } })).json();
+    expect(got.data).toMatchObject({ id: payment.id, amount_minor: paid.totalMinor });
+
+    const other = await createOrganization(db);
+    const theirs = await createOrder(db, { org: other });
+    expect((await call(ordersGet.handle, `${base}/orders/${theirs.id}`, { token, params: { account_id: org.id, id: theirs.id } })).status).toBe(404);
+    expect((await call(ordersList.handle, `/api/v1/accounts/${other.id}/orders`, { token, params: { account_id: other.id } })).status).toBe(404);
   });
 });
