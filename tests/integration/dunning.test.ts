@@ -15,6 +15,7 @@ afterEach(() => clock.reset());
 const db = getDb();
 const mailbox = inject("mailboxUrl");
 const T0 = new Date("2026-04-01T00:00:00Z");
+const P = process.env.PROVIDER_NAME || "Manager";
 const run = (name: string) => findJob(name)!.run(db);
 const at = (days: number) => clock.set(new Date(T0.getTime() + days * DAY + HOUR));
 
@@ -52,12 +53,12 @@ describe("Dunning (BIL-1)", () => {
     await run("dunning-reminders");
     await run("dunning-reminders");
     await run("dunning-suspensions");
-    expect(await d.mails()).toEqual([`Reminder: invoice ${d.invoice.number} is unpaid`]);
+    expect(await d.mails()).toEqual([`Reminder: ${P} invoice ${d.invoice.number} is unpaid`]);
 
     at(DUNNING_DAYS.secondReminder);
     await run("dunning-reminders");
     await run("dunning-reminders");
-    expect((await d.mails())[0]).toBe(`Last reminder: invoice ${d.invoice.number} is unpaid`);
+    expect((await d.mails())[0]).toBe(`Last reminder: ${P} invoice ${d.invoice.number} is unpaid`);
     expect(await d.mails()).toHaveLength(2);
     expect(await d.statuses()).toEqual(["Hosting alpine.ch:ACTIVE", "alpine.ch:ACTIVE", "untouched.ch:ACTIVE"]);
 
@@ -67,7 +68,7 @@ describe("Dunning (BIL-1)", () => {
     await run("dunning-reminders");
     expect(await d.statuses()).toEqual(["Hosting alpine.ch:BLOCKED", "alpine.ch:BLOCKED", "untouched.ch:ACTIVE"]);
     expect(await d.mails()).toHaveLength(3);
-    expect((await d.mails())[0]).toBe(`Services suspended: invoice ${d.invoice.number} is unpaid`);
+    expect((await d.mails())[0]).toBe(`Services suspended: ${P} invoice ${d.invoice.number} is unpaid`);
 
     at(DUNNING_DAYS.termination - 1);
     await run("dunning-terminations");
@@ -77,7 +78,7 @@ describe("Dunning (BIL-1)", () => {
     await run("dunning-terminations");
     expect(await d.statuses()).toEqual(["Hosting alpine.ch:TERMINATED", "alpine.ch:TERMINATED", "untouched.ch:ACTIVE"]);
     expect(await d.mails()).toHaveLength(4);
-    expect((await d.mails())[0]).toBe(`Services terminated: invoice ${d.invoice.number} was not paid`);
+    expect((await d.mails())[0]).toBe(`Services terminated: ${P} invoice ${d.invoice.number} was not paid`);
   });
 
   test("[BIL-1] paying a suspended invoice lifts the suspension at once, and nothing is terminated later", async () => {
@@ -104,6 +105,6 @@ describe("Dunning (BIL-1)", () => {
     await run("dunning-suspensions");
     await run("dunning-terminations");
     expect(await d.statuses()).toEqual(["Hosting alpine.ch:TERMINATED", "alpine.ch:TERMINATED", "untouched.ch:ACTIVE"]);
-    expect(await d.mails()).toEqual([`Services terminated: invoice ${d.invoice.number} was not paid`]);
+    expect(await d.mails()).toEqual([`Services terminated: ${P} invoice ${d.invoice.number} was not paid`]);
   });
 });
