@@ -30,7 +30,7 @@ export {
   billingAddressesPatch,
   billingAddressesPut,
 } from "./endpoints/billing-addresses";
-export { invoicesGet, invoicesList } from "./endpoints/invoices";
+export { invoicesGet, invoicesList, invoicesPdf } from "./endpoints/invoices";
 export { ordersGet, ordersList, paymentsGet, paymentsList } from "./endpoints/orders";
 export { productsGet, productsList } from "./endpoints/products";
 export {

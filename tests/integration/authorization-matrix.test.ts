@@ -43,6 +43,7 @@ const MATRIX: Record<string, Entry> = {
   "DELETE /accounts/{account_id}/billing-addresses/{id}": { ids: { id: "billingAddress" } },
   "GET /accounts/{account_id}/invoices": {},
   "GET /accounts/{account_id}/invoices/{id}": { ids: { id: "invoice" } },
+  "GET /accounts/{account_id}/invoices/{id}/pdf": { ids: { id: "invoice" } },
   "GET /accounts/{account_id}/orders": {},
   "GET /accounts/{account_id}/orders/{id}": { ids: { id: "order" } },
   "GET /accounts/{account_id}/payments": {},

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { clock, MINUTE } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { ordersGet, ordersList, paymentsGet, paymentsList } from "@/lib/http/api-endpoints";
+import { invoicesPdf, ordersGet, ordersList, paymentsGet, paymentsList } from "@/lib/http/api-endpoints";
 import { getOrder } from "@/lib/orders/get-order";
 import { listOrders } from "@/lib/orders/list-orders";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
 import { payWithCard } from "@/lib/payments/sandbox/hosted-page";
 import { addMember, createOrder, createOrganization, createUser } from "../factories";
 import { asUser, call, tokenFor } from "./support/api";
+import { pdfText } from "./support/pdf-text";
 
 afterEach(() => clock.reset());
 
@@ -81,7 +82,7 @@ describe("Orders (BIL-4)", () => {
 });
 
 describe("Orders and payments by token (BIL-4)", () => {
-  test("[BIL-4] [API-6] a token with invoices:read lists the orders (pending first, keyset cursor), reads one, and lists and reads the payments; another Organization's order is 404", async () => {
+  test("[BIL-4] [API-6] a token with invoices:read lists the orders (pending first, keyset cursor), reads one and its invoice's PDF, and lists and reads the payments; another Organization's order is 404", async () => {
     const org = await createOrganization(db);
     const paid = await createOrder(db, { org, status: "PAID", createdAt: T0 });
     const pending = await createOrder(db, { org, createdAt: new Date(T0.getTime() - MINUTE) });
@@ -101,6 +102,12 @@ describe("Orders and payments by token (BIL-4)", () => {
     expect(payments).toMatchObject({ total: 1, data: [{ id: payment.id, status: "SUCCEEDED", method_type: "VISA", invoice_id: paid.invoice.id, order_id: paid.id }] });
     const got = await (await call(paymentsGet.handle, `${base}/payments/${payment.id}`, { token, params: { account_id: org.id, id: payment.id } })).json();
     expect(got.data).toMatchObject({ id: payment.id, amount_minor: paid.totalMinor });
+
+    // BIL-7: the order's invoice as a PDF, by token.
+    const pdf = await call(invoicesPdf.handle, `${base}/invoices/${pending.invoice.id}/pdf?lang=fr`, { token, params: { account_id: org.id, id: pending.invoice.id } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain(pending.invoice.number);
 
     const other = await createOrganization(db);
     const theirs = await createOrder(db, { org: other });
