@@ -77,6 +77,7 @@ export async function listOrders(db: Db, actor: Actor, raw: ListOrdersInput) {
     const items = rows.slice(0, input.perPage);
     const last = items[items.length - 1];
     const nextCursor = rows.length > input.perPage && last ? encodeCursor({ phase: last.phase, createdAt: last.createdAt, id: last.id }) : null;
-    return { items: items.map(({ phase: _phase, ...o }) => o), nextCursor, perPage: input.perPage };
+    const total = await tx.order.count({ where: { orgId: me.orgId } });
+    return { items: items.map(({ phase: _phase, ...o }) => o), nextCursor, perPage: input.perPage, total };
   });
 }

@@ -61,11 +61,11 @@ export const ordersList = endpoint({
     let cursor = q.cursor;
     for (let p = 1; !q.cursor && p < q.page; p++) {
       const skipped = await listOrders(db, actor, { orgId, perPage: q.per_page, cursor });
-      if (!skipped.nextCursor) return pageOf([], q, await db.order.count({ where: { orgId } }), { next_cursor: null });
+      if (!skipped.nextCursor) return pageOf([], q, skipped.total, { next_cursor: null });
       cursor = skipped.nextCursor;
     }
     const res = await listOrders(db, actor, { orgId, perPage: q.per_page, cursor });
-    return pageOf(res.items.map(orderOut), q, await db.order.count({ where: { orgId } }), { next_cursor: res.nextCursor });
+    return pageOf(res.items.map(orderOut), q, res.total, { next_cursor: res.nextCursor });
   },
 });
 
