@@ -16,7 +16,7 @@ export async function BillingBanners({ orgId, actor }: { orgId: string; actor: A
   return (
     <div className="space-y-px">
       {notices.blockedOrders.map((o) => (
-        <section key={o.id} aria-label={t("banner.blockedLabel")} className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900" data-testid="blocked-order-banner">
+        <section key={o.id} aria-label={`${t("banner.blockedLabel")} ${o.number}`} className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900" data-testid="blocked-order-banner">
           <p className="inline">
             {t.rich("banner.blocked", {
               order: () => (
