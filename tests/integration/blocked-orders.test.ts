@@ -7,6 +7,7 @@ import { extractLinks, listCaughtMail } from "@/lib/dev/mailbox";
 import { findCaseBySecret } from "@/lib/identity/case-link";
 import { decideVerification } from "@/lib/identity/decide-case";
 import { runBlockedOrders } from "@/lib/orders/blocked-orders-job";
+import { getBillingNotices } from "@/lib/orders/billing-notices";
 import { getOrder } from "@/lib/orders/get-order";
 import { resendUnblockProcedure } from "@/lib/orders/resend-unblock-procedure";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
@@ -112,5 +113,18 @@ describe("Blocked orders (IDV-4)", () => {
     await runBlockedOrders(db);
     expect((await getOrder(db, b.owner, { orgId: b.org.id, orderId: b.order.id })).status).toBe("PAID");
     expect(await sandboxRefunds(b.payment.providerRef!)).toEqual([]);
+  });
+
+  test("[IDV-4] [BIL-1] the console's red banners: a blocked order (with its cancellation date) and suspended products with the invoice to pay, for billing readers; a user sees only that products are suspended", async () => {
+    const b = await blockedOrder();
+    await db.product.create({ data: { orgId: b.org.id, categoryId: (await db.productCategory.findFirstOrThrow()).id, name: "suspended.ch", holderName: "X", status: "BLOCKED", expiresAt: T0, priceMinor: 1000, currency: b.org.currency } });
+    const unpaid = await createOrder(db, { org: b.org });
+    await db.invoice.update({ where: { id: unpaid.invoice.id }, data: { dunningStep: 3 } });
+    const owner = await getBillingNotices(db, b.owner, b.org.id);
+    expect(owner).toMatchObject({ blockedOrders: [{ id: b.order.id, number: b.order.number, cancelAt: new Date(T0.getTime() + 10 * DAY) }], canResend: true, suspendedProducts: 1, unpaidInvoices: [{ id: unpaid.invoice.id }] });
+    const user = await createUser(db);
+    await addMember(db, b.org.id, user.id, "USER");
+    expect(await getBillingNotices(db, asUser(user.id), b.org.id)).toEqual({ blockedOrders: [], canResend: false, suspendedProducts: 1, unpaidInvoices: [] });
+    expect(await codeOf(getBillingNotices(db, asUser((await createUser(db)).id), b.org.id))).toBe("NOT_FOUND");
   });
 });
