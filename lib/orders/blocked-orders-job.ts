@@ -32,53 +32,68 @@ export async function runBlockedOrders(db: Db): Promise<{ mailed: number; cancel
     take: BATCH,
   });
   for (const o of stale) if (await cancelBlockedOrder(db, o.id)) cancelled++;
+  // A run that stopped between a cancellation and its refunds: the next one finishes them.
+  const unrefunded = await db.order.findMany({
+    where: { status: "CANCELLED", blockedAt: { not: null }, OR: [{ payments: { some: { status: "SUCCEEDED" } } }, { invoices: { some: { payments: { some: { status: "SUCCEEDED" } } } } }] },
+    select: { id: true },
+    take: BATCH,
+  });
+  for (const o of unrefunded) await refundCancelledOrder(db, o.id);
   return { mailed, cancelled };
 }
 
-/** Refunds the order's payments (each once, whatever the retries), then cancels the order and its invoice. */
+/**
+ * Cancels the order and its invoice first, under the order's row lock and only if it is still blocked (an
+ * approval racing with it finds it cancelled, and a cancellation finds it released), then refunds.
+ */
 async function cancelBlockedOrder(db: Db, orderId: string): Promise<boolean> {
-  const payments = await db.payment.findMany({
-    where: { status: "SUCCEEDED", OR: [{ orderId }, { invoice: { orderId } }] },
-    select: { id: true, providerRef: true, methodType: true, amountMinor: true, currency: true },
-  });
-  // The operator first: a refund asked twice with the same key is made once, so a crash after this line
-  // and a second run refund nothing more. Prepaid and transfer payments go back to the prepaid account below.
-  const operator = paymentOperator();
-  for (const p of payments) {
-    if (p.providerRef && p.methodType !== "PREPAID" && p.methodType !== "IBAN") {
-      await operator.refund({ operatorRef: p.providerRef, amountMinor: p.amountMinor, currency: p.currency, idempotencyKey: `refund:${p.id}` });
-    }
-  }
   const at = now();
-  const done = await db.$transaction(async (tx) => {
+  const cancelled = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, orgId: true, number: true, status: true, currency: true, totalMinor: true, placedById: true } });
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, orgId: true, number: true, status: true, currency: true, placedById: true } });
     if (!order || order.status !== "BLOCKED") return null;
     await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: at } });
     await tx.invoice.updateMany({ where: { orderId: order.id, status: { not: "CANCELLED" } }, data: { status: "CANCELLED" } });
-    let refundedMinor = 0;
-    for (const p of payments) {
-      const { count } = await tx.payment.updateMany({ where: { id: p.id, status: "SUCCEEDED" }, data: { status: "REFUNDED", failureCode: "ORDER_CANCELLED" } });
-      if (count !== 1) continue;
-      refundedMinor += p.amountMinor;
-      // What the prepaid account (or a transfer) paid is credited back to the prepaid account.
-      if (p.methodType === "PREPAID" || p.methodType === "IBAN" || !p.providerRef) {
-        await tx.prepaidEntry.create({ data: { orgId: order.orgId, kind: "REFUND", amountMinor: p.amountMinor, currency: p.currency, paymentId: p.id, createdAt: at } });
-      }
-      await audit(tx, JOB, { action: "payment.refunded", orgId: order.orgId, targetId: p.id, metadata: { amountMinor: p.amountMinor, currency: p.currency } });
-    }
-    await audit(tx, JOB, { action: "order.cancelled", orgId: order.orgId, targetId: order.id, metadata: { refundedMinor } });
-    return { order, refundedMinor };
+    await audit(tx, JOB, { action: "order.cancelled", orgId: order.orgId, targetId: order.id });
+    return order;
   });
-  if (!done) return false;
-  const person = await orderRecipient(db, done.order.orgId, done.order.placedById);
+  if (!cancelled) return false;
+  const refundedMinor = await refundCancelledOrder(db, orderId);
+  const person = await orderRecipient(db, cancelled.orgId, cancelled.placedById);
   if (person) {
     await sendEmail(db, {
       to: person.email,
       template: "orderCancelled",
-      params: { orderNumber: done.order.number, amountMinor: done.refundedMinor, currency: done.order.currency },
+      params: { orderNumber: cancelled.number, amountMinor: refundedMinor, currency: cancelled.currency },
       locale: person.locale,
     });
   }
   return true;
+}
+
+/**
+ * Refunds every payment of a cancelled order still marked paid: the operator first — asked twice with the
+ * same key it refunds once, so a crash after it and a second run refund nothing more — then the payment is
+ * marked refunded. What the prepaid account (or a transfer) paid goes back to the prepaid account.
+ */
+async function refundCancelledOrder(db: Db, orderId: string): Promise<number> {
+  const payments = await db.payment.findMany({
+    where: { status: "SUCCEEDED", OR: [{ orderId }, { invoice: { orderId } }] },
+    select: { id: true, orgId: true, providerRef: true, methodType: true, amountMinor: true, currency: true },
+  });
+  const operator = paymentOperator();
+  let refundedMinor = 0;
+  for (const p of payments) {
+    const viaOperator = !!p.providerRef && p.methodType !== "PREPAID" && p.methodType !== "IBAN";
+    if (viaOperator) await operator.refund({ operatorRef: p.providerRef!, amountMinor: p.amountMinor, currency: p.currency, idempotencyKey: `refund:${p.id}` });
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.payment.updateMany({ where: { id: p.id, status: "SUCCEEDED" }, data: { status: "REFUNDED", failureCode: "ORDER_CANCELLED" } });
+      if (count !== 1) return false;
+      if (!viaOperator) await tx.prepaidEntry.create({ data: { orgId: p.orgId, kind: "REFUND", amountMinor: p.amountMinor, currency: p.currency, paymentId: p.id, createdAt: now() } });
+      await audit(tx, JOB, { action: "payment.refunded", orgId: p.orgId, targetId: p.id, metadata: { amountMinor: p.amountMinor, currency: p.currency, orderId } });
+      return true;
+    });
+    if (done) refundedMinor += p.amountMinor;
+  }
+  return refundedMinor;
 }
