@@ -12,6 +12,7 @@ import { hashSecret, randomSecret } from "../lib/security/tokens";
 import { seedContent } from "./seed-content";
 import { seedSupportRequests } from "./seed-support";
 import { seedTenders } from "./seed-tenders";
+import { prepareOrderSeed, seedOrders } from "./seed-orders";
 import {
   addMembers,
   createInvoices,
@@ -148,6 +149,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
   // Everyone shares the published demo password: one argon2 run instead of seven, and outside the
   // transaction so it is not held open while hashing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prepareOrderSeed(db);
   return db.$transaction(
     async (tx) => {
       // Two processes starting at once queue here; the second then sees the data and stops.
@@ -175,6 +177,7 @@ async function seedEverything(tx: Tx, passwordHash: string) {
   });
   await seedTags(tx, orgs.alpine.id, products);
   await seedInvoices(tx, orgs, products);
+  await seedOrders(tx, orgs.alpine, products, userId(ORGS.alpine.owner));
   await seedPartner(tx, orgs, products, userId);
   await seedContent(tx, products);
   await seedSupportRequests(tx, orgs.alpine.id, products, userId);

@@ -14,6 +14,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
   const tBilling = await getTranslations("billing");
   const tPayments = await getTranslations("payments");
   const tPartners = await getTranslations("partnerships");
+  const tOrders = await getTranslations("orders");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
@@ -64,6 +65,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
           <li>
             <Link href={`/${orgId}/invoices`} className={link}>
               {tBilling("invoicesTitle")}
+            </Link>
+          </li>
+        ) : null}
+        {access && allows(access, "billing.read") ? (
+          <li>
+            <Link href={`/${orgId}/orders`} className={link}>
+              {tOrders("title")}
             </Link>
           </li>
         ) : null}

@@ -123,6 +123,15 @@ export const AUDIT_EVENTS = {
   "product.autoRenewDisabled": "product",
   "product.renewed": "product",
   "org.billingMessagesChanged": "organization",
+  "payment.refunded": "payment",
+  "order.blocked": "order",
+  "order.procedureSent": "order",
+  "order.released": "order",
+  "order.cancelled": "order",
+  "invoice.reminderSent": "invoice",
+  "invoice.servicesSuspended": "invoice",
+  "invoice.servicesTerminated": "invoice",
+  "invoice.suspensionLifted": "invoice",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =
@@ -151,7 +160,8 @@ export type AuditTarget =
   | "order"
   | "tender"
   | "partnerApplication"
-  | "partner";
+  | "partner"
+  | "invoice";
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEvent[];

@@ -1,6 +1,7 @@
 import { ACCOUNT_ENDPOINTS } from "./endpoints/accounts";
 import { BILLING_ADDRESS_ENDPOINTS } from "./endpoints/billing-addresses";
 import { INVOICE_ENDPOINTS } from "./endpoints/invoices";
+import { ORDER_ENDPOINTS } from "./endpoints/orders";
 import { PRODUCT_ENDPOINTS } from "./endpoints/products";
 import { TAG_ENDPOINTS } from "./endpoints/tags";
 import { TEAM_ENDPOINTS } from "./endpoints/teams";
@@ -19,6 +20,7 @@ export const ENDPOINTS = [
   ...USER_ENDPOINTS,
   ...TEAM_ENDPOINTS,
   ...INVOICE_ENDPOINTS,
+  ...ORDER_ENDPOINTS,
 ];
 
 export { accountsGet, accountsList, accountsPatch, accountsPut } from "./endpoints/accounts";
@@ -28,7 +30,8 @@ export {
   billingAddressesPatch,
   billingAddressesPut,
 } from "./endpoints/billing-addresses";
-export { invoicesGet, invoicesList } from "./endpoints/invoices";
+export { invoicesGet, invoicesList, invoicesPdf } from "./endpoints/invoices";
+export { ordersGet, ordersList, paymentsGet, paymentsList } from "./endpoints/orders";
 export { productsGet, productsList } from "./endpoints/products";
 export {
   productTagAttach,

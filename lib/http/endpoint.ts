@@ -30,6 +30,8 @@ export type EndpointSpec<S extends z.ZodType | undefined> = {
   action: Action;
   /** Query parameters for GET/DELETE, JSON body otherwise. */
   schema?: S;
+  /** A download's media type (e.g. `application/pdf`): the answer is the file, not the JSON envelope. */
+  produces?: string;
   /** The shape of `data` in a successful answer; none for 204 answers. */
   response?: z.ZodType;
   /** The path parameters, by name (besides `account_id`). */

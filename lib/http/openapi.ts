@@ -130,11 +130,14 @@ function operation(e: Endpoint, path: string, legacy: boolean) {
         : {
             description: status === 201 ? "Created." : "Success.",
             headers: rateLimitHeaders,
-            content: {
-              "application/json": {
-                schema: successSchema(e.response ? snakeSchema(toSchema(e.response, "output")) : {}, Boolean(e.paged), e.path.endsWith("/products")),
-              },
-            },
+            content: e.produces
+              ? { [e.produces]: { schema: { type: "string", format: "binary" } } }
+              : {
+                  "application/json": {
+                    // Keyset-paged lists (their query takes a `cursor`) also answer `next_cursor`.
+                    schema: successSchema(e.response ? snakeSchema(toSchema(e.response, "output")) : {}, Boolean(e.paged), e.schema instanceof z.ZodObject && "cursor" in e.schema.shape),
+                  },
+                },
           };
   }
   return {

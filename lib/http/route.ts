@@ -22,7 +22,16 @@ export const LATEST_API_VERSION = "2";
 /** When the one-Organization paths (`/accounts/current`, `/products`, …) were deprecated (RFC 9745). */
 export const LEGACY_DEPRECATED_AT = new Date("2026-12-05T00:00:00Z");
 
-export type ApiSuccess = { data: unknown; total?: number; page?: number; per_page?: number; next_cursor?: string | null; status?: number };
+export type ApiSuccess = {
+  data: unknown;
+  total?: number;
+  page?: number;
+  per_page?: number;
+  next_cursor?: string | null;
+  status?: number;
+  /** A download instead of the JSON envelope (an invoice's PDF): sent as is, with its type and file name. */
+  file?: { bytes: Uint8Array; contentType: string; filename: string };
+};
 
 /** Where an endpoint acts: the path's `{account_id}`, no Organization (the accounts list), or the token's only one (legacy paths). */
 type OrgSource = "path" | "none" | "single";
@@ -234,7 +243,11 @@ export function route<S extends z.ZodType | undefined = undefined>(
       if (options.action && orgId) await requireAccess(db, actor, orgId, options.action);
       const rawInput = await readInput(request);
       const input = (options.schema ? options.schema.parse(rawInput) : undefined) as HandlerArgs<S>["input"];
-      const { status = 200, ...body } = await handler({ db, actor, orgId, input, params, request });
+      const { status = 200, file, ...body } = await handler({ db, actor, orgId, input, params, request });
+      if (file) {
+        const disposition = `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
+        return new Response(new Uint8Array(file.bytes), { status, headers: { "Content-Type": file.contentType, "Content-Disposition": disposition, "Cache-Control": "no-store", ...headers } });
+      }
       if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store", ...headers } });
       return Response.json(envelope(body), { status, headers: { "Cache-Control": "no-store", ...headers } });
     } catch (err) {

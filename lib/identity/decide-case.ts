@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { sendEmail } from "@/lib/notifications/send-email";
+import { releaseBlockedOrder } from "@/lib/orders/release-blocked-order";
 import { OPEN_STATUSES } from "./rules";
 import { removeCaseFolder } from "./storage";
 
@@ -29,7 +30,7 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
   const result = await db.$transaction(async (tx) => {
     const found = await tx.identityVerification.findUnique({
       where: { id: input.caseId },
-      select: { id: true, status: true, reason: true, userId: true, email: true, user: { select: { locale: true } } },
+      select: { id: true, status: true, reason: true, userId: true, email: true, orderId: true, user: { select: { locale: true } } },
     });
     if (!found) throw new AppError("NOT_FOUND");
     // SEC-3: nobody decides their own case, whatever their staff role.
@@ -62,6 +63,8 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
       });
       twoFactorRemoved = true;
     }
+    // IDV-4: an approved check of a blocked order lets the order proceed.
+    if (input.decision === "approve") await releaseBlockedOrder(tx, staff, found, t);
     await audit(tx, staff, {
       action: input.decision === "approve" ? "identityVerification.approved" : "identityVerification.rejected",
       targetId: found.id,

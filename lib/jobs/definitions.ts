@@ -2,6 +2,8 @@ import { deliverPendingPasswordResets } from "@/lib/accounts/deliver-password-re
 import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
+import { advanceDunning } from "@/lib/dunning/advance-dunning";
+import { runBlockedOrders } from "@/lib/orders/blocked-orders-job";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
 import { runRenewals } from "@/lib/renewals/run-renewals";
 import { endExpiredGrants } from "@/lib/support/end-expired-grants";
@@ -56,6 +58,30 @@ export const JOBS = [
     cron: "30 4 * * *",
     description: "BIL-9 / BIL-10: renewal reminders, card-expiry warnings, automatic renewal attempts 14 days before expiry and their retries",
     run: (db) => runRenewals(db),
+  },
+  {
+    name: "blocked-orders",
+    cron: "* * * * *",
+    description: "IDV-4: mail the unblock procedure of newly blocked orders; cancel and refund those blocked 10 days",
+    run: (db) => runBlockedOrders(db),
+  },
+  {
+    name: "dunning-reminders",
+    cron: "0 6 * * *",
+    description: "BIL-1: remind the billing contacts of invoices past their due date (lib/dunning/schedule.ts)",
+    run: (db) => advanceDunning(db, "reminder"),
+  },
+  {
+    name: "dunning-suspensions",
+    cron: "10 6 * * *",
+    description: "BIL-1: suspend the products of invoices still unpaid after the reminders",
+    run: (db) => advanceDunning(db, "suspension"),
+  },
+  {
+    name: "dunning-terminations",
+    cron: "20 6 * * *",
+    description: "BIL-1: terminate the products of invoices still unpaid after the suspension",
+    run: (db) => advanceDunning(db, "termination"),
   },
 ] as const satisfies readonly JobDefinition[];
 

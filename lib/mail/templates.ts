@@ -1,6 +1,7 @@
 import { createFormatter, createTranslator } from "use-intl/core";
 import type { MessageKeys, NestedKeyOf, TranslationValues } from "use-intl/core";
 import type { PaymentFailure } from "@/lib/payments/types";
+import { formatMoney } from "@/lib/format/money";
 import { escapeHtml, renderHtml, renderText } from "./layout";
 import type { MailBlock } from "./layout";
 import de from "./messages/de.json";
@@ -70,6 +71,16 @@ export type MailTemplates = {
   renewalFailed: { organizationName: string; productName: string; expiresAt: Date; amount: string; method: string; failure: PaymentFailure; nextAttemptAt: Date | null; url: string; timeZone?: string };
   /** BIL-9: the saved card stops working before the next attempt. */
   cardExpiring: { organizationName: string; productName: string; method: string; attemptAt: Date; url: string; timeZone?: string };
+  /** IDV-4: an order was blocked; `link` (with its secret) opens the identity check that unblocks it. */
+  orderBlocked: { orderNumber: string; link: string; linkExpiresAt: Date; cancelAt: Date; timeZone?: string };
+  /** IDV-4: a blocked order was cancelled after 10 days and its payment refunded. */
+  orderCancelled: { orderNumber: string; amountMinor: number; currency: string };
+  /** BIL-1: an invoice is past its due date (`second`: the last reminder before suspension). */
+  invoiceReminder: { invoiceNumber: string; amountMinor: number; currency: string; dueAt: Date; second: boolean; link: string; timeZone?: string };
+  /** BIL-1: the products an unpaid invoice covers are suspended until it is paid. */
+  servicesSuspended: { invoiceNumber: string; amountMinor: number; currency: string; products: string; terminationAt: Date; link: string; timeZone?: string };
+  /** BIL-1: the products an unpaid invoice covered are terminated. */
+  servicesTerminated: { invoiceNumber: string; amountMinor: number; currency: string; products: string; link: string; timeZone?: string };
 };
 export type TemplateName = keyof MailTemplates;
 export type TemplateParams<K extends TemplateName> = MailTemplates[K];
@@ -379,6 +390,50 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
       paragraph(t("partnerProgramme.rejected.next", { supportEmail: p.supportEmail })),
     ],
   }),
+  orderBlocked: (p, { t, locale }) => {
+    const f = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" });
+    const values = { orderNumber: p.orderNumber, linkExpiresAt: f.dateTime(p.linkExpiresAt, { dateStyle: "long", timeStyle: "short" }), cancelAt: f.dateTime(p.cancelAt, { dateStyle: "long" }) };
+    return {
+      subject: t("orders.blocked.subject", values),
+      blocks: [
+        paragraph(t("orders.blocked.intro", values)),
+        action(t, t("orders.blocked.action"), p.link),
+        paragraph(t("orders.blocked.steps")),
+        paragraph(t("orders.blocked.expiry", values)),
+        paragraph(t("orders.blocked.cancel", values)),
+      ],
+    };
+  },
+  orderCancelled: (p, { t, locale }) => {
+    const values = { orderNumber: p.orderNumber, amount: formatMoney(p.amountMinor, p.currency, locale) };
+    return { subject: t("orders.cancelled.subject", values), blocks: [paragraph(t("orders.cancelled.intro", values)), paragraph(t("orders.cancelled.refund", values))] };
+  },
+  invoiceReminder: (p, { t, locale }) => {
+    const values = { invoiceNumber: p.invoiceNumber, amount: formatMoney(p.amountMinor, p.currency, locale), dueAt: createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.dueAt, { dateStyle: "long" }) };
+    return {
+      subject: t(p.second ? "dunning.reminder.subjectSecond" : "dunning.reminder.subject", values),
+      blocks: [paragraph(t("dunning.reminder.intro", values)), paragraph(t("dunning.reminder.consequence")), action(t, t("dunning.pay"), p.link), paragraph(t("dunning.alreadyPaid"))],
+    };
+  },
+  servicesSuspended: (p, { t, locale }) => {
+    const values = {
+      invoiceNumber: p.invoiceNumber,
+      amount: formatMoney(p.amountMinor, p.currency, locale),
+      products: p.products,
+      terminationAt: createFormatter({ locale, timeZone: p.timeZone ?? "UTC" }).dateTime(p.terminationAt, { dateStyle: "long" }),
+    };
+    return {
+      subject: t("dunning.suspended.subject", values),
+      blocks: [paragraph(t("dunning.suspended.intro", values)), paragraph(t("dunning.suspended.lift", values)), action(t, t("dunning.pay"), p.link)],
+    };
+  },
+  servicesTerminated: (p, { t, locale }) => {
+    const values = { invoiceNumber: p.invoiceNumber, amount: formatMoney(p.amountMinor, p.currency, locale), products: p.products };
+    return {
+      subject: t("dunning.terminated.subject", values),
+      blocks: [paragraph(t("dunning.terminated.intro", values)), action(t, t("dunning.pay"), p.link)],
+    };
+  },
 };
 
 /**
@@ -393,6 +448,7 @@ export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplate
   emailConfirm: ["link"],
   verificationRequested: ["link"],
   tenderSubmitted: ["viewLink", "cancelLink"],
+  orderBlocked: ["link"],
 };
 export const REDACTED = "[redacted]";
 

@@ -29,7 +29,8 @@ export async function getPayment(db: Db, actor: Actor, raw: GetPaymentInput) {
         currency: true,
         createdAt: true,
         settledAt: true,
-        invoice: { select: { id: true, number: true, status: true } },
+        orderId: true,
+        invoice: { select: { id: true, number: true, status: true, orderId: true } },
         method: { select: { label: true } },
       },
     });

@@ -5,11 +5,11 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { afterPaymentSettled } from "@/lib/orders/after-settlement";
 import { Currency, PaymentMethodType } from "@/lib/generated/prisma/enums";
 import { enableAutoRenewAfterPayment } from "@/lib/renewals/enable-after-payment";
 import { verifySignature } from "./notification-signature";
 import { PAYMENT_FAILURES, type PaymentNotification, type SavedMethod } from "./types";
-import { applyPaidOrder } from "@/lib/orders/apply-paid-order";
 
 const notificationSchema = z.object({
   id: z.string().min(1).max(200),
@@ -29,6 +29,7 @@ const notificationSchema = z.object({
       expYear: z.number().int().min(2000).max(2100).optional(),
     })
     .optional(),
+  held: z.boolean().optional(),
 }) satisfies z.ZodType<PaymentNotification>;
 
 const OPERATOR = systemJob("payment-notification");
@@ -68,13 +69,13 @@ export async function receivePaymentNotification(db: Db, body: string, signature
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
       return { paymentId: payment.id, applied: true, status: "REFUNDED" };
     }
-    if (payment.invoiceId) await applyPaidOrder(tx, payment.invoiceId, at);
     // A payment for no invoice and no order is a prepaid top-up (BIL-6): the ledger is credited.
     if (!payment.invoiceId && !payment.orderId) {
       await tx.prepaidEntry.create({ data: { orgId: payment.orgId, kind: "TOPUP", amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, createdAt: at } });
     }
     const methodId = n.saved ? await saveMethod(tx, payment.orgId, n.saved) : null;
     await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", methodType: n.methodType, methodId, providerRef: n.operatorRef, settledAt: at } });
+    await afterPaymentSettled(tx, { ...payment, held: n.held }, at);
     await enableAutoRenewAfterPayment(tx, payment, n.methodType, methodId);
     await audit(tx, OPERATOR, { action: "payment.succeeded", orgId: payment.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
     return { paymentId: payment.id, applied: true, status: "SUCCEEDED" };

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { applyPaidOrder } from "@/lib/orders/apply-paid-order";
+import { afterPaymentSettled } from "@/lib/orders/after-settlement";
 
 export const recordTransferSchema = z.object({
   invoiceNumber: z.string().trim().min(1, "validation.required").max(40, "validation.tooLong"),
@@ -47,7 +47,7 @@ export async function recordTransfer(db: Db, actor: Actor, raw: RecordTransferIn
     const paidMinor = paid._sum.amountMinor ?? 0;
     const invoicePaid = paidMinor >= invoice.totalMinor;
     if (invoicePaid) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
-    await applyPaidOrder(tx, invoice.id, at);
+    await afterPaymentSettled(tx, payment, at);
     await audit(tx, staff, { action: "payment.transferRecorded", orgId: invoice.orgId, targetId: payment.id, metadata: { invoice: invoice.number, amountMinor, currency: invoice.currency } });
     return { invoiceNumber: invoice.number, currency: invoice.currency, paidMinor, remainingMinor: Math.max(0, invoice.totalMinor - paidMinor), invoicePaid };
   });

@@ -59,7 +59,13 @@ export type PaymentNotification = {
   methodType: PaymentMethodType;
   failure?: PaymentFailure;
   saved?: SavedMethod;
+  /** The operator took the money but flags the payment as suspicious: the order waits for an identity check (IDV-4). */
+  held?: boolean;
 };
+
+/** A full refund of a settled payment, to the method it was paid with; one per key, whatever the retries. */
+export type RefundRequest = { operatorRef: string; amountMinor: number; currency: Currency; idempotencyKey: string };
+export type Refund = { refundRef: string };
 
 /**
  * The payment service provider is outside this project: the Manager talks to it only through this
@@ -74,4 +80,6 @@ export interface PaymentOperator {
   checkoutUrl(operatorRef: string): string;
   /** Charges a saved card or Twint profile off-session; the answer is final (no hosted page, no notification). */
   chargeSavedMethod(charge: SavedMethodCharge): Promise<SavedMethodChargeResult>;
+  /** Gives a settled payment back to the method used (IDV-4); asking again with the same key refunds once. */
+  refund(request: RefundRequest): Promise<Refund>;
 }

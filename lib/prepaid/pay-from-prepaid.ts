@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { amountDue } from "@/lib/payments/amount-due";
 import { ledgerBalance, lockPrepaid } from "./prepaid-balance";
-import { applyPaidOrder } from "@/lib/orders/apply-paid-order";
+import { afterPaymentSettled } from "@/lib/orders/after-settlement";
 
 export const payFromPrepaidSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
@@ -45,7 +45,7 @@ export async function payFromPrepaid(db: Db, actor: Actor, raw: PayFromPrepaidIn
     });
     await tx.prepaidEntry.create({ data: { orgId: me.orgId, kind: "SPEND", amountMinor: -spend, currency: invoice.currency, paymentId: payment.id, invoiceId: invoice.id, createdAt: at } });
     if (spend === due) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
-    await applyPaidOrder(tx, invoice.id, at);
+    await afterPaymentSettled(tx, payment, at);
     await audit(tx, me.actor, { action: "payment.succeeded", orgId: me.orgId, targetId: payment.id, metadata: { amountMinor: spend, currency: invoice.currency, method: "PREPAID" } });
     return { spentMinor: spend, remainingMinor: due - spend, balanceMinor: balance - spend };
     // Spends of one Organization queue on its lock; waiting for a connection a while is better than failing.

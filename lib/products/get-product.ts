@@ -64,10 +64,16 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
       : [];
     // SEC-5: a READ grant shows the product but does not let the member change it (tags included).
     const canChange = allows(access, "products.manage") && (await changeableProductIds(tx, access, [product.id])).has(product.id);
+    // BIL-1: a suspended product shows the way to pay — the unpaid invoice that holds it, for billing readers.
+    const unpaidInvoice =
+      product.status === "BLOCKED" && allows(access, "billing.read")
+        ? await tx.invoice.findFirst({ where: { orgId, status: "UNPAID", lines: { some: { productId: product.id } } }, orderBy: { dueAt: "asc" }, select: { id: true, number: true } })
+        : null;
     const { category, tags, access: grants, payer, organization, ...details } = product;
     return {
       ...details,
       category: category.code,
+      unpaidInvoice,
       tags: tags.map((t) => t.tag),
       parties: {
         holder: { name: product.holderName, email: product.holderEmail },

@@ -57,6 +57,8 @@ export const LIMITS = {
   smsCodeAttempts: { points: 5, durationSeconds: 15 * 60 },
   /** Calls for tenders per client address (TND-1): each one mails the address typed and every opted-in partner. `TENDER_LIMIT_PER_DAY` overrides. */
   tenderSubmitPerIp: { points: Number(process.env.TENDER_LIMIT_PER_DAY) || 5, durationSeconds: 24 * 60 * 60 },
+  /** "Resend the procedure" of a blocked order (IDV-4): each mails a new link to the person who placed it. */
+  unblockProcedurePerOrder: { points: 3, durationSeconds: 60 * 60 },
   /** Identity-verification help requests per user (each sends an e-mail). */
   identityHelpPerUser: { points: 5, durationSeconds: 60 * 60 },
   /** Identity checks opened from the sign-in help (IDV-1) per client address, and mails per contact address (SEC-9). */

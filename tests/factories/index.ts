@@ -7,3 +7,4 @@ export * from "./unique";
 export * from "./users";
 export * from "./api-tokens";
 export * from "./tenders";
+export * from "./orders";

@@ -1,13 +1,14 @@
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { can, ROLE_PERMISSIONS, type Action } from "@/lib/access/permissions";
 import { scopesAllow, scopesInclude, TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
 import { displayPrefix, generateToken } from "@/lib/api-tokens/token-format";
+import { clock, MINUTE } from "@/lib/clock";
 import { getDb, type Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ENDPOINTS } from "@/lib/http/api-endpoints";
 import { hashSecret } from "@/lib/security/tokens";
-import { addMember, createInvoice, type InvoiceOrg, createOrganization, createProducts, createTag, createTeam, createUser, unique } from "../factories";
+import { addMember, createInvoice, createOrder, type InvoiceOrg, createOrganization, createProducts, createTag, createTeam, createUser, unique } from "../factories";
 
 /**
  * The REST half of the authorization matrix: every endpoint of the endpoint list × every kind of token
@@ -17,7 +18,7 @@ import { addMember, createInvoice, type InvoiceOrg, createOrganization, createPr
  * tests/e2e/foundation/authorization-matrix.spec.ts.
  */
 
-type IdKind = "product" | "tag" | "team" | "membership" | "invoice" | "billingAddress";
+type IdKind = "product" | "tag" | "team" | "membership" | "invoice" | "billingAddress" | "order" | "payment";
 type Entry = {
   /** A valid body: denials must come from authorization, not from input checks. */
   body?: Record<string, unknown>;
@@ -28,6 +29,8 @@ type Entry = {
 };
 
 const address = { label: "HQ", name: "Matrix SA", street: "Rue 1", postal_code: "1000", city: "Lausanne", country: "CH" };
+afterAll(() => clock.reset());
+
 const MATRIX: Record<string, Entry> = {
   "GET /accounts": {},
   "POST /accounts/{account_id}/invitations": { body: { email: "matrix-invited@example.com", role_type: "user" } },
@@ -40,6 +43,11 @@ const MATRIX: Record<string, Entry> = {
   "DELETE /accounts/{account_id}/billing-addresses/{id}": { ids: { id: "billingAddress" } },
   "GET /accounts/{account_id}/invoices": {},
   "GET /accounts/{account_id}/invoices/{id}": { ids: { id: "invoice" } },
+  "GET /accounts/{account_id}/invoices/{id}/pdf": { ids: { id: "invoice" } },
+  "GET /accounts/{account_id}/orders": {},
+  "GET /accounts/{account_id}/orders/{id}": { ids: { id: "order" } },
+  "GET /accounts/{account_id}/payments": {},
+  "GET /accounts/{account_id}/payments/{id}": { ids: { id: "payment" } },
   "GET /accounts/{account_id}/products": {},
   "GET /accounts/{account_id}/products/{id}": { ids: { id: "product" } },
   "GET /accounts/{account_id}/tags": {},
@@ -102,7 +110,9 @@ async function objectsOf(db: Db, org: InvoiceOrg & { id: string }, memberId: str
   const team = await createTeam(db, { orgId });
   const invoice = await createInvoice(db, { org });
   const billingAddress = await db.billingAddress.create({ data: { orgId, label: "Other", name: "X", street: "S", postalCode: "1", city: "C", country: "CH" } });
-  return { product: product.id, tag: tag.id, team: team.id, membership: memberId, invoice: invoice.id, billingAddress: billingAddress.id } satisfies Record<IdKind, string>;
+  const order = await createOrder(db, { org });
+  const payment = await db.payment.create({ data: { orgId, invoiceId: order.invoice.id, methodType: "CARD", amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: unique("matrix-payment") } });
+  return { product: product.id, tag: tag.id, team: team.id, membership: memberId, invoice: invoice.id, billingAddress: billingAddress.id, order: order.id, payment: payment.id } satisfies Record<IdKind, string>;
 }
 
 /**
@@ -233,6 +243,8 @@ describe("authorization matrix: REST API", () => {
     for (const e of ENDPOINTS.filter((x) => x.path.includes("{account_id}"))) {
       const entry = MATRIX[endpointKey(e)];
       const handler = await handlerOf(e.method, e.path);
+      // One token makes every request here: a minute per endpoint keeps it under the per-token rate limit (60/min).
+      clock.advance(MINUTE + 1_000);
       for (const account of [orgId, otherTenantOrgId]) {
         if (!entry.ids && account === orgId) continue;
         const theirs = idsFor(e, entry, (kind) => otherTenantIds[kind], account);

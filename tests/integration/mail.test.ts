@@ -84,6 +84,11 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
     url: "https://manager.localhost/o/payments/renewals",
   },
   cardExpiring: { organizationName: "Acme SA", productName: "acme.ch", method: "Visa •••• 4242", attemptAt: new Date("2025-03-18T00:00:00Z"), url: "https://manager.localhost/o/payments/renewals" },
+  orderBlocked: { orderNumber: "ORD-2025-000001", link: "https://manager.localhost/verify/mno", linkExpiresAt: new Date("2025-03-04T10:00:00Z"), cancelAt: new Date("2025-03-11T10:00:00Z") },
+  orderCancelled: { orderNumber: "ORD-2025-000001", amountMinor: 12_345, currency: "CHF" },
+  invoiceReminder: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "EUR", dueAt: new Date("2025-03-01T10:00:00Z"), second: false, link: "https://manager.localhost/o/invoices/i" },
+  servicesSuspended: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "CHF", products: "example.ch", terminationAt: new Date("2025-04-20T10:00:00Z"), link: "https://manager.localhost/o/invoices/i" },
+  servicesTerminated: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "CHF", products: "example.ch", link: "https://manager.localhost/o/invoices/i" },
 };
 
 beforeAll(async () => {

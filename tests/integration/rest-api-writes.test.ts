@@ -719,6 +719,9 @@ describe("REST API writes (API-3, API-6, ORG-2, ORG-3, ORG-6, ORG-7)", () => {
       const status = String(e.successStatus ?? 200);
       if (status === "204") {
         expect(op.responses["204"].content, what).toBeUndefined();
+      } else if (e.produces) {
+        // A download (an invoice's PDF) is documented as the file itself.
+        expect(op.responses[status].content[e.produces].schema, what).toEqual({ type: "string", format: "binary" });
       } else {
         const data = op.responses[status].content["application/json"].schema.properties.data;
         expect(data.type ?? data.anyOf, what).toBeDefined();

@@ -223,6 +223,18 @@ describe("demo data", () => {
     expect(overdue[0].lines.some((l) => l.product?.status === "BLOCKED")).toBe(true);
   });
 
+  test("[BIL-4] [IDV-4] Alpine Web has a pending order to pay and a blocked order waiting for its identity check", async () => {
+    const orders = await db.order.findMany({ where: { organization: { name: "Alpine Web Sàrl" } }, include: { invoices: true, verifications: true, lines: true } });
+    const pending = orders.find((o) => o.status === "PENDING");
+    const blocked = orders.find((o) => o.status === "BLOCKED");
+    expect(pending?.invoices).toMatchObject([{ status: "UNPAID", totalMinor: pending?.totalMinor }]);
+    expect(blocked?.invoices).toMatchObject([{ status: "PAID" }]);
+    expect(blocked?.verifications).toMatchObject([{ reason: "BLOCKED_ORDER" }]);
+    expect(orders.every((o) => o.lines.length > 0)).toBe(true);
+    // The overdue invoice has reached its suspension step, so the console names it as the way to pay (BIL-1).
+    expect(await db.invoice.count({ where: { status: "UNPAID", dueAt: { lt: new Date() }, dunningStep: 3 } })).toBe(1);
+  });
+
   test("[SUP-4] a support agent exists without any Organization", async () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: "support@example.com" }, include: { memberships: true } });
     expect(agent.staffRole).toBe("SUPPORT");

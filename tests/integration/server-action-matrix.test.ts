@@ -12,6 +12,7 @@ import { hashSecret } from "@/lib/security/tokens";
 import {
   addMember,
   createInvoice,
+  createOrder,
   createOrganization,
   createPartner,
   createPartnerApplication,
@@ -107,6 +108,10 @@ async function unpaidInvoice(db: Db, w: World) {
   return createInvoice(db, { org: await db.organization.findUniqueOrThrow({ where: { id: w.orgId } }), status: "UNPAID" });
 }
 
+async function order(db: Db, w: World, status: "PENDING" | "BLOCKED") {
+  return createOrder(db, { org: await db.organization.findUniqueOrThrow({ where: { id: w.orgId } }), status, placedById: w.roles.LEGAL_REPRESENTATIVE.userId });
+}
+
 const address = { label: "Branch", name: "Matrix SA", street: "Rue 2", postalCode: "1000", city: "Lausanne", country: "CH" };
 
 const MATRIX: Record<string, Entry> = {
@@ -133,6 +138,12 @@ const MATRIX: Record<string, Entry> = {
   // Automatic renewal in bulk (BIL-8) and the billing messages (BIL-10): whoever may pay.
   [`${CONSOLE}/[org]/payments/renewals/actions.ts#setAutoRenewalAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, productIds: w.productIds, enabled: "false" }) },
   [`${CONSOLE}/[org]/organization/billing-messages-actions.ts#updateBillingMessagesAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, reminderDaysBefore: "45" }) },
+  // Orders (BIL-4) and the blocked-order banner's "resend the procedure" (IDV-4).
+  [`${CONSOLE}/[org]/orders/actions.ts#payOrderAction`]: {
+    needs: "billing.pay",
+    form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, orderId: (await order(db, w, "PENDING")).id, method: "CARD", idempotencyKey: randomUUID() }),
+  },
+  [`${CONSOLE}/[org]/orders/actions.ts#resendProcedureAction`]: { needs: "billing.pay", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, orderId: (await order(db, w, "BLOCKED")).id }) },
   // Users, invitations, permissions (ORG-2 … ORG-5).
   [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {
     needs: "users.invite",

@@ -9,6 +9,7 @@ import { getSession } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
+import { BillingBanners } from "./orders/billing-banners";
 
 export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: orgId } = await params;
@@ -52,6 +53,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         </div>
       ) : null}
       {user.emailVerifiedAt ? null : <EmailConfirmationNotice email={user.email} />}
+      <BillingBanners orgId={orgId} actor={actor} />
       <div className="flex flex-1">
         <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />
         <main id="main" className="flex-1 p-6">

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { invoicePdfWithExtras } from "@/lib/invoices/invoice-pdf-extras";
 import { INVOICE_SORTS, INVOICE_STATUS_FILTERS, listInvoices, type InvoiceSummary } from "@/lib/invoices/list-invoices";
 import { pageOf, dateOut, endpoint, idParam, nullableDateOut, paging } from "../endpoint";
 
@@ -120,4 +122,20 @@ export const invoicesGet = endpoint({
   },
 });
 
-export const INVOICE_ENDPOINTS = [invoicesList, invoicesGet];
+export const invoicesPdf = endpoint({
+  method: "GET",
+  path: "/accounts/{account_id}/invoices/{id}/pdf",
+  summary: "One invoice as a PDF (BIL-7), as the console downloads it: number, lines, VAT, total; unpaid, the bank details.",
+  scope: "invoices:read",
+  action: "billing.read",
+  schema: z.object({ lang: z.enum(LOCALES).default("en").describe("The language of the PDF.") }),
+  produces: "application/pdf",
+  pathParams: ["id"],
+  handler: async ({ db, actor, orgId, params, input }) => {
+    const invoice = await getInvoice(db, actor, { orgId, invoiceId: idParam(params, "id") });
+    const pdf = await invoicePdfWithExtras(invoice, input.lang);
+    return { data: null, file: { bytes: pdf, contentType: "application/pdf", filename: `${invoice.number}.pdf` } };
+  },
+});
+
+export const INVOICE_ENDPOINTS = [invoicesList, invoicesGet, invoicesPdf];

@@ -24,14 +24,14 @@ export const cardFormSchema = z.object({
 
 export type SandboxAnswer = { checkout: SandboxCheckout; error?: "number" | "expiry" | "cvc" | "code" };
 
-type Finish = { status: "SUCCEEDED" | "FAILED"; failure?: PaymentFailure; brand?: PaymentMethodType; last4?: string; expMonth?: number; expYear?: number };
+type Finish = { status: "SUCCEEDED" | "FAILED"; held?: boolean; failure?: PaymentFailure; brand?: PaymentMethodType; last4?: string; expMonth?: number; expYear?: number };
 
 /** Moves an open checkout to its final state once (the first answer wins), then notifies the Manager. */
 async function finish(checkout: SandboxCheckout, f: Finish): Promise<SandboxCheckout> {
   const db = getDb();
   const rows = await db.$queryRaw<SandboxRow[]>`
     UPDATE sandbox.payment_checkouts
-    SET status = ${f.status}, failure = ${f.failure ?? null}, brand = COALESCE(${f.brand ?? null}, brand), last4 = COALESCE(${f.last4 ?? null}, last4),
+    SET status = ${f.status}, held = ${f.held ?? false}, failure = ${f.failure ?? null}, brand = COALESCE(${f.brand ?? null}, brand), last4 = COALESCE(${f.last4 ?? null}, last4),
         exp_month = COALESCE(${f.expMonth ?? null}::int, exp_month), exp_year = COALESCE(${f.expYear ?? null}::int, exp_year), finished_at = ${now()}
     WHERE id = ${checkout.id} AND status IN ('OPEN', 'CHALLENGE')
     RETURNING *`;
@@ -64,6 +64,7 @@ export function sandboxNotification(c: SandboxCheckout): { body: string; signatu
     methodType,
     ...(c.failure ? { failure: c.failure } : {}),
     ...(saved ? { saved } : {}),
+    ...(c.held && c.status === "SUCCEEDED" ? { held: true } : {}),
   };
   const body = JSON.stringify(notification);
   return { body, signature: signNotification(body, config.paymentWebhookSecret, now()) };
@@ -97,6 +98,7 @@ export async function payWithCard(id: string, form: Record<string, unknown>): Pr
   const outcome = expired ? { kind: "fail" as const, failure: "EXPIRED_CARD" as const } : wrongScheme ? { kind: "fail" as const, failure: "DECLINED" as const } : (TEST_CARDS[number] ?? { kind: "pay" as const });
   if (outcome.kind === "fail") return { checkout: await finish(checkout, { status: "FAILED", failure: outcome.failure, ...card }) };
   if (outcome.kind === "pay") return { checkout: await finish(checkout, { status: "SUCCEEDED", ...card }) };
+  if (outcome.kind === "hold") return { checkout: await finish(checkout, { status: "SUCCEEDED", held: true, ...card }) };
   const [row] = await db.$queryRaw<SandboxRow[]>`
     UPDATE sandbox.payment_checkouts SET status = 'CHALLENGE', brand = ${card.brand ?? null}, last4 = ${card.last4}, exp_month = ${card.expMonth}, exp_year = ${card.expYear}
     WHERE id = ${id} AND status = 'OPEN' RETURNING *`;

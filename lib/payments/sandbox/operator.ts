@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import type { Checkout, CheckoutRequest, PaymentOperator, SavedMethodCharge, SavedMethodChargeResult } from "@/lib/payments/types";
+import type { Checkout, CheckoutRequest, PaymentOperator, Refund, RefundRequest, SavedMethodCharge, SavedMethodChargeResult } from "@/lib/payments/types";
 import { chargeSavedMethodInSandbox } from "./saved-charges";
 import { ensureSandboxPaymentTable } from "./store";
 
@@ -33,4 +33,30 @@ export const sandboxPaymentOperator: PaymentOperator = {
   chargeSavedMethod(charge: SavedMethodCharge): Promise<SavedMethodChargeResult> {
     return chargeSavedMethodInSandbox(charge);
   },
+
+  async refund(request: RefundRequest): Promise<Refund> {
+    const db = getDb();
+    await ensureSandboxPaymentTable(db);
+    const [checkout] = await db.$queryRaw<{ amount_minor: number; currency: string; status: string }[]>`
+      SELECT amount_minor, currency, status FROM sandbox.payment_checkouts WHERE id = ${request.operatorRef}`;
+    if (!checkout || checkout.status !== "SUCCEEDED") throw new Error(`Sandbox: no settled payment ${request.operatorRef} to refund`);
+    if (checkout.amount_minor !== request.amountMinor || checkout.currency !== request.currency) throw new Error("Sandbox: a refund is of the whole amount, in the payment's currency");
+    const id = `re_${randomBytes(18).toString("base64url")}`;
+    // A second refund of the same checkout (or with the same key) finds the first one.
+    await db.$executeRaw`
+      INSERT INTO sandbox.payment_refunds (id, checkout_id, idempotency_key, amount_minor, currency, created_at)
+      VALUES (${id}, ${request.operatorRef}, ${request.idempotencyKey}, ${request.amountMinor}, ${request.currency}, ${now()})
+      ON CONFLICT DO NOTHING`;
+    const [row] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM sandbox.payment_refunds WHERE checkout_id = ${request.operatorRef}`;
+    return { refundRef: row!.id };
+  },
 };
+
+/** The sandbox's refunds of a checkout (tests and the mailbox page read them; a real operator has its own records). */
+export async function sandboxRefunds(operatorRef: string): Promise<{ id: string; amountMinor: number; currency: string }[]> {
+  const db = getDb();
+  await ensureSandboxPaymentTable(db);
+  const rows = await db.$queryRaw<{ id: string; amount_minor: number; currency: string }[]>`
+    SELECT id, amount_minor, currency FROM sandbox.payment_refunds WHERE checkout_id = ${operatorRef}`;
+  return rows.map((r) => ({ id: r.id, amountMinor: r.amount_minor, currency: r.currency }));
+}

@@ -18,6 +18,8 @@ export type SandboxCheckout = {
   last4: string | null;
   expMonth: number | null;
   expYear: number | null;
+  /** Paid but flagged as suspicious (test card 4000 0000 0000 9235): the Manager holds the order (IDV-4). */
+  held: boolean;
   createdAt: Date;
 };
 
@@ -42,20 +44,35 @@ const CREATE_TABLE = `
     created_at timestamptz NOT NULL,
     finished_at timestamptz
   )`;
+// Added after the first release of the table: data folders made before it get the column too.
+const ADD_HELD = `ALTER TABLE sandbox.payment_checkouts ADD COLUMN IF NOT EXISTS held boolean NOT NULL DEFAULT false`;
+// One full refund per checkout at most, whatever the retries (the key is unique as well).
+const CREATE_REFUNDS = `
+  CREATE TABLE IF NOT EXISTS sandbox.payment_refunds (
+    id text PRIMARY KEY,
+    checkout_id text NOT NULL UNIQUE REFERENCES sandbox.payment_checkouts(id),
+    idempotency_key text NOT NULL UNIQUE,
+    amount_minor integer NOT NULL,
+    currency text NOT NULL,
+    created_at timestamptz NOT NULL
+  )`;
 
 let ensured: Promise<unknown> | null = null;
 
-async function createTable(db: Db): Promise<void> {
+/** Creates the sandbox's tables in this database now (the seed, which may run against a database of its own). */
+export async function createSandboxPaymentTables(db: Db): Promise<void> {
   try {
     await db.$executeRawUnsafe("CREATE SCHEMA IF NOT EXISTS sandbox");
   } catch {
     // Two processes creating the schema at once: the loser's error means it exists now.
   }
   await db.$executeRawUnsafe(CREATE_TABLE);
+  await db.$executeRawUnsafe(ADD_HELD);
+  await db.$executeRawUnsafe(CREATE_REFUNDS);
 }
 
 export async function ensureSandboxPaymentTable(db: Db): Promise<void> {
-  ensured ??= createTable(db).catch((err) => {
+  ensured ??= createSandboxPaymentTables(db).catch((err) => {
     ensured = null;
     throw err;
   });
@@ -76,6 +93,7 @@ type Row = {
   last4: string | null;
   exp_month: number | null;
   exp_year: number | null;
+  held: boolean;
   created_at: Date;
 };
 
@@ -94,6 +112,7 @@ export function fromRow(r: Row): SandboxCheckout {
     last4: r.last4,
     expMonth: r.exp_month,
     expYear: r.exp_year,
+    held: r.held,
     createdAt: r.created_at,
   };
 }

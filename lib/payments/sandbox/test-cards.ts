@@ -2,7 +2,7 @@ import type { PaymentMethodType } from "@/lib/generated/prisma/enums";
 import type { PaymentFailure } from "@/lib/payments/types";
 
 /** What the sandbox does with a card number: pay, refuse for a reason, or ask for a 3-D Secure code. */
-export type CardOutcome = { kind: "pay" } | { kind: "fail"; failure: PaymentFailure } | { kind: "challenge" };
+export type CardOutcome = { kind: "pay" } | { kind: "hold" } | { kind: "fail"; failure: PaymentFailure } | { kind: "challenge" };
 
 /** The sandbox's test cards (any future expiry, any 3-digit CVC); the README lists them. */
 export const TEST_CARDS: Record<string, CardOutcome> = {
@@ -14,6 +14,7 @@ export const TEST_CARDS: Record<string, CardOutcome> = {
   "4000000000009995": { kind: "fail", failure: "INSUFFICIENT_FUNDS" },
   "4000000000000069": { kind: "fail", failure: "EXPIRED_CARD" },
   "4000000000003220": { kind: "challenge" },
+  "4000000000009235": { kind: "hold" }, // paid, but flagged as suspicious: the order is blocked (IDV-4)
 };
 
 /** The 3-D Secure code the sandbox's challenge step accepts; any other code fails authentication. */

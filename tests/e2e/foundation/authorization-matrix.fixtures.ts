@@ -5,7 +5,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { DAY, now } from "@/lib/clock";
 import { createDb } from "@/lib/db";
 import type { PartnerAccess, Role, StaffRole } from "@/lib/generated/prisma/enums";
-import { addMember, createInvoice, createOrganization, createPartner, createPartnerApplication, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
+import { addMember, createInvoice, createOrder, createOrganization, createPartner, createPartnerApplication, createPartnership, createProducts, createTeam, createTender, createUsers, grantProductAccess } from "../../factories";
 import { runtime, sql } from "../support/helpers";
 
 const PASSWORD = "matrix-password-2026";
@@ -70,6 +70,9 @@ export async function createWorld() {
     const paymentA = await db.payment.create({
       data: { orgId: orgA.id, invoiceId: invoiceA.id, methodType: "CARD", amountMinor: invoiceA.totalMinor, currency: invoiceA.currency, idempotencyKey: random() },
     });
+
+    // BIL-4: a pending order of A.
+    const orderA = await createOrder(db, { org: orgA, placedById: aLr.id });
 
     const orgB = await createOrganization(db, { legalRepresentativeId: bLr.id });
     const [productB] = await createProducts(db, [{ orgId: orgB.id }]);
@@ -165,6 +168,7 @@ export async function createWorld() {
         partnershipId: fullPartnership.id,
         paymentId: paymentA.id,
         tenderId: tender.id,
+        orderId: orderA.id,
         checkout: `cs_${random(18)}`,
         token: random(),
         secret: random(),

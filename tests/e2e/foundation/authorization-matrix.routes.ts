@@ -148,6 +148,8 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/chat/[channelId]": { requires: "org:content.chat.read" },
   "/[org]/invoices": { requires: "org:billing.read" },
   "/[org]/invoices/[invoiceId]": { requires: "org:billing.read" },
+  "/[org]/orders": { requires: "org:billing.read" },
+  "/[org]/orders/[orderId]": { requires: "org:billing.read" },
   "/[org]/invoices/[invoiceId]/pdf": { requires: "org:billing.read", denied: ["forbidden"] },
   // Without ?year= the query is refused (400) once the caller may read invoices.
   "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },

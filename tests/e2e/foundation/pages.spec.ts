@@ -31,7 +31,7 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
@@ -52,6 +52,9 @@ test("[ORG-1] every console page of a legal representative renders without error
   await page.goto(`/${org}/products`);
   const product = page.getByTestId("product-row").first().locator(`a[href^="/${org}/products/"]`);
   await visit(page, (await product.getAttribute("href"))!, problems);
+  await page.goto(`/${org}/orders`);
+  const order = page.getByTestId("order-row").first().locator(`a[href^="/${org}/orders/"]`);
+  if (await order.count()) await visit(page, (await order.getAttribute("href"))!, problems);
   await page.goto(`/${org}/teams`);
   const team = page.locator(`a[href^="/${org}/teams/"]`).first();
   await visit(page, (await team.getAttribute("href"))!, problems);

@@ -39,6 +39,16 @@ export default async function ProductPage({ params }: { params: Promise<{ org: s
         <h1 className="text-2xl font-semibold">{product.name}</h1>
         <p className="text-sm text-slate-600">{t(`categories.${product.category}` as "categories.domain")} · {t(`products.status.${product.status}`)}</p>
       </div>
+      {product.status === "BLOCKED" ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="product-suspended">
+          {t("orders.banner.productSuspended")}{" "}
+          {product.unpaidInvoice ? (
+            <Link href={`/${orgId}/invoices/${product.unpaidInvoice.id}`} className="font-semibold underline">
+              {t("orders.banner.payInvoice", { number: product.unpaidInvoice.number })}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       {product.canChange ? null : (
         <p role="note" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
           {t("products.readOnlyNote")}

@@ -1,0 +1,4 @@
+import { invoicesPdf } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = invoicesPdf.handle;

@@ -1,0 +1,4 @@
+import { ordersGet } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = ordersGet.handle;

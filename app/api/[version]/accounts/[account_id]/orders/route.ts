@@ -1,0 +1,4 @@
+import { ordersList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = ordersList.handle;

@@ -1,0 +1,4 @@
+import { paymentsList } from "@/lib/http/api-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = paymentsList.handle;
