@@ -36,7 +36,7 @@ test("[BIL-8] [BIL-9] auto-renewal turned on in bulk: the product expiring in 10
   await page.goto(`/${orgId}/payments/renewals?q=${key}`);
   await expect(page.getByTestId("renewal-row")).toHaveCount(2);
   await page.getByRole("checkbox", { name: msg("fr", "renewals.selectAll") }).check();
-  await page.getByRole("button", { name: msg("fr", "renewals.turnOn") }).click();
+  await page.getByRole("button", { name: msg("fr", "renewals.turnOn"), exact: true }).click();
 
   const outcomes = page.getByTestId("renewal-outcome");
   await expect(outcomes).toHaveCount(2, { timeout: 20_000 });
