@@ -9,7 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { endPartnershipAction } from "../actions";
 
 /** PRT-7: "End the partnership", confirmed by a second click; the partner's access ends at once. */
-export function EndPartnershipButton({ orgId, partnershipId, name }: { orgId: string; partnershipId: string; name: string }) {
+export function EndPartnershipButton({ orgId, partnershipId, name, active }: { orgId: string; partnershipId: string; name: string; active: boolean }) {
   const t = useTranslations("partnerships");
   const [confirming, setConfirming] = useState(false);
   const { state, formAction, onSubmit, pending } = useFormAction(endPartnershipAction);
@@ -23,6 +23,7 @@ export function EndPartnershipButton({ orgId, partnershipId, name }: { orgId: st
       </div>
     );
   }
+  if (!active) return null;
   if (!confirming) {
     return (
       <Button type="button" variant="danger" onClick={() => setConfirming(true)}>

@@ -79,7 +79,8 @@ export default async function PartnershipPage({ params }: { params: Promise<{ or
         )}
       </section>
 
-      {p.mayManage && p.status === "ACTIVE" ? <EndPartnershipButton orgId={orgId} partnershipId={p.id} name={p.partner.displayName} /> : null}
+      {/* Stays mounted once the page shows the partnership ended, so its confirmation is still read. */}
+      {p.mayManage ? <EndPartnershipButton orgId={orgId} partnershipId={p.id} name={p.partner.displayName} active={p.status === "ACTIVE"} /> : null}
     </div>
   );
 }
