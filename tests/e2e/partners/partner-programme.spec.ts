@@ -29,7 +29,8 @@ test("[PRT-1] a company applies to the partner programme, a supervisor approves 
   await page.getByLabel(en("partnerProgramme.yearlyVolume", { currency: "CHF" })).fill("2500");
   for (const c of ["supportsClients", "invoicesClients", "tendersExclusive", "resellerTerms"]) await page.getByLabel(en(`partnerProgramme.commitment.${c}`)).check();
   await page.getByRole("button", { name: en("partnerProgramme.apply") }).click();
-  await expect(page.getByText(en("partnerProgramme.submitted"))).toBeVisible();
+  // The page now shows the application under review.
+  await expect(page.getByText(en("partnerProgramme.pending").split("{date}")[1].trim())).toBeVisible();
   await signOut(page);
 
   await signInWithTotp(page, "supervisor@example.com", DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET);
