@@ -49,6 +49,14 @@ test("[ORG-1] every console page of a legal representative renders without error
   await signIn(page, "owner@example.com", DEMO_PASSWORD);
   const org = new URL(page.url()).pathname.split("/")[1];
   for (const p of ORG_PAGES) await visit(page, `/${org}/${p}`, problems);
+  expect(problems).toEqual([]);
+});
+
+test("[ORG-1] every detail page a legal representative opens renders without errors or serious accessibility problems", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  await signIn(page, "owner@example.com", DEMO_PASSWORD);
+  const org = new URL(page.url()).pathname.split("/")[1];
   await page.goto(`/${org}/products`);
   const product = page.getByTestId("product-row").first().locator(`a[href^="/${org}/products/"]`);
   await visit(page, (await product.getAttribute("href"))!, problems);
