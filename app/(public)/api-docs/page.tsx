@@ -86,7 +86,7 @@ export default async function ApiDocsPage() {
                 const bodyFields = body?.properties ? Object.entries(body.properties) : [];
                 const variants = body?.anyOf ?? [];
                 const [successCode, success] = Object.entries(op.responses).map(([code, r]) => [code, answer(r)] as const)[0];
-                const data = success.content?.["application/json"].schema.properties?.data;
+                const data = success.content?.["application/json"]?.schema.properties?.data;
                 return (
                   <article
                     key={`${method} ${path}`}
