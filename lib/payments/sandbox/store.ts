@@ -59,16 +59,23 @@ const CREATE_REFUNDS = `
 
 let ensured: Promise<unknown> | null = null;
 
-/** Creates the sandbox's tables in this database now (the seed, which may run against a database of its own). */
+/**
+ * Creates the sandbox's tables in this database now (the seed, which may run against a database of its own).
+ * `IF NOT EXISTS` alone races when two processes start at once (both miss the type, one fails): the
+ * statements run in one transaction behind an advisory lock, so the second finds everything in place.
+ */
 export async function createSandboxPaymentTables(db: Db): Promise<void> {
   try {
     await db.$executeRawUnsafe("CREATE SCHEMA IF NOT EXISTS sandbox");
   } catch {
-    // Two processes creating the schema at once: the loser's error means it exists now.
+    // The mail catcher or the SMS sandbox creating the schema at the same moment: it exists now.
   }
-  await db.$executeRawUnsafe(CREATE_TABLE);
-  await db.$executeRawUnsafe(ADD_HELD);
-  await db.$executeRawUnsafe(CREATE_REFUNDS);
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('sandbox.payment_tables'))");
+    await tx.$executeRawUnsafe(CREATE_TABLE);
+    await tx.$executeRawUnsafe(ADD_HELD);
+    await tx.$executeRawUnsafe(CREATE_REFUNDS);
+  });
 }
 
 export async function ensureSandboxPaymentTable(db: Db): Promise<void> {
