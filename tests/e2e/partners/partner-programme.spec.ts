@@ -39,7 +39,9 @@ test("[PRT-1] a company applies to the partner programme, a supervisor approves 
   await page.getByRole("link", { name: company }).click();
   await expect(page.getByText("CHE-116.281.710")).toBeVisible();
   await page.getByRole("button", { name: en("backofficePartners.approve") }).click();
-  await expect(page.getByText(en("backofficePartners.decided"))).toBeVisible();
+  // The page now shows the decision in place of the form.
+  await expect(page.getByRole("definition").filter({ hasText: en("backofficePartners.statuses.APPROVED") })).toBeVisible();
+  await expect(page.getByRole("button", { name: en("backofficePartners.approve") })).toHaveCount(0);
 
   const mail = await openMail(page, email, /welcome to the partner programme/);
   expect(mail).toContain(company);
