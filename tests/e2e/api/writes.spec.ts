@@ -61,7 +61,7 @@ test("[API-3] the documentation page shows the write endpoints with their bodies
   await expect(page.getByRole("heading", { name: /POST\s*\/2\/accounts\/\{account_id\}\/users$/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: /POST\s*\/1\/accounts\/\{account_id\}\/invitations$/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: /DELETE\s*\/1\/accounts\/\{account_id\}\/teams\/\{id\}\/members\/\{membershipId\}/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/invoices\/\{id\}/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/invoices\/\{id\}$/ })).toBeVisible();
   // The former paths are listed, marked deprecated.
   await expect(page.getByRole("heading", { name: /GET\s*\/1\/products\s*deprecated$/ })).toBeVisible();
   const invoices = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /GET\s*\/1\/accounts\/\{account_id\}\/invoices$/ }) });

@@ -100,14 +100,15 @@ test("[a11y] the reseller area renders without errors or serious accessibility p
   const problems: string[] = [];
   await signIn(page, "partner@example.com", DEMO_PASSWORD);
   await visit(page, "/reseller", problems);
-  // TND-2, TND-3: the open calls for tenders and one call with its proposal form.
-  await visit(page, "/reseller/tenders", problems);
-  const call = page.locator('main a[href^="/reseller/tenders/"]').first();
-  await visit(page, (await call.getAttribute("href")) ?? "/reseller/tenders/none", problems);
-  // PRT-1, PRT-9: the partner's directory profile and who manages which client.
+  // PRT-1, PRT-9: the partner's directory profile and who manages which client (linked from /reseller).
   const profile = (await page.locator('a[href$="/profile"]').first().getAttribute("href"))!;
   await visit(page, profile, problems);
   await visit(page, profile.replace(/\/profile$/, "/managers"), problems);
+  // TND-2, TND-3: the open calls for tenders and one call with its proposal form.
+  await visit(page, "/reseller/tenders", problems);
+  const call = page.locator('main a[href^="/reseller/tenders/"]').first();
+  await expect(call).toBeVisible();
+  await visit(page, (await call.getAttribute("href"))!, problems);
   // PRT-8: a ticked client shows the download bar at the bottom.
   await page.goto("/reseller");
   await page.getByTestId("reseller-client-row").first().getByRole("checkbox").check();
