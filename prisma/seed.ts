@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { Organization, Product } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DAY, now } from "../lib/clock";
+import { cashbackAmount } from "../lib/partners/credit-cashback";
 import { PARTNER_INVITATION_DAYS } from "../lib/partners/partnership-mail";
 import { hashPassword } from "../lib/security/passwords";
 import { hashSecret, randomSecret } from "../lib/security/tokens";
@@ -290,6 +291,11 @@ async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs
     createdAt: day(-2),
   });
   await seedTenders(tx, partner.id);
+  // PRT-5: Alpine Web pays its own invoices; each paid one earned the partner its cashback on the subtotal.
+  const paid = await tx.invoice.findMany({ where: { orgId: alpine.id, status: "PAID" }, orderBy: { number: "asc" } });
+  await tx.partnerCashback.createMany({
+    data: paid.map((i) => ({ partnerId: partner.id, clientOrgId: alpine.id, invoiceId: i.id, amountMinor: cashbackAmount(i.subtotalMinor, partner.benefitRateBp), currency: i.currency, createdAt: i.paidAt ?? i.issuedAt })),
+  });
   // PRT-4: Atelier Dubois has invited the partner (limited access to its domain), not answered yet. Nobody
   // holds the link's secret: "Send again" on the Partners page mails a working one.
   const pending = await createPartnership(tx, {

@@ -2,6 +2,7 @@ import { systemJob } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { liftSuspension } from "@/lib/dunning/lift-suspension";
+import { creditCashback } from "@/lib/partners/credit-cashback";
 import { applyPaidOrder } from "./apply-paid-order";
 
 const SETTLEMENT = systemJob("payment-notification");
@@ -14,7 +15,8 @@ export type SettledPayment = { id: string; orgId: string; invoiceId: string | nu
  * notification, a booked transfer, the prepaid balance):
  * - BIL-4 / BIL-2: the order it pays is paid and its renewals applied — unless the operator held the payment as suspicious (IDV-4): the order
  *   is then BLOCKED until an identity check (the procedure is mailed by the blocked-orders job);
- * - BIL-1: the products a suspended invoice covers are back at once.
+ * - BIL-1: the products a suspended invoice covers are back at once;
+ * - PRT-5: a client's paid invoice earns its partner's cashback, once.
  */
 export async function afterPaymentSettled(tx: Tx, payment: SettledPayment, at: Date): Promise<void> {
   const invoice = payment.invoiceId ? await tx.invoice.findUnique({ where: { id: payment.invoiceId }, select: { id: true, status: true, orderId: true } }) : null;
@@ -27,5 +29,8 @@ export async function afterPaymentSettled(tx: Tx, payment: SettledPayment, at: D
       await applyPaidOrder(tx, orderId, at, "PENDING", SETTLEMENT, { paymentId: payment.id });
     }
   }
-  if (invoice?.status === "PAID") await liftSuspension(tx, invoice.id, at);
+  if (invoice?.status === "PAID") {
+    await liftSuspension(tx, invoice.id, at);
+    await creditCashback(tx, invoice.id, at);
+  }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
@@ -38,8 +38,8 @@ const orderNumber = (at: Date) => `ORD-${at.getUTCFullYear()}-${randomBytes(5).t
 
 /**
  * BIL-2 / BIL-3: "Pay my selection" — one order and one invoice for every selected renewal, each line
- * for a period its category allows. The paying Organization is the order's own (`Order.orgId`), a field
- * rather than an assumption, so a payer other than the managing Organization can be recorded later.
+ * for a period its category allows. The paying Organization is the order's own (`Order.orgId`): the
+ * client's, or the partner's when it pays for this client (PRT-5) — the products stay the client's.
  * Only products the actor may change (PRD-3): another Organization's or a hidden one is NOT_FOUND and
  * nothing is written. The same idempotency key places the order once (a double click, a retry).
  */
@@ -49,19 +49,26 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
     const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
     // Two requests with one key at once: the second waits here, then finds the first one's order.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order:${input.idempotencyKey}`}))`;
+    // PRT-5: who is invoiced — the client, or the partner acting through a full partnership where the partner pays.
+    const payer = await payerOf(tx, me);
     const existing = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, orgId: true, invoices: { select: { id: true }, take: 1 } } });
     if (existing) {
-      if (existing.orgId !== me.orgId || !existing.invoices[0]) throw new AppError("CONFLICT");
-      return { orderId: existing.id, invoiceId: existing.invoices[0].id, orgId: me.orgId };
+      if (existing.orgId !== payer.orgId || !existing.invoices[0]) throw new AppError("CONFLICT");
+      return { orderId: existing.id, invoiceId: existing.invoices[0].id, orgId: payer.orgId };
     }
     await requireProductsToChange(tx, me, input.productIds);
-    const lines = await renewalLines(tx, me.orgId, input.productIds, input.months);
+    const lines = (await renewalLines(tx, me.orgId, input.productIds, input.months)).map((l) => ({ ...l, unitPriceMinor: resellerPrice(l.unitPriceMinor, payer.discountBp) }));
+    const currencies = await tx.organization.findMany({ where: { id: { in: [me.orgId, payer.orgId] } }, select: { id: true, currency: true } });
+    const currency = currencies.find((o) => o.id === payer.orgId)!.currency;
+    // Prices are the client's; a partner invoiced in another currency cannot pay them as they are.
+    if (currencies.some((o) => o.currency !== currency)) throw new AppError("CONFLICT", "payments.errors.payerCurrency");
     const at = now();
     const order = await tx.order.create({
       data: {
-        orgId: me.orgId,
+        orgId: payer.orgId,
+        partnerId: payer.partnerId,
         number: orderNumber(at),
-        currency: (await tx.organization.findUniqueOrThrow({ where: { id: me.orgId }, select: { currency: true } })).currency,
+        currency,
         totalMinor: 0,
         placedById: actorUserId(actor),
         idempotencyKey: input.idempotencyKey,
@@ -70,12 +77,30 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
       },
     });
     // BIL-5: paying by transfer gets a pro-forma first; it is settled like an invoice when the money arrives.
-    const invoice = await issueInvoice(tx, { orgId: me.orgId, orderId: order.id, lines, kind: input.method === "IBAN" ? "PROFORMA" : "INVOICE" });
+    const invoice = await issueInvoice(tx, { orgId: payer.orgId, orderId: order.id, lines, kind: input.method === "IBAN" ? "PROFORMA" : "INVOICE" });
     await tx.order.update({ where: { id: order.id }, data: { totalMinor: invoice.totalMinor } });
-    await audit(tx, actor, { action: "order.placed", orgId: me.orgId, targetId: order.id, metadata: { invoice: invoice.number, products: lines.length, totalMinor: invoice.totalMinor } });
-    return { orderId: order.id, invoiceId: invoice.id, orgId: me.orgId };
+    await audit(tx, actor, { action: "order.placed", orgId: me.orgId, targetId: order.id, metadata: { invoice: invoice.number, products: lines.length, totalMinor: invoice.totalMinor, ...(payer.orgId !== me.orgId ? { payerOrgId: payer.orgId } : {}) } });
+    return { orderId: order.id, invoiceId: invoice.id, orgId: payer.orgId };
   });
 }
+
+type Payer = { orgId: string; partnerId: string | null; discountBp: number };
+
+/**
+ * PRT-5: a partner acting through a full partnership whose payer is the partner is invoiced in its own
+ * Organization, at its reseller price when its benefit is a discount; otherwise the client is invoiced at
+ * public price (the order still records the partner that placed it, for its cashback).
+ */
+async function payerOf(tx: Tx, me: OrgAccess): Promise<Payer> {
+  if (me.via !== "partnership") return { orgId: me.orgId, partnerId: null, discountBp: 0 };
+  const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: me.partnershipId }, select: { access: true, payer: true, partner: { select: { id: true, orgId: true, benefit: true, benefitRateBp: true } } } });
+  const { partner } = partnership;
+  if (partnership.access !== "FULL" || partnership.payer !== "PARTNER") return { orgId: me.orgId, partnerId: partner.id, discountBp: 0 };
+  return { orgId: partner.orgId, partnerId: partner.id, discountBp: partner.benefit === "DISCOUNT" ? partner.benefitRateBp : 0 };
+}
+
+/** The public price less the partner's discount, the discount rounded down to the minor unit. */
+export const resellerPrice = (publicMinor: number, discountBp: number) => publicMinor - Math.floor((publicMinor * discountBp) / 10_000);
 
 /** The invoice lines of the selection; a period the product's category does not allow is refused per line. */
 async function renewalLines(tx: Tx, orgId: string, productIds: string[], months: number[]) {

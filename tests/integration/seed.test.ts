@@ -46,7 +46,7 @@ function countAll(client: Db) {
     client.teamMember.count(), client.productAccess.count(), client.productCategory.count(), client.product.count(),
     client.tag.count(), client.productTag.count(), client.invoice.count(), client.invoiceLine.count(),
     client.partner.count(), client.partnership.count(), client.partnershipProduct.count(),
-    client.partnerManager.count(), client.billingPreference.count(),
+    client.partnerManager.count(), client.billingPreference.count(), client.partnerCashback.count(),
   ]);
 }
 
@@ -156,6 +156,16 @@ describe("demo data", () => {
     expect(limited).toMatchObject({ access: "LIMITED", status: "ACTIVE" });
     expect(limited?.products).toHaveLength(2);
     expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
+  });
+
+  test("[PRT-5] demo data: the partner earned cashback on the paid invoices of Alpine Web (client pays)", async () => {
+    const entries = await db.partnerCashback.findMany({ where: { partner: { organization: { name: "Helvetic Partners AG" } } }, include: { client: true, invoice: true } });
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    for (const e of entries) {
+      expect(e.client.name).toBe("Alpine Web Sàrl");
+      expect(e.invoice).toMatchObject({ orgId: e.clientOrgId, status: "PAID" });
+      expect(e.amountMinor).toBe(Math.floor((e.invoice.subtotalMinor * 2500) / 10_000));
+    }
   });
 
   test("[SEED] [PRT-9] demo data: the partner's legal representative manages both clients, two of its users one each", async () => {

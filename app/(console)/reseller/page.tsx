@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { requireActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { formatMoney } from "@/lib/format/money";
+import { listCashback } from "@/lib/partners/list-cashback";
 import { listPartnerClients } from "@/lib/partners/list-clients";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
 import { ClientsTable } from "./clients-table";
@@ -18,7 +20,9 @@ export default async function ResellerPage() {
   const actor = await requireActor();
   const groups = await listPartnerClients(getDb(), actor);
   if (groups.length === 0) notFound();
-  const [t, format, tenders, tt] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders")]);
+  const [t, format, tenders, tt, locale] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders"), getLocale()]);
+  // PRT-5: each partner's cashback ledger, for its members who may read its billing.
+  const ledgers = await Promise.all(groups.map((g) => listCashback(getDb(), actor, { partnerId: g.partner.id })));
   const today = now().toISOString().slice(0, 10);
   return (
     <PlainShell actor={actor}>
@@ -31,7 +35,7 @@ export default async function ResellerPage() {
           </Link>
         </p>
       ) : null}
-      {groups.map((g) => (
+      {groups.map((g, i) => (
         <section key={g.partner.id} className="mt-6" aria-labelledby={`p-${g.partner.id}`}>
           <h2 id={`p-${g.partner.id}`} className="text-lg font-semibold">
             {g.partner.displayName} — {t("clients")}
@@ -52,6 +56,43 @@ export default async function ResellerPage() {
             mayEnd={g.mayEnd}
             rows={g.clients.map((c) => ({ ...c, since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—" }))}
           />
+          {ledgers[i] ? (
+            <section className="mt-6" aria-labelledby={`cb-${g.partner.id}`}>
+              <h3 id={`cb-${g.partner.id}`} className="text-base font-semibold">
+                {t("cashback.title")}
+              </h3>
+              {ledgers[i].latest.length === 0 ? (
+                <p className="mt-2 text-sm">{t("cashback.none")}</p>
+              ) : (
+                <>
+                  <p className="mt-2 text-sm">
+                    {t("cashback.total")} {ledgers[i].totals.map((x) => formatMoney(x.amountMinor, x.currency, locale)).join(" · ")}
+                  </p>
+                  <table className="mt-2 w-full text-left text-sm">
+                    <caption className="sr-only">{t("cashback.latest")}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("client")}</th>
+                        <th scope="col">{t("cashback.invoice")}</th>
+                        <th scope="col">{t("cashback.amount")}</th>
+                        <th scope="col">{t("cashback.date")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {ledgers[i].latest.map((e) => (
+                        <tr key={e.id}>
+                          <td>{e.clientName}</td>
+                          <td>{e.invoiceNumber}</td>
+                          <td>{formatMoney(e.amountMinor, e.currency, locale)}</td>
+                          <td>{format.dateTime(e.createdAt, { dateStyle: "medium" })}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
+            </section>
+          ) : null}
         </section>
       ))}
     </PlainShell>
