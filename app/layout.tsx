@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/intl/client-messages";
+import { ThemeProvider } from "@/components/theme/theme-context";
+import { resolveTheme } from "@/lib/theme/resolve-theme";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -10,11 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, theme] = await Promise.all([getLocale(), resolveTheme()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={theme}>
       <body className="min-h-screen">
-        <ClientMessages>{children}</ClientMessages>
+        <ThemeProvider theme={theme}>
+          <ClientMessages>{children}</ClientMessages>
+        </ThemeProvider>
       </body>
     </html>
   );

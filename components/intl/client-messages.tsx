@@ -3,8 +3,8 @@ import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 
-/** What every page's client components may use: the shell (language picker, account menu), the error page. */
-const SHARED = ["app", "shell", "security.menuLink", "security.apiTokensLink", "errorPage"] as const;
+/** What every page's client components may use: the shell (language and theme pickers, account menu), the error page. */
+const SHARED = ["app", "shell", "theme", "security.menuLink", "security.apiTokensLink", "errorPage"] as const;
 
 export type MessagePath = keyof Messages | `${keyof Messages}.${string}`;
 

@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { LanguagePicker } from "@/components/language-picker";
+import { ThemePicker } from "@/components/theme/theme-picker";
 
 type User = { email: string; firstName: string; lastName: string };
 
@@ -11,7 +12,7 @@ function initials(u: User): string {
   return `${u.firstName[0] ?? ""}${u.lastName[0] ?? ""}`.toUpperCase() || u.email[0].toUpperCase();
 }
 
-/** ACC-5: avatar/initials menu with the language, "switch user" and sign-out. */
+/** ACC-5: avatar/initials menu with the language, the theme, "switch user" and sign-out. */
 export function AccountMenu({ user }: { user: User }) {
   const t = useTranslations("shell");
   const ts = useTranslations("security");
@@ -29,6 +30,7 @@ export function AccountMenu({ user }: { user: User }) {
           <p className="text-xs text-slate-600">{t("signedInAs", { email: user.email })}</p>
         </div>
         <LanguagePicker />
+        <ThemePicker />
         <Link href="/account/security" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="security-link">
           {ts("menuLink")}
         </Link>

@@ -53,6 +53,7 @@ export type ResolvedSession = {
     firstName: string;
     lastName: string;
     locale: string;
+    theme: string | null;
     staffRole: StaffRole | null;
     lastOrgId: string | null;
     emailVerifiedAt: Date | null;
@@ -78,6 +79,7 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
           firstName: true,
           lastName: true,
           locale: true,
+          theme: true,
           staffRole: true,
           lastOrgId: true,
           emailVerifiedAt: true,

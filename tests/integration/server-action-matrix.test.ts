@@ -418,6 +418,7 @@ const MATRIX: Record<string, Entry> = {
   ["app/(public)/tenders/cancel/[secret]/actions.ts#cancelTenderAction"]: { open: "the holder of a call's cancel link (TND-4)" },
   [`${CONSOLE}/reseller/tenders/[tenderId]/actions.ts#saveProposalAction`]: { open: "a member of an opted-in partner answering for that partner (TND-3)" },
   ["lib/actions/preferences.ts#setLanguage"]: { open: "the browser's language, and the signed-in person's own (I18N-1)" },
+  ["lib/actions/preferences.ts#setTheme"]: { open: "the browser's colour theme, and the signed-in person's own (ACC-5)" },
   ["lib/actions/remembered-accounts.ts#rememberCurrentAccount"]: { open: "this browser's list of accounts (ACC-5)" },
   ["lib/actions/remembered-accounts.ts#forgetAccount"]: { open: "this browser's list of accounts (ACC-5)" },
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LanguagePicker } from "@/components/language-picker";
+import { ThemePicker } from "@/components/theme/theme-picker";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { getDb } from "@/lib/db";
 import { PARTNER_REGIONS, PARTNER_SPECIALITIES } from "@/lib/partners/directory-options";
@@ -23,7 +24,10 @@ export default async function PartnersDirectoryPage({ searchParams }: { searchPa
     <div className="mx-auto max-w-5xl px-6 py-8">
       <header className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <LanguagePicker />
+        <div className="flex items-center gap-2">
+          <ThemePicker />
+          <LanguagePicker />
+        </div>
       </header>
       <main id="main" className="mt-4 space-y-6">
         <p className="text-sm text-slate-600">{t("intro")}</p>
