@@ -22,7 +22,6 @@ export function ThemePicker({ className = "" }: { className?: string }) {
   const router = useRouter();
   const saved = useThemeChoice();
   const [chosen, setChosen] = useState<AppTheme | null>(null);
-  const [announce, setAnnounce] = useState("");
   const [, start] = useTransition();
   const name = useId();
   const value = chosen ?? saved;
@@ -34,8 +33,8 @@ export function ThemePicker({ className = "" }: { className?: string }) {
     start(async () => {
       const fd = new FormData();
       fd.set("theme", next);
-      const result = await setTheme(null, fd);
-      setAnnounce(result?.ok ? t("saved") : "");
+      // The checked radio already tells screen readers; an invalid value cannot be picked here.
+      await setTheme(null, fd);
       router.refresh();
     });
   }
@@ -58,9 +57,6 @@ export function ThemePicker({ className = "" }: { className?: string }) {
           </label>
         ))}
       </div>
-      <span role="status" className="sr-only">
-        {announce}
-      </span>
     </fieldset>
   );
 }

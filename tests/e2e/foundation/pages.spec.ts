@@ -1,45 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, signIn, signInWithTotp, sql } from "../support/helpers";
-
-/** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-}
-
-/**
- * Visits a page and notes, for a report at the end of the test, whether it failed to answer, threw in
- * the browser or has serious accessibility problems.
- */
-async function visit(page: Page, url: string, problems: string[]) {
-  const errors: string[] = [];
-  const onError = (err: Error) => errors.push(err.message);
-  const onConsole = (m: { type(): string; text(): string }) => {
-    if (m.type() === "error") errors.push(m.text());
-  };
-  page.on("pageerror", onError);
-  page.on("console", onConsole);
-  const response = await page.goto(url);
-  await page.waitForLoadState("networkidle");
-  page.off("pageerror", onError);
-  page.off("console", onConsole);
-  if ((response?.status() ?? 500) >= 400) problems.push(`${url}: HTTP ${response?.status()}`);
-  for (const e of errors) problems.push(`${url}: ${e}`);
-  for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
-}
-
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
+import { accessibilityProblems, ORG_PAGES, PUBLIC_PAGES, STALE_LINK_PAGES, visit } from "../support/pages";
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  const pages = ["/sign-in", "/sign-in/help", "/sign-in/help?reason=FORGOTTEN_LOGIN", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
-  // Links that are wrong or used up answer a clear page, not an error.
-  const stale = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];
-  for (const url of [...pages, ...stale]) await visit(page, url, problems);
+  for (const url of [...PUBLIC_PAGES, ...STALE_LINK_PAGES]) await visit(page, url, problems);
   expect(problems).toEqual([]);
 });
 
