@@ -68,7 +68,8 @@ export default async function ResellerPage() {
                   <p className="mt-2 text-sm">
                     {t("cashback.total")} {ledgers[i].totals.map((x) => formatMoney(x.amountMinor, x.currency, locale)).join(" · ")}
                   </p>
-                  <table className="mt-2 w-full text-left text-sm">
+                  <div className="mt-2 overflow-x-auto">
+                  <table className="w-full text-left text-sm">
                     <caption className="sr-only">{t("cashback.latest")}</caption>
                     <thead>
                       <tr>
@@ -89,6 +90,7 @@ export default async function ResellerPage() {
                       ))}
                     </tbody>
                   </table>
+                  </div>
                 </>
               )}
             </section>
