@@ -14,7 +14,9 @@ type DialogProps = {
   confirmLabel: string;
   cancelLabel: string;
   /** The form's submit handler (`useFormAction().onSubmit`); the hidden inputs come as children. */
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  onSubmit?: FormEventHandler<HTMLFormElement>;
+  /** Or the id of a form elsewhere on the page the confirm button submits (a bulk action's selection). */
+  form?: string;
   pending?: boolean;
   /** A refusal from the server, shown in the dialog (which stays open). */
   error?: string | null;
@@ -27,7 +29,7 @@ type DialogProps = {
  * and makes the page behind it inert), labelled by its question, with "cancel" first so Enter on the
  * freshly opened dialog does not destroy anything. Escape cancels; focus goes back to what opened it.
  */
-export function ConfirmDialog({ open, onClose, title, description, confirmLabel, cancelLabel, onSubmit, pending, error, children, testId }: DialogProps) {
+export function ConfirmDialog({ open, onClose, title, description, confirmLabel, cancelLabel, onSubmit, form, pending, error, children, testId }: DialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -57,7 +59,7 @@ export function ConfirmDialog({ open, onClose, title, description, confirmLabel,
       data-testid={testId}
       className="m-auto w-[28rem] max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
-      <form onSubmit={onSubmit} className="space-y-4 p-5">
+      <Body onSubmit={onSubmit} form={form}>
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {title}
         </h2>
@@ -76,12 +78,23 @@ export function ConfirmDialog({ open, onClose, title, description, confirmLabel,
           <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
             {cancelLabel}
           </Button>
-          <Button type="submit" variant="danger" disabled={pending}>
+          <Button type="submit" form={form} variant="danger" disabled={pending}>
             {confirmLabel}
           </Button>
         </div>
-      </form>
+      </Body>
     </dialog>
+  );
+}
+
+function Body({ onSubmit, form, children }: { onSubmit?: FormEventHandler<HTMLFormElement>; form?: string; children: ReactNode }) {
+  const className = "space-y-4 p-5";
+  return form ? (
+    <div className={className}>{children}</div>
+  ) : (
+    <form onSubmit={onSubmit} className={className}>
+      {children}
+    </form>
   );
 }
 
@@ -92,27 +105,31 @@ type ButtonProps = Omit<DialogProps, "open" | "onClose"> & {
   variant?: "secondary" | "danger";
   /** Replaces the Button look (small row buttons). */
   buttonClassName?: string;
-  /** The action succeeded: the dialog closes. */
-  done?: boolean;
+  disabled?: boolean;
+  /**
+   * The action's latest answer: a new successful one closes the dialog; so does a refusal when the caller
+   * shows it on the page rather than in the dialog (no `error`).
+   */
+  result?: { ok: boolean } | null;
 };
 
 /** A destructive action's button and its confirmation dialog. */
-export function ConfirmButton({ label, ariaLabel, variant = "danger", buttonClassName, done, ...dialog }: ButtonProps) {
+export function ConfirmButton({ label, ariaLabel, variant = "danger", buttonClassName, disabled, result, ...dialog }: ButtonProps) {
   const [open, setOpen] = useState(false);
-  const [closedFor, setClosedFor] = useState(done);
-  // The action's success closes the dialog (adjusting state during render, not in an effect).
-  if (closedFor !== done) {
-    setClosedFor(done);
-    if (done) setOpen(false);
+  const [seen, setSeen] = useState(result);
+  // A new answer closes the dialog (adjusting state during render, not in an effect).
+  if (seen !== result) {
+    setSeen(result);
+    if (result && (result.ok || dialog.error === undefined)) setOpen(false);
   }
   return (
     <>
       {buttonClassName ? (
-        <button type="button" className={buttonClassName} aria-label={ariaLabel} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        <button type="button" className={buttonClassName} aria-label={ariaLabel} aria-haspopup="dialog" disabled={disabled} onClick={() => setOpen(true)}>
           {label}
         </button>
       ) : (
-        <Button type="button" variant={variant} aria-label={ariaLabel} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        <Button type="button" variant={variant} aria-label={ariaLabel} aria-haspopup="dialog" disabled={disabled} onClick={() => setOpen(true)}>
           {label}
         </Button>
       )}

@@ -31,7 +31,7 @@ export function InvitationRowActions({ orgId, partnershipId, name }: { orgId: st
         onSubmit={remove}
         pending={deleting}
         error={deleted && !deleted.ok ? deleted.message : null}
-        done={deleted?.ok}
+        result={deleted}
       >
         <input type="hidden" name="orgId" value={orgId} />
         <input type="hidden" name="partnershipId" value={partnershipId} />

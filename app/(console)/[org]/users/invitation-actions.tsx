@@ -31,7 +31,7 @@ export function InvitationActions({ orgId, invitationId, email }: { orgId: strin
         onSubmit={revoke}
         pending={revoking}
         error={revoked && !revoked.ok ? revoked.message : null}
-        done={revoked?.ok}
+        result={revoked}
       >
         <input type="hidden" name="orgId" value={orgId} />
         <input type="hidden" name="invitationId" value={invitationId} />

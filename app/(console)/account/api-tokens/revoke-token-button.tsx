@@ -20,7 +20,7 @@ export function RevokeTokenButton({ orgId, tokenId, name }: { orgId?: string; to
       onSubmit={onSubmit}
       pending={pending}
       error={state && !state.ok ? state.message : null}
-      done={state?.ok}
+      result={state}
     >
       {orgId ? <input type="hidden" name="orgId" value={orgId} /> : null}
       <input type="hidden" name="tokenId" value={tokenId} />

@@ -79,7 +79,7 @@ function RevokeAll({ count }: { count: number }) {
           onSubmit={onSubmit}
           pending={pending}
           error={state && !state.ok ? state.message : null}
-          done={state?.ok}
+          result={state}
         />
       ) : null}
     </div>
