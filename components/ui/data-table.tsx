@@ -69,7 +69,8 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
   // The first column sticks after the 2.5rem selection column, if any.
   const stickyFirst = `${STICKY_FIRST} ${selection ? "left-10" : "left-0"}`;
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+    // A box that scrolls sideways is a labelled region keyboard users can focus and scroll (WCAG 2.1.1).
+    <div role="region" aria-label={caption} tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
       <table className="min-w-full bg-inherit text-left text-sm" data-testid={testId}>
         <caption className={showCaption ? "px-3 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, signIn, signInWithTotp, sql } from "../support/helpers";
+import { ORG_PAGES } from "./console-pages";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
@@ -31,7 +32,6 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
