@@ -20,7 +20,7 @@ export function sortLink(column: string, current: { sort: string; dir: SortDir }
  */
 export function SortHeader({ label, active, dir, href, srLabel, className = "" }: SortLink & { label: string; className?: string }) {
   return (
-    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 ${className}`}>
+    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={className ? `px-3 py-2 ${className}` : "px-3 py-2"}>
       <Link href={href} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span className="sr-only">{srLabel}</span>
