@@ -13,7 +13,7 @@ type FieldErrors = Partial<Record<string, string>>;
 export function NameFields({ errors }: { errors: FieldErrors }) {
   const t = useTranslations("auth");
   return (
-    <div className="grid grid-cols-2 gap-3">
+    <div className="grid gap-3 sm:grid-cols-2">
       <Field label={t("firstName")} name="firstName" autoComplete="given-name" required error={errors.firstName} />
       <Field label={t("lastName")} name="lastName" autoComplete="family-name" required error={errors.lastName} />
     </div>

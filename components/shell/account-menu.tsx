@@ -22,12 +22,12 @@ export function AccountMenu({ user }: { user: User }) {
         <span aria-hidden="true">{initials(user)}</span>
         <span className="sr-only">{t("accountMenu")}</span>
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-64 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+      <div className="absolute right-0 z-20 mt-2 w-64 max-w-[calc(100vw-1.5rem)] space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <div>
           <p className="text-sm font-medium">
             {user.firstName} {user.lastName}
           </p>
-          <p className="text-xs text-slate-600">{t("signedInAs", { email: user.email })}</p>
+          <p className="text-xs break-words text-slate-600">{t("signedInAs", { email: user.email })}</p>
         </div>
         <LanguagePicker />
         <ThemePicker />

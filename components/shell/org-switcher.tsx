@@ -11,14 +11,14 @@ type Org = { id: string; name: string; role: Role };
 export async function OrgSwitcher({ current, orgs }: { current: Omit<Org, "role"> & { role: Role | null }; orgs: Org[] }) {
   const t = await getTranslations();
   return (
-    <details className="relative" data-testid="org-switcher">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
+    <details className="relative min-w-0" data-testid="org-switcher">
+      <summary className="flex max-w-full cursor-pointer list-none items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
         <span className="sr-only">{t("shell.switchOrganization")}:</span>
-        <span className="font-medium">{current.name}</span>
-        {current.role ? null : <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("shell.partnerAccess")}</span>}
+        <span className="truncate font-medium">{current.name}</span>
+        {current.role ? null : <span className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("shell.partnerAccess")}</span>}
         <span aria-hidden="true">▾</span>
       </summary>
-      <div className="absolute left-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+      <div className="absolute left-0 z-20 mt-1 w-72 max-w-[calc(100vw-6rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg">
         <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("shell.yourOrganizations")}</p>
         <ul>
           {orgs.map((o) => (

@@ -14,16 +14,16 @@ export async function PlainShell({ actor, children }: { actor: UserActor | null;
     : null;
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 sm:gap-4 sm:px-4">
         <Link href="/" className="text-lg font-semibold text-brand-700">
           {config.providerName}
         </Link>
         <Link href="/" className="text-sm text-slate-700 underline">
           {t("notFound.home")}
         </Link>
-        <div className="ml-auto">{user ? <AccountMenu user={user} /> : null}</div>
+        <div className="ml-auto shrink-0">{user ? <AccountMenu user={user} /> : null}</div>
       </header>
-      <main id="main" className="flex-1 p-6">
+      <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
         {children}
       </main>
     </div>

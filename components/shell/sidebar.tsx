@@ -17,7 +17,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
   const tOrders = await getTranslations("orders");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
-    <nav aria-label={t("mainNavigation")} className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-3">
+    <nav aria-label={t("mainNavigation")} className="p-3">
       <ul className="space-y-1">
         <li>
           <Link href={`/${orgId}/dashboard`} className={link}>

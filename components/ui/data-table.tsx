@@ -49,6 +49,13 @@ type Props<T> = {
 };
 
 const CELL = "px-3 py-2";
+/**
+ * On a narrow screen the table scrolls inside its own box and its first column stays in view (the
+ * selection box, then the column that names the row). Sticky cells take the background of the table's box
+ * (every level in between inherits it), so the cells scrolling under them do not show through.
+ */
+const STICKY_SELECT = "sticky left-0 z-10 bg-inherit";
+const STICKY_FIRST = "sticky z-10 bg-inherit";
 
 /**
  * The console's data table: caption, column headers (sortable ones with aria-sort), optional row
@@ -59,14 +66,17 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
   const selectable = selection ? rows.filter((r) => selection.selectable?.(r) ?? true) : [];
   const selectionId = selection?.id ?? rowKey;
   const ticked = selection ? selectable.filter((r) => selection.selected.has(selectionId(r))).length : 0;
+  // The first column sticks after the 2.5rem selection column, if any.
+  const stickyFirst = `${STICKY_FIRST} ${selection ? "left-10" : "left-0"}`;
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
-      <table className="min-w-full text-left text-sm" data-testid={testId}>
+    // A box that scrolls sideways is a labelled region keyboard users can focus and scroll (WCAG 2.1.1).
+    <div role="region" aria-label={caption} tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+      <table className="min-w-full bg-inherit text-left text-sm" data-testid={testId}>
         <caption className={showCaption ? "px-3 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
         <thead className="bg-slate-50 text-slate-600">
-          <tr>
+          <tr className="bg-inherit">
             {selection ? (
-              <th scope="col" className={`w-10 ${CELL}`}>
+              <th scope="col" className={`w-10 ${CELL} ${STICKY_SELECT}`}>
                 <input
                   type="checkbox"
                   aria-label={selection.allLabel}
@@ -76,18 +86,18 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
                 />
               </th>
             ) : null}
-            {columns.map((c) =>
+            {columns.map((c, i) =>
               c.sort ? (
-                <SortHeader key={c.key} label={c.label} {...c.sort} />
+                <SortHeader key={c.key} label={c.label} {...c.sort} className={i === 0 ? stickyFirst : ""} />
               ) : (
-                <th key={c.key} scope="col" className={`${CELL} ${c.headerClassName ?? ""}`}>
+                <th key={c.key} scope="col" className={`${CELL} ${i === 0 ? stickyFirst : ""} ${c.headerClassName ?? ""}`}>
                   {c.hiddenLabel ? <span className="sr-only">{c.label}</span> : c.label}
                 </th>
               ),
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 bg-inherit">
           {rows.length === 0 ? (
             <tr>
               <td colSpan={columns.length + (selection ? 1 : 0)} className="px-3 py-6 text-center text-slate-600">
@@ -98,9 +108,9 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
           {rows.map((row) => {
             const key = rowKey(row);
             return (
-              <tr key={key} data-testid={rowTestId}>
+              <tr key={key} data-testid={rowTestId} className="bg-inherit">
                 {selection ? (
-                  <td className={CELL}>
+                  <td className={`w-10 ${CELL} ${STICKY_SELECT}`}>
                     {(selection.selectable?.(row) ?? true) ? (
                       <input
                         type="checkbox"
@@ -117,13 +127,13 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
                     ) : null}
                   </td>
                 ) : null}
-                {columns.map((c) =>
+                {columns.map((c, i) =>
                   c.rowHeader ? (
-                    <th key={c.key} scope="row" className={`${CELL} font-medium ${c.className ?? ""}`} data-testid={c.testId}>
+                    <th key={c.key} scope="row" className={`${CELL} font-medium ${i === 0 ? stickyFirst : ""} ${c.className ?? ""}`} data-testid={c.testId}>
                       {c.cell(row)}
                     </th>
                   ) : (
-                    <td key={c.key} className={`${CELL} ${c.className ?? ""}`} data-testid={c.testId}>
+                    <td key={c.key} className={`${CELL} ${i === 0 ? stickyFirst : ""} ${c.className ?? ""}`} data-testid={c.testId}>
                       {c.cell(row)}
                     </td>
                   ),

@@ -14,7 +14,7 @@ type GroupProps = { id: string; label: string; error?: string; help?: ReactNode;
 export function FieldGroup({ id, label, error, help, className, children }: GroupProps & { children: (control: ControlProps) => ReactNode }) {
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={className}>
+    <div className={`max-w-full ${className ?? ""}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>

@@ -9,7 +9,7 @@ import { Field, FieldGroup, SelectField } from "@/components/ui/field";
  */
 export function FilterForm({ action, label, submitLabel, clear, children }: { action: string; label: string; submitLabel: string; clear?: { href: string; label: string } | null; children: ReactNode }) {
   return (
-    <form method="get" action={action} role="search" aria-label={label} className="flex flex-wrap items-end gap-3">
+    <form method="get" action={action} role="search" aria-label={label} className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
       {children}
       <Button type="submit">{submitLabel}</Button>
       {clear ? (

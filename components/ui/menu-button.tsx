@@ -79,6 +79,8 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
                 tabIndex={-1}
                 onClick={() => {
                   setOpen(false);
+                  // Focus goes back to the menu's button, where a dialog the action opens returns it.
+                  button.current?.focus();
                   item.onSelect();
                 }}
                 className={className}

@@ -18,9 +18,9 @@ export function sortLink(column: string, current: { sort: string; dir: SortDir }
  * A sortable column header: a link that sorts by this column (or flips the direction when it is the
  * active one), with aria-sort on the active column and the action spelled out for screen readers.
  */
-export function SortHeader({ label, active, dir, href, srLabel }: SortLink & { label: string }) {
+export function SortHeader({ label, active, dir, href, srLabel, className = "" }: SortLink & { label: string; className?: string }) {
   return (
-    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2">
+    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={className ? `px-3 py-2 ${className}` : "px-3 py-2"}>
       <Link href={href} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span className="sr-only">{srLabel}</span>

@@ -48,6 +48,19 @@ describe("DataTable (components/ui)", () => {
     for (const attr of ['checked=""', 'name="ids"', 'value="1"']) expect(alpha).toContain(attr);
     expect(html).not.toContain("Select Beta");
   });
+
+  test("[a11y] on a narrow screen the table scrolls in its own labelled, focusable box and its first column stays in view", () => {
+    const html = render({ rows: [{ id: "1", name: "Alpha" }] });
+    expect(html).toMatch(/^<div role="region" aria-label="Things" tabindex="0" class="overflow-x-auto /);
+    const sticky = (cell: string | undefined) => /\bsticky\b/.test(cell ?? "") && /\bleft-0\b/.test(cell ?? "");
+    expect(sticky(html.match(/<th scope="col" aria-sort[^>]*>/)?.[0])).toBe(true);
+    expect(sticky(html.match(/<th scope="row"[^>]*>/)?.[0])).toBe(true);
+    expect(html.match(/<td [^>]*>/g)?.some((td) => /\bsticky\b/.test(td))).toBe(false);
+    // With row selection, the boxes stick at the left and the naming column right after them.
+    const selection = { selected: new Set<string>(), onChange: () => {}, allLabel: "Select all", rowLabel: (r: Row) => `Select ${r.name}` };
+    const selectable = render({ rows: [{ id: "1", name: "Alpha" }], selection });
+    expect(selectable).toMatch(/<th scope="row" class="[^"]*\bsticky\b[^"]*\bleft-10\b/);
+  });
 });
 
 describe("spreadsheetSafe", () => {

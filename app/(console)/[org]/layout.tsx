@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { EmailConfirmationNotice } from "@/components/shell/email-confirmation-notice";
+import { NavDisclosure, NavPanel, NavToggle } from "@/components/shell/nav-disclosure";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
 import { getSession } from "@/lib/auth/get-actor";
@@ -33,14 +34,15 @@ export default async function ConsoleLayout({ children, params }: { children: Re
       : null;
   const tShell = actingFor ? await getTranslations("shell") : null;
   return (
-    <div className="flex min-h-screen flex-col">
+    <NavDisclosure className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
-        <span className="text-lg font-semibold text-brand-700">{config.providerName}</span>
+      <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-4 sm:px-4">
+        <NavToggle />
+        <span className="hidden text-lg font-semibold text-brand-700 sm:inline">{config.providerName}</span>
         <OrgSwitcher current={current} orgs={orgs} />
-        <div className="ml-auto">
+        <div className="ml-auto shrink-0">
           <AccountMenu user={{ email: user.email, firstName: user.firstName, lastName: user.lastName }} />
         </div>
       </header>
@@ -54,12 +56,14 @@ export default async function ConsoleLayout({ children, params }: { children: Re
       ) : null}
       {user.emailVerifiedAt ? null : <EmailConfirmationNotice email={user.email} />}
       <BillingBanners orgId={orgId} actor={actor} />
-      <div className="flex flex-1">
-        <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />
-        <main id="main" className="flex-1 p-6">
+      <div className="flex flex-1 flex-col md:flex-row">
+        <NavPanel>
+          <Sidebar orgId={orgId} showReseller={partnerCount > 0} showBackOffice={!!actor.staffRole} showMailbox={config.mailboxEnabled} access={access} />
+        </NavPanel>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
           {children}
         </main>
       </div>
-    </div>
+    </NavDisclosure>
   );
 }

@@ -40,7 +40,7 @@ export default async function ResellerPage() {
           <h2 id={`p-${g.partner.id}`} className="text-lg font-semibold">
             {g.partner.displayName} — {t("clients")}
           </h2>
-          <p className="mt-1 flex gap-4 text-sm">
+          <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href={`/reseller/${g.partner.id}/profile`} className="text-brand-700 underline">
               {t("profileLink")}
             </Link>
@@ -68,7 +68,8 @@ export default async function ResellerPage() {
                   <p className="mt-2 text-sm">
                     {t("cashback.total")} {ledgers[i].totals.map((x) => formatMoney(x.amountMinor, x.currency, locale)).join(" · ")}
                   </p>
-                  <table className="mt-2 w-full text-left text-sm">
+                  <div role="region" aria-label={t("cashback.latest")} tabIndex={0} className="mt-2 overflow-x-auto">
+                  <table className="w-full text-left text-sm">
                     <caption className="sr-only">{t("cashback.latest")}</caption>
                     <thead>
                       <tr>
@@ -89,6 +90,7 @@ export default async function ResellerPage() {
                       ))}
                     </tbody>
                   </table>
+                  </div>
                 </>
               )}
             </section>

@@ -64,6 +64,11 @@ test("[ORG-2][ACC-2] a legal representative invites a new user, who creates thei
   await otherRow.getByRole("button", { name: "Resend" }).click();
   await expect(otherRow).toContainText(`A new invitation was sent to ${other}`);
   await otherRow.getByRole("button", { name: "Revoke" }).click();
+  // A destructive action asks first, in a dialog (the revoke waits for "Yes, revoke").
+  const dialog = page.getByRole("alertdialog", { name: `Revoke the invitation of ${other}? The link in the e-mail stops working at once.` });
+  await expect(dialog).toBeVisible();
+  await expect(otherRow).toContainText("Invited");
+  await dialog.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(otherRow).toHaveCount(0);
 
   // The invitee opens the link in their own browser and creates their account.

@@ -1,4 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 
 /** The pages every accessibility check visits (pages.spec.ts in the light theme, theme.spec.ts in the dark one). */
@@ -7,6 +9,26 @@ export const PUBLIC_PAGES = ["/sign-in", "/sign-in/help", "/sign-in/help?reason=
 /** Links that are wrong or used up answer a clear page, not an error. */
 export const STALE_LINK_PAGES = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];
 export const ACCOUNT_PAGES = ["/account/security", "/account/support-access", "/account/api-tokens"];
+/** The Organization's pages that name its partners (so not in a walk that checks no other tenant shows). */
+export const PARTNER_PAGES = ["partners", "partners/add"];
+
+/**
+ * The console's pages without a path parameter of their own (`app/(console)/[org]/…/page.tsx`), relative to
+ * `/{org}/`, so a test can fail when a new one is missing from `ORG_PAGES`. `[org]/page.tsx` only sends
+ * the visitor to the dashboard.
+ */
+export function staticOrgPages(): string[] {
+  const root = path.resolve("app/(console)/[org]");
+  const found: string[] = [];
+  const walk = (dir: string, rel: string[]) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith("[")) walk(path.join(dir, entry.name), [...rel, entry.name]);
+      else if (entry.isFile() && entry.name === "page.tsx" && rel.length > 0) found.push(rel.join("/"));
+    }
+  };
+  walk(root, []);
+  return found.sort();
+}
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {

@@ -33,7 +33,7 @@ export default async function OrganizationTokensPage({ params }: { params: Promi
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("personal")}</p>
-        <p className="mt-1 flex gap-4 text-sm">
+        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/account/api-tokens" className="text-brand-700 underline" data-testid="personal-tokens-link">
             {t("personalLink")}
           </Link>

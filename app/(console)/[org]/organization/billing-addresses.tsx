@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { deleteBillingAddressAction, setDefaultBillingAddressAction } from "./actions";
 import { AddressForm, type Address, type Country } from "./address-form";
 import { useNotifyingAction } from "@/components/ui/use-form-action";
@@ -65,7 +66,6 @@ function AddressItem({
 }) {
   const t = useTranslations("organization");
   const [editing, setEditing] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const makeDefault = useNotifyingAction(setDefaultBillingAddressAction, () => onNotice(t("defaultChanged")));
   const remove = useNotifyingAction(deleteBillingAddressAction, () => onNotice(t("addressDeleted")));
   const error = [makeDefault.state, remove.state].find((s) => s && !s.ok);
@@ -118,25 +118,24 @@ function AddressItem({
               </Button>
             </form>
           )}
-          {confirmingDelete ? (
-            <form action={remove.formAction} onSubmit={remove.onSubmit} className="flex items-center gap-2">
-              <input type="hidden" name="orgId" value={orgId} />
-              <input type="hidden" name="addressId" value={address.id} />
-              <Button type="submit" variant="danger" disabled={remove.pending}>
-                {t("confirmDelete", { label: address.label })}
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => setConfirmingDelete(false)}>
-                {t("cancel")}
-              </Button>
-            </form>
-          ) : (
-            <Button type="button" variant="secondary" onClick={() => setConfirmingDelete(true)} aria-label={t("deleteAddressNamed", { label: address.label })}>
-              {t("delete")}
-            </Button>
-          )}
+          <ConfirmButton
+            label={t("delete")}
+            ariaLabel={t("deleteAddressNamed", { label: address.label })}
+            variant="secondary"
+            title={t("deleteAddressNamed", { label: address.label })}
+            description={address.isDefault ? t("deleteDefaultNote") : undefined}
+            confirmLabel={t("confirmDelete", { label: address.label })}
+            cancelLabel={t("cancel")}
+            onSubmit={remove.onSubmit}
+            pending={remove.pending}
+            error={remove.state && !remove.state.ok ? remove.state.message : null}
+            result={remove.state}
+          >
+            <input type="hidden" name="orgId" value={orgId} />
+            <input type="hidden" name="addressId" value={address.id} />
+          </ConfirmButton>
         </div>
       </div>
-      {confirmingDelete && address.isDefault ? <p className="mt-2 text-sm text-slate-600">{t("deleteDefaultNote")}</p> : null}
       {error && !error.ok ? (
         <div className="mt-2">
           <Alert tone="error">{error.message}</Alert>

@@ -40,7 +40,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           {t("manageRenewals")}
         </Link>
       </div>
-      <nav aria-label={t("filterLabel")} className="flex gap-2">
+      <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-2">
         <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>
           {t("window")}
         </Link>

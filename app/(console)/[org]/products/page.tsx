@@ -53,7 +53,7 @@ export default async function ProductsPage({ params, searchParams }: { params: P
           <h1 className="text-2xl font-semibold">{t("products.title")}</h1>
           <p className="text-sm text-slate-600">{t("products.subtitle")}</p>
         </div>
-        <div className="flex gap-4 text-sm">
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {/* A download, not a page: a plain link, never prefetched. */}
           <a href={productsExportHref(orgId, query)} download className="text-brand-700 underline">{t("products.exportCsv")}</a>
           <Link href={`/${orgId}/tags`} className="text-brand-700 underline">{t("products.manageTags")}</Link>

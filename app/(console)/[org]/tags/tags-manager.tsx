@@ -7,6 +7,7 @@ import { ColorPicker } from "@/components/tags/color-picker";
 import { TagChip } from "@/components/tags/tag-chip";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
@@ -53,17 +54,21 @@ function RowMenu({ tag, onEdit, onDelete }: { tag: TagRow; onEdit: () => void; o
 
 function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagRow; onDone: () => void }) {
   const t = useTranslations("tags");
-  const id = useId();
   const { state, onSubmit, pending } = useFormAction(deleteTagAction);
   return (
-    <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+    <ConfirmDialog
+      open
+      onClose={onDone}
+      title={t("confirmDelete", { name: tag.name, count: tag.productCount })}
+      confirmLabel={t("confirmDeleteButton")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+    >
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="tagId" value={tag.id} />
-      <p id={`${id}-q`}>{t("confirmDelete", { name: tag.name, count: tag.productCount })}</p>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" variant="danger" disabled={pending} autoFocus>{t("confirmDeleteButton")}</Button>
-      <Button type="button" variant="secondary" onClick={onDone}>{t("cancel")}</Button>
-    </form>
+    </ConfirmDialog>
   );
 }
 
@@ -90,10 +95,11 @@ export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: T
             cell: (tag) =>
               editing === tag.id ? (
                 <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} />
-              ) : deleting === tag.id ? (
-                <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} />
               ) : (
-                <TagChip name={tag.name} color={tag.color} />
+                <>
+                  <TagChip name={tag.name} color={tag.color} />
+                  {deleting === tag.id ? <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} /> : null}
+                </>
               ),
           },
           {

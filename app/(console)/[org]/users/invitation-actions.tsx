@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { resendInvitationAction, revokeInvitationAction } from "./invite/actions";
 
-/** ORG-2: resend (a fresh link, valid 7 days) or revoke a pending invitation, from its row. */
+/** ORG-2: resend (a fresh link, valid 7 days) or revoke a pending invitation (confirmed in a dialog), from its row. */
 export function InvitationActions({ orgId, invitationId, email }: { orgId: string; invitationId: string; email: string }) {
   const t = useTranslations("invitations");
   const [resent, resend, resending] = useActionState(resendInvitationAction, null);
-  const [revoked, revoke, revoking] = useActionState(revokeInvitationAction, null);
-  const failure = [resent, revoked].find((s) => s && !s.ok);
+  const { state: revoked, onSubmit: revoke, pending: revoking } = useFormAction(revokeInvitationAction);
+  const failure = resent && !resent.ok ? resent : null;
   const button = "rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
   return (
     <div role="group" aria-label={t("actions", { email })} className="mt-1 flex flex-wrap items-center gap-2">
@@ -20,13 +22,20 @@ export function InvitationActions({ orgId, invitationId, email }: { orgId: strin
           {t("resend")}
         </button>
       </form>
-      <form action={revoke}>
+      <ConfirmButton
+        label={t("revoke")}
+        buttonClassName={`${button} text-red-700`}
+        title={t("revokeConfirm", { email })}
+        confirmLabel={t("revokeYes")}
+        cancelLabel={t("cancel")}
+        onSubmit={revoke}
+        pending={revoking}
+        error={revoked && !revoked.ok ? revoked.message : null}
+        result={revoked}
+      >
         <input type="hidden" name="orgId" value={orgId} />
         <input type="hidden" name="invitationId" value={invitationId} />
-        <button type="submit" disabled={resending || revoking} className={`${button} text-red-700`}>
-          {t("revoke")}
-        </button>
-      </form>
+      </ConfirmButton>
       <span aria-live="polite" className="text-xs">
         {failure && !failure.ok ? (
           <span role="alert" className="text-red-700">

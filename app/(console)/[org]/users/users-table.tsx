@@ -2,9 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { sortLink } from "@/components/ui/sort-header";
 import { useSelection } from "@/components/ui/use-selection";
@@ -36,12 +36,10 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
   const format = useFormatter();
   const formId = useId();
   const { selected, setSelected, clear } = useSelection();
-  const [confirming, setConfirming] = useState(false);
   const [removeState, removeAction, removing] = useActionState(async (prev: Awaited<ReturnType<typeof removeMembersAction>>, fd: FormData) => {
     const result = await removeMembersAction(prev, fd);
     if (result?.ok) {
       clear();
-      setConfirming(false);
     }
     return result;
   }, null);
@@ -59,17 +57,17 @@ export function UsersTable({ orgId, items, viewer, query, canInvite = false }: P
           <input type="hidden" name="orgId" value={orgId} />
           {removeState && !removeState.ok ? <Alert tone="error">{removeState.message}</Alert> : null}
           {removeState?.ok ? <Alert tone="success">{t("removed", { count: removeState.data?.removed ?? 0 })}</Alert> : null}
-          {confirming && chosen.length > 0 ? (
-            <div role="alertdialog" aria-labelledby={`${formId}-confirm`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-              <p id={`${formId}-confirm`}>{t("confirmRemove", { count: chosen.length })}</p>
-              <Button type="submit" variant="danger" disabled={removing}>{t("confirmRemoveButton")}</Button>
-              <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>{t("cancel")}</Button>
-            </div>
-          ) : (
-            <Button type="button" variant="secondary" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-              {t("removeSelected", { count: chosen.length })}
-            </Button>
-          )}
+          <ConfirmButton
+            label={t("removeSelected", { count: chosen.length })}
+            variant="secondary"
+            disabled={chosen.length === 0}
+            title={t("confirmRemove", { count: chosen.length })}
+            confirmLabel={t("confirmRemoveButton")}
+            cancelLabel={t("cancel")}
+            form={formId}
+            pending={removing}
+            result={removeState}
+          />
         </form>
       ) : null}
 
@@ -184,26 +182,23 @@ function RoleForm({ orgId, row, label, roles }: { orgId: string; row: UserRow; l
 
 function LeaveForm({ orgId }: { orgId: string }) {
   const t = useTranslations("users");
-  const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState(async (prev: Awaited<ReturnType<typeof leaveOrganizationAction>>, fd: FormData) => {
-    const result = await leaveOrganizationAction(prev, fd);
-    // Refused (e.g. the last legal representative, ORG-3): show why and put the button back.
-    setConfirming(false);
-    return result;
-  }, null);
+  const formId = useId();
+  // Refused (e.g. the last legal representative, ORG-3): the dialog closes and the page shows why.
+  const [state, formAction, pending] = useActionState(leaveOrganizationAction, null);
   return (
-    <form action={formAction} className="space-y-2 border-t border-slate-200 pt-4">
+    <form id={formId} action={formAction} className="space-y-2 border-t border-slate-200 pt-4">
       <input type="hidden" name="orgId" value={orgId} />
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      {confirming ? (
-        <div role="alertdialog" aria-labelledby="leave-confirm" className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-          <p id="leave-confirm">{t("confirmLeave")}</p>
-          <Button type="submit" variant="danger" disabled={pending}>{t("confirmLeaveButton")}</Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>{t("cancel")}</Button>
-        </div>
-      ) : (
-        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>{t("leave")}</Button>
-      )}
+      <ConfirmButton
+        label={t("leave")}
+        variant="secondary"
+        title={t("confirmLeave")}
+        confirmLabel={t("confirmLeaveButton")}
+        cancelLabel={t("cancel")}
+        form={formId}
+        pending={pending}
+        result={state}
+      />
     </form>
   );
 }

@@ -1,35 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeApiTokenAction } from "./actions";
 
-/** TOK-4: revoke, confirmed by a second click (with `orgId`: as the Organization's legal representative). */
+/** TOK-4: revoke, confirmed in a dialog (with `orgId`: as the Organization's legal representative). */
 export function RevokeTokenButton({ orgId, tokenId, name }: { orgId?: string; tokenId: string; name: string }) {
   const t = useTranslations("apiTokens");
-  const [confirming, setConfirming] = useState(false);
-  const { state, formAction, onSubmit, pending } = useFormAction(revokeApiTokenAction);
-  if (!confirming) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={t("revokeNamed", { name })}>
-        {t("revoke")}
-      </Button>
-    );
-  }
+  const { state, onSubmit, pending } = useFormAction(revokeApiTokenAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center justify-end gap-2">
+    <ConfirmButton
+      label={t("revoke")}
+      ariaLabel={t("revokeNamed", { name })}
+      variant="secondary"
+      title={t("revokeConfirm", { name })}
+      confirmLabel={t("revokeYes")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+      result={state}
+    >
       {orgId ? <input type="hidden" name="orgId" value={orgId} /> : null}
       <input type="hidden" name="tokenId" value={tokenId} />
-      <span className="text-sm">{t("revokeConfirm", { name })}</span>
-      <Button type="submit" variant="danger" disabled={pending}>
-        {t("revokeYes")}
-      </Button>
-      <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-        {t("cancel")}
-      </Button>
-      {state && !state.ok ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
-    </form>
+    </ConfirmButton>
   );
 }

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
@@ -45,50 +46,41 @@ function GenerateForm({ onCreated, onCancel }: { onCreated: (r: Revealed) => voi
 
 function RevokeConfirm({ row, onDone }: { row: AppPasswordRow; onDone: () => void }) {
   const t = useTranslations("appPasswords");
-  const id = useId();
   const { state, onSubmit, pending } = useFormAction(revokeAppPasswordAction);
   return (
-    <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+    <ConfirmDialog
+      open
+      onClose={onDone}
+      title={t("confirmRevoke", { name: row.name })}
+      confirmLabel={t("revokeConfirm")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+    >
       <input type="hidden" name="appPasswordId" value={row.id} />
-      <p id={`${id}-q`}>{t("confirmRevoke", { name: row.name })}</p>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" variant="danger" disabled={pending} autoFocus>
-        {t("revokeConfirm")}
-      </Button>
-      <Button type="button" variant="secondary" onClick={onDone}>
-        {t("cancel")}
-      </Button>
-    </form>
+    </ConfirmDialog>
   );
 }
 
 function RevokeAll({ count }: { count: number }) {
   const t = useTranslations("appPasswords");
-  const id = useId();
-  const [confirming, setConfirming] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(async (prev: ActionState<{ revoked: number }>, formData: FormData) => {
-    const res = await revokeAllAppPasswordsAction(prev, formData);
-    if (res?.ok) setConfirming(false);
-    return res;
-  });
+  const { state, onSubmit, pending } = useFormAction(revokeAllAppPasswordsAction);
   return (
     <div className="space-y-2">
       {state?.ok ? <Alert tone="success">{t("revokedAll", { count: state.data?.revoked ?? 0 })}</Alert> : null}
-      {confirming ? (
-        <form onSubmit={onSubmit} role="alertdialog" aria-labelledby={`${id}-q`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-          <p id={`${id}-q`}>{t("confirmRevokeAll", { count })}</p>
-          {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-          <Button type="submit" variant="danger" disabled={pending} autoFocus>
-            {t("revokeAllConfirm")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-            {t("cancel")}
-          </Button>
-        </form>
-      ) : count > 0 ? (
-        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-          {t("revokeAll")}
-        </Button>
+      {count > 0 ? (
+        <ConfirmButton
+          label={t("revokeAll")}
+          variant="secondary"
+          title={t("confirmRevokeAll", { count })}
+          confirmLabel={t("revokeAllConfirm")}
+          cancelLabel={t("cancel")}
+          onSubmit={onSubmit}
+          pending={pending}
+          error={state && !state.ok ? state.message : null}
+          result={state}
+        />
       ) : null}
     </div>
   );

@@ -32,7 +32,7 @@ export default async function PartnerApplicationsPage({ searchParams }: { search
         </Link>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <nav aria-label={t("statusFilter")}>
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {STATUSES.map((s) => (
               <li key={s}>
                 <Link href={`/backoffice/partner-applications?status=${s}`} aria-current={s === status ? "page" : undefined} className={s === status ? "font-semibold" : "text-brand-700 underline"}>

@@ -2,17 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { endPartnershipAction } from "../actions";
 
-/** PRT-7: "End the partnership", confirmed by a second click; the partner's access ends at once. */
+/** PRT-7: "End the partnership", confirmed in a dialog; the partner's access ends at once. */
 export function EndPartnershipButton({ orgId, partnershipId, name, active }: { orgId: string; partnershipId: string; name: string; active: boolean }) {
   const t = useTranslations("partnerships");
-  const [confirming, setConfirming] = useState(false);
-  const { state, formAction, onSubmit, pending } = useFormAction(endPartnershipAction);
+  const { state, onSubmit, pending } = useFormAction(endPartnershipAction);
   if (state?.ok) {
     return (
       <div className="space-y-2">
@@ -24,29 +22,18 @@ export function EndPartnershipButton({ orgId, partnershipId, name, active }: { o
     );
   }
   if (!active) return null;
-  if (!confirming) {
-    return (
-      <Button type="button" variant="danger" onClick={() => setConfirming(true)}>
-        {t("end")}
-      </Button>
-    );
-  }
   return (
-    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-3">
+    <ConfirmButton
+      label={t("end")}
+      title={t("endConfirm", { name })}
+      confirmLabel={t("endYes")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+    >
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="partnershipId" value={partnershipId} />
-      <span className="text-sm">{t("endConfirm", { name })}</span>
-      <Button type="submit" variant="danger" disabled={pending}>
-        {t("endYes")}
-      </Button>
-      <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-        {t("cancel")}
-      </Button>
-      {state && !state.ok ? (
-        <span role="alert" className="text-sm text-red-700">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
+    </ConfirmButton>
   );
 }

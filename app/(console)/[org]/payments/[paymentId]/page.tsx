@@ -35,7 +35,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ org: s
         {payment.status === "REFUNDED" ? <Alert tone="info">{t("paymentRefunded", { amount })}</Alert> : null}
       </div>
       {payment.method ? <p className="text-sm">{t("paidWith", { method: payment.method.label })}</p> : null}
-      <p className="flex gap-4 text-sm">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {payment.status === "PENDING" ? (
           <Link href={`/${orgId}/payments/${payment.id}`} className="text-brand-700 underline">
             {t("refresh")}

@@ -5,24 +5,49 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/http/action";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 
 type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
 
 /**
- * A one-button form on a list row (remove a member, withdraw a product), with its error beside it.
- * Screen readers hear the visible label followed by the row's subject ("Remove from team: Anna").
+ * A destructive button on a list row (remove a member, withdraw a product), confirmed in a dialog that
+ * shows a refusal. Screen readers hear the visible label followed by the row's subject ("Remove from team: Anna").
  */
-export function RowAction<R>({ action, fields, label, subject }: { action: FormAction<R>; fields: Record<string, string>; label: string; subject: string }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(action);
+export function RowAction<R>({
+  action,
+  fields,
+  label,
+  subject,
+  question,
+  confirmLabel,
+  cancelLabel,
+}: {
+  action: FormAction<R>;
+  fields: Record<string, string>;
+  label: string;
+  subject: string;
+  question: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}) {
+  const { state, onSubmit, pending } = useFormAction(action);
   return (
-    <form action={formAction} onSubmit={onSubmit} className="flex items-center gap-2">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      {state && !state.ok ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {label}
-        <span className="sr-only">: {subject}</span>
-      </Button>
-    </form>
+    <ConfirmButton
+      label={label}
+      ariaLabel={`${label}: ${subject}`}
+      variant="secondary"
+      title={question}
+      confirmLabel={confirmLabel}
+      cancelLabel={cancelLabel}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+      result={state}
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </ConfirmButton>
   );
 }
 

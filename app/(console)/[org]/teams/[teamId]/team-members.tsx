@@ -27,6 +27,9 @@ export function TeamMembers({ orgId, teamId, members, candidates, canManage }: {
                   fields={{ orgId, teamId, membershipId: m.membershipId }}
                   label={t("removeFromTeam")}
                   subject={m.name}
+                  question={t("removeConfirm", { name: m.name })}
+                  confirmLabel={t("removeYes")}
+                  cancelLabel={t("cancel")}
                 />
               ) : null}
             </li>

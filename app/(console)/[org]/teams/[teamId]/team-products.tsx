@@ -52,6 +52,9 @@ export function TeamProducts({
                   fields={{ orgId, teamId, productId: p.id }}
                   label={t("revoke")}
                   subject={p.name}
+                  question={t("revokeConfirm", { name: p.name })}
+                  confirmLabel={t("revokeYes")}
+                  cancelLabel={t("cancel")}
                 />
               ) : null}
             </li>

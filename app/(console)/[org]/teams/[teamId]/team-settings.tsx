@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteTeamAction, renameTeamAction } from "../actions";
@@ -27,26 +27,26 @@ export function RenameTeamForm({ orgId, team }: { orgId: string; team: Team }) {
   );
 }
 
-/** Deleting asks for a confirmation first; members stay in the Organization. */
+/** Deleting asks for a confirmation first (a dialog); members stay in the Organization. */
 export function DeleteTeam({ orgId, team }: { orgId: string; team: Team }) {
   const t = useTranslations("teams");
-  const [confirming, setConfirming] = useState(false);
-  const { state, formAction, onSubmit, pending } = useFormAction(deleteTeamAction);
+  const { state, onSubmit, pending } = useFormAction(deleteTeamAction);
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600">{t("deleteIntro")}</p>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      {confirming ? (
-        <form action={formAction} onSubmit={onSubmit} role="alertdialog" aria-labelledby="delete-team-confirm" className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-          <input type="hidden" name="orgId" value={orgId} />
-          <input type="hidden" name="teamId" value={team.id} />
-          <p id="delete-team-confirm">{t("confirmDelete", { name: team.name })}</p>
-          <Button type="submit" variant="danger" disabled={pending}>{t("confirmDeleteButton")}</Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>{t("cancel")}</Button>
-        </form>
-      ) : (
-        <Button type="button" variant="danger" onClick={() => setConfirming(true)}>{t("delete")}</Button>
-      )}
+      <ConfirmButton
+        label={t("delete")}
+        title={t("confirmDelete", { name: team.name })}
+        description={t("deleteIntro")}
+        confirmLabel={t("confirmDeleteButton")}
+        cancelLabel={t("cancel")}
+        onSubmit={onSubmit}
+        pending={pending}
+        error={state && !state.ok ? state.message : null}
+      >
+        <input type="hidden" name="orgId" value={orgId} />
+        <input type="hidden" name="teamId" value={team.id} />
+      </ConfirmButton>
     </div>
   );
 }
