@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/http/action";
 
 type FormAction<R> = (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
@@ -29,4 +29,17 @@ export function useNotifyingAction<R>(serverAction: FormAction<R>, onSuccess: ()
     if (result?.ok) onSuccess();
     return result;
   });
+}
+
+/**
+ * For a form that stays on the page once saved: `saved` counts its successful saves, for SavedStatus
+ * (components/ui/saved-status.tsx) to announce each one; it reads 0 while a refusal is shown.
+ */
+export function useSavingAction<R>(serverAction: FormAction<R>, onSuccess?: () => void) {
+  const [count, setCount] = useState(0);
+  const result = useNotifyingAction<R>(serverAction, () => {
+    setCount((c) => c + 1);
+    onSuccess?.();
+  });
+  return { ...result, saved: result.state?.ok ? count : 0 };
 }

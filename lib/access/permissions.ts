@@ -26,6 +26,7 @@ export const ACTIONS = [
   "billing.pay",
   "tokens.manage", // one's own API tokens acting here
   "tokens.oversee", // every token that can act in the Organization: list and revoke (legal representative)
+  "security.oversee", // the legal representatives' two-step verification, flagged on the dashboard when off (legal representative)
   "audit.read",
   "partners.read", // the Partners page: the Organization's partnerships (members who run the Organization)
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
@@ -45,7 +46,7 @@ export type Action = (typeof ACTIONS)[number];
 // ─────────────── Members, by role (ORG-1, ORG-5) ───────────────
 
 const ALL = new Set<Action>(ACTIONS);
-const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage" && a !== "tokens.oversee"));
+const ADMIN = new Set<Action>(ACTIONS.filter((a) => a !== "org.update" && a !== "partners.manage" && a !== "tokens.oversee" && a !== "security.oversee"));
 const USER = new Set<Action>([
   "org.read",
   "members.view",

@@ -22,7 +22,9 @@ export function staticOrgPages(): string[] {
   const found: string[] = [];
   const walk = (dir: string, rel: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith("[")) walk(path.join(dir, entry.name), [...rel, entry.name]);
+      // A route group such as `(list)` adds nothing to the URL.
+      if (entry.isDirectory() && entry.name.startsWith("(")) walk(path.join(dir, entry.name), rel);
+      else if (entry.isDirectory() && !entry.name.startsWith("[")) walk(path.join(dir, entry.name), [...rel, entry.name]);
       else if (entry.isFile() && entry.name === "page.tsx" && rel.length > 0) found.push(rel.join("/"));
     }
   };

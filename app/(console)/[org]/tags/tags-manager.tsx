@@ -12,18 +12,22 @@ import { FormActions } from "@/components/ui/form-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu-button";
+import { SavedStatus, useSavedCount } from "@/components/ui/saved-status";
 import type { TagRow } from "@/lib/tags/list-tags";
 import { TAG_COLORS, type TagColor } from "@/lib/tags/palette";
-import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
+import { useNotifyingAction } from "@/components/ui/use-form-action";
 import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
 
 const asColor = (c: string): TagColor => ((TAG_COLORS as readonly string[]).includes(c) ? (c as TagColor) : "slate");
 
 /** A tag's name and colour; used to add a tag and to rename/recolour one. */
-function TagForm({ orgId, tag, onDone }: { orgId: string; tag?: TagRow; onDone: () => void }) {
+function TagForm({ orgId, tag, onDone, onSaved }: { orgId: string; tag?: TagRow; onDone: () => void; onSaved: () => void }) {
   const t = useTranslations("tags");
   const [color, setColor] = useState<TagColor>(asColor(tag?.color ?? "blue"));
-  const { state, onSubmit, pending, fieldErrors } = useNotifyingAction(tag ? updateTagAction : createTagAction, onDone);
+  const { state, onSubmit, pending, fieldErrors } = useNotifyingAction(tag ? updateTagAction : createTagAction, () => {
+    onSaved();
+    onDone();
+  });
   const id = useId();
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={tag ? t("editTag", { name: tag.name }) : t("addTag")}>
@@ -52,9 +56,9 @@ function RowMenu({ tag, onEdit, onDelete }: { tag: TagRow; onEdit: () => void; o
   );
 }
 
-function DeleteConfirm({ orgId, tag, onDone }: { orgId: string; tag: TagRow; onDone: () => void }) {
+function DeleteConfirm({ orgId, tag, onDone, onSaved }: { orgId: string; tag: TagRow; onDone: () => void; onSaved: () => void }) {
   const t = useTranslations("tags");
-  const { state, onSubmit, pending } = useFormAction(deleteTagAction);
+  const { state, onSubmit, pending } = useNotifyingAction(deleteTagAction, onSaved);
   return (
     <ConfirmDialog
       open
@@ -77,10 +81,13 @@ export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: T
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  // Forms close (or their row disappears) once saved: the confirmation lives here, outside them.
+  const [saved, notifySaved] = useSavedCount();
   return (
     <div className="space-y-3">
+      <SavedStatus saved={saved} />
       {canManage ? (
-        adding ? <TagForm orgId={orgId} onDone={() => setAdding(false)} /> : <Button type="button" onClick={() => setAdding(true)}>{t("addTag")}</Button>
+        adding ? <TagForm orgId={orgId} onDone={() => setAdding(false)} onSaved={notifySaved} /> : <Button type="button" onClick={() => setAdding(true)}>{t("addTag")}</Button>
       ) : null}
       <DataTable
         caption={t("title")}
@@ -94,11 +101,11 @@ export function TagsManager({ orgId, tags, canManage }: { orgId: string; tags: T
             label: t("name"),
             cell: (tag) =>
               editing === tag.id ? (
-                <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} />
+                <TagForm key={`${tag.name}-${tag.color}`} orgId={orgId} tag={tag} onDone={() => setEditing(null)} onSaved={notifySaved} />
               ) : (
                 <>
                   <TagChip name={tag.name} color={tag.color} />
-                  {deleting === tag.id ? <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} /> : null}
+                  {deleting === tag.id ? <DeleteConfirm orgId={orgId} tag={tag} onDone={() => setDeleting(null)} onSaved={notifySaved} /> : null}
                 </>
               ),
           },

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useSavingAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { makeDefaultAction } from "./device-actions";
@@ -9,7 +10,7 @@ import { makeDefaultAction } from "./device-actions";
 /** 2FA-1: makes this method the one the second step opens on. */
 export function MakeDefaultButton({ methodId, name }: { methodId: string; name: string }) {
   const t = useTranslations("devices");
-  const { state, onSubmit, pending } = useFormAction(makeDefaultAction);
+  const { state, onSubmit, pending, saved } = useSavingAction(makeDefaultAction);
   return (
     <form onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="methodId" value={methodId} />
@@ -17,6 +18,7 @@ export function MakeDefaultButton({ methodId, name }: { methodId: string; name: 
       <Button type="submit" variant="secondary" disabled={pending} aria-label={t("makeDefaultNamed", { name })}>
         {t("makeDefault")}
       </Button>
+      <SavedStatus saved={saved} />
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useFormAction, useSavingAction } from "@/components/ui/use-form-action";
 import { revokeGrantAction, setSupportAccessAction } from "./actions";
 
 /**
@@ -12,7 +13,7 @@ import { revokeGrantAction, setSupportAccessAction } from "./actions";
  */
 export function SupportToggle({ orgId, scope, label, on, until }: { orgId: string; scope: string; label: string; on: boolean; until: string | null }) {
   const t = useTranslations("supportAccess");
-  const { state, onSubmit, pending } = useFormAction(setSupportAccessAction);
+  const { state, onSubmit, pending, saved } = useSavingAction(setSupportAccessAction);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="orgId" value={orgId} />
@@ -33,6 +34,7 @@ export function SupportToggle({ orgId, scope, label, on, until }: { orgId: strin
         {label} — {on && until ? t("grantedUntil", { until }) : t("notGranted")}
       </span>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <SavedStatus saved={saved} />
     </form>
   );
 }

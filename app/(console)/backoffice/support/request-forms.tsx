@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextareaField } from "@/components/ui/field";
 import { useRef } from "react";
-import { useFormAction, useNotifyingAction } from "@/components/ui/use-form-action";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useFormAction, useNotifyingAction, useSavingAction } from "@/components/ui/use-form-action";
 import { assignRequestAction, replyAsStaffAction, takeRequestAction } from "./actions";
 
 /** SUP-4: take the request (become the staff handling it). */
@@ -44,7 +45,7 @@ export function StaffReplyForm({ requestId }: { requestId: string }) {
 /** SUP-4: a supervisor reassigns the request. */
 export function AssignRequestForm({ requestId, handlers, current }: { requestId: string; handlers: { id: string; name: string }[]; current: string | null }) {
   const t = useTranslations("backofficeSupport.forms");
-  const { state, onSubmit, pending, fieldErrors } = useFormAction(assignRequestAction);
+  const { state, onSubmit, pending, fieldErrors, saved } = useSavingAction(assignRequestAction);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="requestId" value={requestId} />
@@ -53,6 +54,7 @@ export function AssignRequestForm({ requestId, handlers, current }: { requestId:
         {t("assign")}
       </Button>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+      <SavedStatus saved={saved} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { useNotifyingAction } from "@/components/ui/use-form-action";
 import type { PartnerPayer } from "@/lib/generated/prisma/enums";
 import { changePayerAction } from "../actions";
@@ -74,9 +75,7 @@ export function PayerEditor({ orgId, partnershipId, payer, editable, headingId }
           {t("payerLine", { payer: t(`payer.${payer}`) })}
         </p>
       )}
-      <p aria-live="polite" className="mt-1 text-sm text-green-800">
-        {saved ? t("payerSaved") : null}
-      </p>
+      <SavedStatus saved={saved ? 1 : 0} message={t("payerSaved")} className="mt-1" />
     </div>
   );
 }

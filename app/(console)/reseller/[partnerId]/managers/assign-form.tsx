@@ -2,13 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useSavingAction } from "@/components/ui/use-form-action";
 import { assignClientsAction } from "./actions";
 
 /** PRT-9: the clients one member manages, ticked; saving replaces the member's assignments. */
 export function AssignForm({ partnerId, membershipId, memberLabel, clients, assigned }: { partnerId: string; membershipId: string; memberLabel: string; clients: { id: string; name: string }[]; assigned: string[] }) {
   const t = useTranslations("resellerManagers");
-  const { state, onSubmit, formAction, pending } = useFormAction(assignClientsAction);
+  const { state, onSubmit, formAction, pending, saved } = useSavingAction(assignClientsAction);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2" noValidate>
       <input type="hidden" name="partnerId" value={partnerId} />
@@ -28,10 +29,12 @@ export function AssignForm({ partnerId, membershipId, memberLabel, clients, assi
         <Button type="submit" variant="secondary" disabled={pending}>
           {t("save")}
         </Button>
-        <span aria-live="polite" className="text-sm">
-          {state && !state.ok ? <span className="text-red-700">{state.message}</span> : null}
-          {state?.ok ? <span className="text-green-800">{t("saved")}</span> : null}
-        </span>
+        {state && !state.ok ? (
+          <span role="alert" className="text-sm text-red-700">
+            {state.message}
+          </span>
+        ) : null}
+        <SavedStatus saved={saved} message={t("saved")} />
       </div>
     </form>
   );

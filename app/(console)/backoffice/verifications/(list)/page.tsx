@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listOpenVerifications } from "@/lib/identity/list-cases";
-import { StaffTwoFactorRequired } from "../staff-two-factor-required";
+import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficeVerifications"))("title") };

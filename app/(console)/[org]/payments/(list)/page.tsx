@@ -8,7 +8,7 @@ import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
 import { RENEWAL_METHODS } from "@/lib/orders/place-renewal-order";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listRenewals } from "@/lib/payments/list-renewals";
-import { RenewalsTable } from "./renewals-table";
+import { RenewalsTable } from "../renewals-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments"))("title") };

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { listApplicationsSchema, listPartnerApplications } from "@/lib/partners/list-applications";
-import { StaffTwoFactorRequired } from "../staff-two-factor-required";
+import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficePartners"))("title") };

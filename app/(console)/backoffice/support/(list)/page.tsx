@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/get-actor";
 import { listSupportQueue } from "@/lib/backoffice/support-queue";
 import { getDb } from "@/lib/db";
-import { StaffTwoFactorRequired } from "../staff-two-factor-required";
+import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficeSupport"))("queueTitle") };

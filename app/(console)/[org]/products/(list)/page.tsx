@@ -8,8 +8,8 @@ import { listTagOptions } from "@/lib/tags/list-tags";
 import { TagPicker } from "@/components/tags/tag-picker";
 import { FilterForm, FilterSlot, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { ProductsTable } from "./products-table";
-import { productsExportHref, productsHref, type ProductsQuery } from "./query";
+import { ProductsTable } from "../products-table";
+import { productsExportHref, productsHref, type ProductsQuery } from "../query";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {

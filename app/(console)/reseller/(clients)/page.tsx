@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/format/money";
 import { listCashback } from "@/lib/partners/list-cashback";
 import { listPartnerClients } from "@/lib/partners/list-clients";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
-import { ClientsTable } from "./clients-table";
+import { ClientsTable } from "../clients-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };

@@ -1,0 +1,14 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/get-actor";
+import { getDb } from "@/lib/db";
+
+/**
+ * For the reseller area's layout: its page's refusals — signed out: sign-in; no membership of a partner
+ * Organization: 404 — made before the page's loading skeleton streams with HTTP 200. One indexed read.
+ */
+export async function guardResellerArea(): Promise<void> {
+  const actor = await requireActor();
+  const seats = await getDb().membership.count({ where: { userId: actor.userId, organization: { partner: { isNot: null } } }, take: 1 });
+  if (seats === 0) notFound();
+}
