@@ -10,10 +10,13 @@ import type { StartedPayment } from "@/lib/payments/start-invoice-payment";
 export const TOP_UP_MIN_MINOR = 10;
 export const TOP_UP_MAX_MINOR = 999_900;
 
+/** BIL-6: how a deposit is paid on the operator's page (a PostFinance card in CHF only). */
+export const TOP_UP_METHODS = ["CARD", "POSTFINANCE"] as const;
+
 export const startTopUpSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
   amount: z.string().trim().regex(/^\d{1,7}([.,]\d{1,2})?$/, "billing.topUpRange"),
-  method: z.enum(["CARD", "POSTFINANCE"], { message: "billing.chooseMethodError" }),
+  method: z.enum(TOP_UP_METHODS, { message: "billing.chooseMethodError" }),
   idempotencyKey: z.string().uuid("validation.invalid"),
 });
 export type StartTopUpInput = z.input<typeof startTopUpSchema>;
