@@ -31,7 +31,7 @@ async function visit(page: Page, url: string, problems: string[]) {
   for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
 }
 
-const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
+const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "payments/prepaid", "mail", "drive", "chat", "support", "partner-programme"];
 
 test("[ORG-1] public pages render without errors or serious accessibility problems", async ({ page }) => {
   test.setTimeout(300_000);
