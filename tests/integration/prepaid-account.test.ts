@@ -63,6 +63,18 @@ describe("Prepaid account page and paying from it (BIL-5, BIL-6)", () => {
     expect(history.entries[0]).toMatchObject({ kind: "SPEND", amountMinor: -3_000, invoice: { id: w.invoice.id, number: w.invoice.number } });
   });
 
+  test("[BIL-5] a checkout opened for the whole invoice before the balance paid a part: what it takes beyond the rest due goes back to the prepaid account", async () => {
+    const w = await world(3_000);
+    const twint = await startInvoicePayment(w.db, w.owner, { orgId: w.org.id, invoiceId: w.invoice.id, method: "TWINT", idempotencyKey: randomUUID() });
+    await payFromPrepaid(w.db, w.owner, { orgId: w.org.id, invoiceId: w.invoice.id, idempotencyKey: randomUUID() });
+    expect(await balanceOf(w)).toBe(0);
+    await answerWallet(checkoutId(twint.redirectUrl), true);
+    expect((await w.db.invoice.findUniqueOrThrow({ where: { id: w.invoice.id } })).status).toBe("PAID");
+    const account = await prepaidAccount(w.db, w.owner, { orgId: w.org.id });
+    expect(account.balanceMinor).toBe(3_000);
+    expect(account.entries[0]).toMatchObject({ kind: "REFUND", amountMinor: 3_000, paymentId: twint.paymentId, invoice: { id: w.invoice.id } });
+  });
+
   test("[BIL-5] a balance that covers the invoice pays all of it and keeps the rest", async () => {
     const w = await world(50_000);
     const quote = await invoicePrepaid(w.db, w.owner, { orgId: w.org.id, invoiceId: w.invoice.id });
