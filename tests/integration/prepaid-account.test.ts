@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
+import { mapError } from "@/lib/http/map-error";
+import { translateError } from "@/lib/http/translate-error";
 import { answerWallet, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
 import { receivePaymentNotification } from "@/lib/payments/receive-notification";
@@ -73,6 +75,18 @@ describe("Prepaid account page and paying from it (BIL-5, BIL-6)", () => {
     const account = await prepaidAccount(w.db, w.owner, { orgId: w.org.id });
     expect(account.balanceMinor).toBe(3_000);
     expect(account.entries[0]).toMatchObject({ kind: "REFUND", amountMinor: 3_000, paymentId: twint.paymentId, invoice: { id: w.invoice.id } });
+  });
+
+  test("[BIL-6] an amount outside 0.10 … 9,999 or not a number is refused with the range, in the user's words, on the amount field; nothing is written", async () => {
+    const w = await world(0);
+    const keyOnly = (key: string) => key;
+    for (const amount of ["0.05", "10000", "12,345", "ten"]) {
+      const err = await startTopUp(w.db, w.owner, { orgId: w.org.id, amount, method: "CARD", idempotencyKey: randomUUID() }).catch((e: unknown) => e);
+      expect(translateError(keyOnly, mapError(err)).fieldErrors, amount).toEqual({ amount: "prepaid.errors.topUpRange" });
+    }
+    const noMethod = await startTopUp(w.db, w.owner, { orgId: w.org.id, amount: "10", method: "" as "CARD", idempotencyKey: randomUUID() }).catch((e: unknown) => e);
+    expect(translateError(keyOnly, mapError(noMethod)).fieldErrors).toEqual({ method: "prepaid.errors.chooseMethod" });
+    expect(await w.db.payment.count({ where: { orgId: w.org.id } })).toBe(0);
   });
 
   test("[BIL-5] a balance that covers the invoice pays all of it and keeps the rest", async () => {

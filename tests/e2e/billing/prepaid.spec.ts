@@ -65,7 +65,7 @@ test("[BIL-6] a top-up below the minimum is refused on its field; a card top-up 
   const amount = page.getByLabel(msg("en", "prepaid.amount", { currency: "CHF" }));
   await amount.fill("0.05");
   await page.getByRole("button", { name: msg("en", "prepaid.topUp"), exact: true }).click();
-  await expect(page.locator("#top-up-amount-error")).toHaveText(msg("en", "billing.topUpRange"));
+  await expect(page.locator("#top-up-amount-error")).toHaveText(msg("en", "prepaid.errors.topUpRange"));
   await expect(amount).toHaveAttribute("aria-invalid", "true");
   await amount.fill("40.50");
   await page.getByRole("radio", { name: msg("en", "billing.methods.CARD") }).check();

@@ -70,7 +70,7 @@ export default async function PrepaidPage({ params, searchParams }: { params: Pr
             idempotencyKey={randomUUID()}
             submitLabel={t("topUp")}
             idPrefix="top-up"
-            amount={{ label: t("amount", { currency: account.currency }), help: `${tBilling("topUpRange")} ${t("amountHelp")}` }}
+            amount={{ label: t("amount", { currency: account.currency }), help: `${t("errors.topUpRange")} ${t("amountHelp")}` }}
           />
           <p className="mt-3 text-sm text-slate-700">{t("topUpHelp")}</p>
         </section>
