@@ -260,11 +260,12 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
   for (const method of methods.filter((m) => m.isDefault)) {
     await tx.product.updateMany({ where: { orgId: method.orgId, autoRenew: true }, data: { autoRenewMethodId: method.id } });
   }
-  // A prepaid balance (BIL-6): CHF 150.00 topped up, CHF 25.50 spent.
+  // A prepaid balance (BIL-5, BIL-6): CHF 100.00 and 50.00 topped up, CHF 25.50 of a paid invoice paid from it.
   await tx.prepaidEntry.createMany({
     data: [
-      { orgId: alpine.id, kind: "TOPUP", amountMinor: 15_000, currency: alpine.currency, createdAt: day(-60) },
-      { orgId: alpine.id, kind: "SPEND", amountMinor: -2_550, currency: alpine.currency, createdAt: day(-30) },
+      { orgId: alpine.id, kind: "TOPUP", amountMinor: 10_000, currency: alpine.currency, createdAt: day(-120) },
+      { orgId: alpine.id, kind: "SPEND", amountMinor: -2_550, currency: alpine.currency, invoiceId: created[1]!.id, createdAt: day(-87) },
+      { orgId: alpine.id, kind: "TOPUP", amountMinor: 5_000, currency: alpine.currency, createdAt: day(-60) },
     ],
   });
 }

@@ -15,6 +15,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
   const tPayments = await getTranslations("payments");
   const tPartners = await getTranslations("partnerships");
   const tOrders = await getTranslations("orders");
+  const tPrepaid = await getTranslations("prepaid");
   const link = "block rounded px-3 py-2 text-sm hover:bg-slate-200";
   return (
     <nav aria-label={t("mainNavigation")} className="p-3">
@@ -58,6 +59,13 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
           <li>
             <Link href={`/${orgId}/payments`} className={link}>
               {tPayments("title")}
+            </Link>
+          </li>
+        ) : null}
+        {access && allows(access, "billing.read") ? (
+          <li>
+            <Link href={`/${orgId}/payments/prepaid`} className={link}>
+              {tPrepaid("title")}
             </Link>
           </li>
         ) : null}

@@ -69,6 +69,8 @@ export async function receivePaymentNotification(db: Db, body: string, signature
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
       return { paymentId: payment.id, applied: true, status: "REFUNDED" };
     }
+    // BIL-5: a checkout opened before the prepaid balance paid part of the invoice took more than remained due.
+    if (payment.invoiceId) await creditExcessToPrepaid(tx, { ...payment, invoiceId: payment.invoiceId }, at);
     // A payment for no invoice and no order is a prepaid top-up (BIL-6): the ledger is credited.
     if (!payment.invoiceId && !payment.orderId) {
       await tx.prepaidEntry.create({ data: { orgId: payment.orgId, kind: "TOPUP", amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, createdAt: at } });
@@ -87,6 +89,17 @@ async function settleInvoice(tx: Tx, invoiceId: string, at: Date): Promise<boole
   await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoiceId} FOR UPDATE`;
   const { count } = await tx.invoice.updateMany({ where: { id: invoiceId, status: "UNPAID" }, data: { status: "PAID", paidAt: at } });
   return count === 1;
+}
+
+/**
+ * What a payment took beyond what its invoice still needed (a checkout opened for the whole invoice before the
+ * prepaid balance paid part of it) goes back to the prepaid account as a refund. Runs under the invoice's lock.
+ */
+async function creditExcessToPrepaid(tx: Tx, payment: { id: string; orgId: string; invoiceId: string; amountMinor: number; currency: Currency }, at: Date): Promise<void> {
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId }, select: { totalMinor: true } });
+  const others = await tx.payment.aggregate({ where: { invoiceId: payment.invoiceId, status: "SUCCEEDED", id: { not: payment.id } }, _sum: { amountMinor: true } });
+  const excess = Math.min(payment.amountMinor, (others._sum.amountMinor ?? 0) + payment.amountMinor - invoice.totalMinor);
+  if (excess > 0) await tx.prepaidEntry.create({ data: { orgId: payment.orgId, kind: "REFUND", amountMinor: excess, currency: payment.currency, paymentId: payment.id, createdAt: at } });
 }
 
 const BRAND_LABEL: Partial<Record<PaymentMethodType, string>> = { VISA: "Visa", MASTERCARD: "MasterCard", CB: "CB", POSTFINANCE: "PostFinance Card", TWINT: "Twint" };

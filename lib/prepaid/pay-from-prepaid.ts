@@ -27,6 +27,8 @@ export async function payFromPrepaid(db: Db, actor: Actor, raw: PayFromPrepaidIn
   return db.$transaction(async (tx) => {
     const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
     await lockPrepaid(tx, me.orgId);
+    // The invoice's lock too: a card or wallet notification settling it at the same time waits (receive-notification.ts).
+    await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${input.invoiceId} AND "orgId" = ${me.orgId} FOR UPDATE`;
     const invoice = await tx.invoice.findFirst({ where: { id: input.invoiceId, orgId: me.orgId }, select: { id: true, number: true, status: true, kind: true, currency: true, totalMinor: true } });
     if (!invoice) throw new AppError("NOT_FOUND");
     const previous = await tx.payment.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { orgId: true, invoiceId: true, amountMinor: true } });

@@ -10,10 +10,13 @@ import type { StartedPayment } from "@/lib/payments/start-invoice-payment";
 export const TOP_UP_MIN_MINOR = 10;
 export const TOP_UP_MAX_MINOR = 999_900;
 
+/** BIL-6: how a deposit is paid on the operator's page (a PostFinance card in CHF only). */
+export const TOP_UP_METHODS = ["CARD", "POSTFINANCE"] as const;
+
 export const startTopUpSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
-  amount: z.string().trim().regex(/^\d{1,7}([.,]\d{1,2})?$/, "billing.topUpRange"),
-  method: z.enum(["CARD", "POSTFINANCE"], { message: "billing.chooseMethodError" }),
+  amount: z.string().trim().regex(/^\d{1,7}([.,]\d{1,2})?$/, "prepaid.errors.topUpRange"),
+  method: z.enum(TOP_UP_METHODS, { message: "prepaid.errors.chooseMethod" }),
   idempotencyKey: z.string().uuid("validation.invalid"),
 });
 export type StartTopUpInput = z.input<typeof startTopUpSchema>;
@@ -31,7 +34,7 @@ function toMinor(amount: string): number {
 export async function startTopUp(db: Db, actor: Actor, raw: StartTopUpInput): Promise<StartedPayment> {
   const input = startTopUpSchema.parse(raw);
   const amountMinor = toMinor(input.amount);
-  if (amountMinor < TOP_UP_MIN_MINOR || amountMinor > TOP_UP_MAX_MINOR) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { amount: ["billing.topUpRange"] });
+  if (amountMinor < TOP_UP_MIN_MINOR || amountMinor > TOP_UP_MAX_MINOR) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { amount: ["prepaid.errors.topUpRange"] });
   const payment = await db.$transaction(async (tx) => {
     const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
     const org = await tx.organization.findUniqueOrThrow({ where: { id: me.orgId }, select: { currency: true } });

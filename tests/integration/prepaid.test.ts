@@ -62,7 +62,7 @@ describe("Prepaid account (BIL-5, BIL-6)", () => {
     for (const amount of ["0.09", "0", "9999.01", "10000", "abc", "-1", "1.234"]) {
       await expect(startTopUp(t.db, t.owner, { orgId: t.org.id, amount, method: "CARD", idempotencyKey: randomUUID() }), amount).rejects.toMatchObject({ name: expect.stringMatching(/ZodError|AppError/) });
     }
-    await expect(startTopUp(t.db, t.owner, { orgId: t.org.id, amount: "10000", method: "CARD", idempotencyKey: randomUUID() })).rejects.toMatchObject({ fieldErrors: { amount: ["billing.topUpRange"] } });
+    await expect(startTopUp(t.db, t.owner, { orgId: t.org.id, amount: "10000", method: "CARD", idempotencyKey: randomUUID() })).rejects.toMatchObject({ fieldErrors: { amount: ["prepaid.errors.topUpRange"] } });
     const min = await startTopUp(t.db, t.owner, { orgId: t.org.id, amount: "0.10", method: "CARD", idempotencyKey: randomUUID() });
     const max = await startTopUp(t.db, t.owner, { orgId: t.org.id, amount: "9999", method: "POSTFINANCE", idempotencyKey: randomUUID() });
     await payWithCard(checkoutId(min.redirectUrl), { number: "4242424242424242", expiry: "12/30", cvc: "123" });

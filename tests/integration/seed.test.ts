@@ -321,6 +321,9 @@ describe("billing demo data", () => {
     expect(alpine.paymentMethods.map((m) => m.type).sort()).toEqual(["TWINT", "VISA"]);
     expect(alpine.paymentMethods.every((m) => !m.providerToken || m.providerToken.startsWith("sbx_pm_"))).toBe(true);
     expect(alpine.prepaidEntries.reduce((sum, e) => sum + e.amountMinor, 0)).toBe(12_450);
+    // A few movements: top-ups and a spend naming the invoice it paid.
+    expect(alpine.prepaidEntries.map((e) => e.kind).sort()).toEqual(["SPEND", "TOPUP", "TOPUP"]);
+    expect(alpine.prepaidEntries.find((e) => e.kind === "SPEND")?.invoiceId).toBeTruthy();
     const highest = Math.max(...invoices.map((i) => Number(i.number.split("-")[2])));
     const sequences = await db.invoiceSequence.findMany();
     expect(Math.max(...sequences.map((s) => s.last))).toBe(highest);

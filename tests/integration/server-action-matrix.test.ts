@@ -130,6 +130,15 @@ const MATRIX: Record<string, Entry> = {
     needs: "billing.pay",
     form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, invoiceId: (await unpaidInvoice(db, w)).id, method: "CARD", idempotencyKey: randomUUID() }),
   },
+  // The prepaid account (BIL-5, BIL-6): paying an invoice from the balance (a fresh balance each time), topping it up.
+  [`${CONSOLE}/[org]/invoices/[invoiceId]/actions.ts#payFromPrepaidAction`]: {
+    needs: "billing.pay",
+    form: async ({ db, w }: Ctx) => {
+      await db.prepaidEntry.create({ data: { orgId: w.orgId, kind: "TOPUP", amountMinor: 500, currency: (await db.organization.findUniqueOrThrow({ where: { id: w.orgId } })).currency } });
+      return { orgId: w.orgId, invoiceId: (await unpaidInvoice(db, w)).id, idempotencyKey: randomUUID() };
+    },
+  },
+  [`${CONSOLE}/[org]/payments/prepaid/actions.ts#topUpAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, amount: "25.50", method: "CARD", idempotencyKey: randomUUID() }) },
   // Paying renewals (BIL-2): one order and one invoice for the selection, then the operator's page.
   [`${CONSOLE}/[org]/payments/actions.ts#payRenewalsAction`]: {
     needs: "billing.pay",

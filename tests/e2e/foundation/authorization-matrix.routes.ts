@@ -156,6 +156,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/payments": { requires: "org:billing.read" },
   "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
   "/[org]/payments/renewals": { requires: "org:billing.read" },
+  "/[org]/payments/prepaid": { requires: "org:billing.read" },
   // The payment sandbox's hosted page stands in for the operator: whoever holds the checkout link (BIL-5).
   "/sandbox/pay/[checkout]": { requires: "link" },
   "/sandbox/pay/[checkout]/submit": { requires: "link", method: "POST", answers: ["notFound", "invalid"] },

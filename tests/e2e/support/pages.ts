@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 /** The pages every accessibility check visits (pages.spec.ts in the light theme, theme.spec.ts in the dark one). */
-export const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "mail", "drive", "chat", "support", "partner-programme"];
+export const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "products", "tags", "organization", "activity", "api-tokens", "invoices", "orders", "payments", "payments?all=1", "payments/renewals", "payments/prepaid", "mail", "drive", "chat", "support", "partner-programme"];
 export const PUBLIC_PAGES = ["/sign-in", "/sign-in/help", "/sign-in/help?reason=FORGOTTEN_LOGIN", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
 /** Links that are wrong or used up answer a clear page, not an error. */
 export const STALE_LINK_PAGES = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];

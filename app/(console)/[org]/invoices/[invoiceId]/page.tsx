@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { MethodChoiceForm } from "@/components/billing/method-choice-form";
 import { DataTable } from "@/components/ui/data-table";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
@@ -10,7 +11,9 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { getInvoice, type InvoiceDetails } from "@/lib/invoices/get-invoice";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
-import { PayForm } from "./pay-form";
+import { invoicePrepaid } from "@/lib/prepaid/invoice-prepaid";
+import { payInvoiceAction } from "./actions";
+import { PrepaidPayForm } from "./prepaid-pay-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string; invoiceId: string }> }): Promise<Metadata> {
   const t = await getTranslations("billing");
@@ -24,12 +27,14 @@ type Snapshot = { name?: string; street?: string | null; postalCode?: string | n
 export default async function InvoicePage({ params }: { params: Promise<{ org: string; invoiceId: string }> }) {
   const { org: orgId, invoiceId } = await params;
   const { actor, access } = await consoleContext(orgId, "billing.read");
-  const [invoice, t, format, locale] = await Promise.all([orNotFound(getInvoice(getDb(), actor, { orgId, invoiceId })), getTranslations("billing"), getFormatter(), getLocale()]);
+  const [invoice, t, tPrepaid, format, locale] = await Promise.all([orNotFound(getInvoice(getDb(), actor, { orgId, invoiceId })), getTranslations("billing"), getTranslations("prepaid"), getFormatter(), getLocale()]);
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const address = invoice.billingSnapshot as Snapshot;
   // BIL-5: a PostFinance card only for an Organization paying in CHF.
   const methods = CHECKOUT_METHODS.filter((m) => m !== "POSTFINANCE" || invoice.currency === "CHF");
   const payable = invoice.status === "UNPAID" && invoice.kind === "INVOICE" && allows(access, "billing.pay");
+  // BIL-5: what the prepaid balance (or a transfer) already paid is not charged again; the balance may pay a part.
+  const prepaid = invoice.status === "UNPAID" ? await invoicePrepaid(getDb(), actor, { orgId, invoiceId: invoice.id }) : null;
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -91,13 +96,42 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
           <dt>{t("total")}</dt>
           <dd data-testid="invoice-total">{money(invoice.totalMinor)}</dd>
         </div>
+        {prepaid && prepaid.paidMinor > 0 ? (
+          <>
+            <div className="flex justify-between">
+              <dt>{tPrepaid("alreadyPaid")}</dt>
+              <dd>{money(prepaid.paidMinor)}</dd>
+            </div>
+            <div className="flex justify-between font-semibold">
+              <dt>{tPrepaid("remainingDue")}</dt>
+              <dd data-testid="invoice-remaining">{money(prepaid.dueMinor)}</dd>
+            </div>
+          </>
+        ) : null}
       </dl>
       {payable ? (
         <section aria-labelledby="pay-heading" className="rounded border border-slate-200 p-4">
           <h2 id="pay-heading" className="mb-2 text-lg font-semibold">
             {t("payHeading")}
           </h2>
-          <PayForm orgId={orgId} invoiceId={invoice.id} methods={methods} idempotencyKey={randomUUID()} />
+          {prepaid && prepaid.coverMinor > 0 ? (
+            <div className="mb-4 space-y-2 border-b border-slate-200 pb-4" data-testid="invoice-prepaid">
+              <p className="text-sm">
+                {tPrepaid("balanceOnInvoice", { balance: money(prepaid.balanceMinor) })}{" "}
+                {prepaid.coverMinor < prepaid.dueMinor ? tPrepaid("coversPart", { amount: money(prepaid.coverMinor), rest: money(prepaid.dueMinor - prepaid.coverMinor) }) : tPrepaid("coversAll")}
+              </p>
+              <PrepaidPayForm orgId={orgId} invoiceId={invoice.id} idempotencyKey={randomUUID()} label={tPrepaid("payFromPrepaid", { amount: money(prepaid.coverMinor) })} />
+            </div>
+          ) : null}
+          <MethodChoiceForm
+            action={payInvoiceAction}
+            orgId={orgId}
+            hidden={{ name: "invoiceId", value: invoice.id }}
+            methods={methods}
+            idempotencyKey={randomUUID()}
+            submitLabel={t("pay")}
+            idPrefix="pay"
+          />
           <p className="mt-3 text-sm text-slate-700">{t("transferHelp", { qr: invoice.currency === "CHF" ? "yes" : "no" })}</p>
         </section>
       ) : null}

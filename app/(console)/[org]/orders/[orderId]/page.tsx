@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { MethodChoiceForm } from "@/components/billing/method-choice-form";
 import { DataTable } from "@/components/ui/data-table";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
@@ -11,7 +12,7 @@ import { getOrder, type OrderDetails } from "@/lib/orders/get-order";
 import { blockedOrderCancelsAt } from "@/lib/orders/rules";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
-import { PayOrderForm } from "./pay-order-form";
+import { payOrderAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
@@ -83,7 +84,7 @@ export default async function OrderPage({ params }: { params: Promise<{ org: str
           <h2 id="pay-order-heading" className="mb-2 text-lg font-semibold">
             {t("payHeading")}
           </h2>
-          <PayOrderForm orgId={orgId} orderId={order.id} methods={methods} idempotencyKey={randomUUID()} />
+          <MethodChoiceForm action={payOrderAction} orgId={orgId} hidden={{ name: "orderId", value: order.id }} methods={methods} idempotencyKey={randomUUID()} submitLabel={t("pay")} idPrefix="pay-order" />
         </section>
       ) : null}
     </div>

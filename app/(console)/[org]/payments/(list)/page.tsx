@@ -22,7 +22,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
   const { org: orgId } = await params;
   const sp = await searchParams;
   const { actor } = await consoleContext(orgId, "billing.read");
-  const [list, t] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments")]);
+  const [list, t, tPrepaid] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments"), getTranslations("prepaid")]);
   const currency = list.currency;
   const all = list.params.all;
   const href = (extra: Record<string, string | undefined>) => listHref(`/${orgId}/payments`, { all: all ? "1" : undefined, ...extra });
@@ -36,9 +36,14 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("subtitle")}</p>
         </div>
-        <Link href={`/${orgId}/payments/renewals`} className="text-sm text-brand-700 underline">
-          {t("manageRenewals")}
-        </Link>
+        <p className="flex gap-4">
+          <Link href={`/${orgId}/payments/renewals`} className="text-sm text-brand-700 underline">
+            {t("manageRenewals")}
+          </Link>
+          <Link href={`/${orgId}/payments/prepaid`} className="text-sm text-brand-700 underline">
+            {tPrepaid("title")}
+          </Link>
+        </p>
       </div>
       <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-2">
         <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>

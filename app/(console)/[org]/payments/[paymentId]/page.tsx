@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PaymentPage({ params }: { params: Promise<{ org: string; paymentId: string }> }) {
   const { org: orgId, paymentId } = await params;
   const { actor } = await consoleContext(orgId, "billing.read");
-  const [payment, t, locale] = await Promise.all([orNotFound(getPayment(getDb(), actor, { orgId, paymentId })), getTranslations("billing"), getLocale()]);
+  const [payment, t, tPrepaid, locale] = await Promise.all([orNotFound(getPayment(getDb(), actor, { orgId, paymentId })), getTranslations("billing"), getTranslations("prepaid"), getLocale()]);
   const amount = formatMoney(payment.amountMinor, payment.currency, locale);
   const failure = (PAYMENT_FAILURES as readonly string[]).includes(payment.failureCode ?? "") ? payment.failureCode! : "DECLINED";
   return (
@@ -44,6 +44,12 @@ export default async function PaymentPage({ params }: { params: Promise<{ org: s
         {payment.invoice ? (
           <Link href={`/${orgId}/invoices/${payment.invoice.id}`} className="text-brand-700 underline">
             {t("backToInvoice", { number: payment.invoice.number })}
+          </Link>
+        ) : null}
+        {/* A payment for no invoice and no order is a top-up of the prepaid account (BIL-6). */}
+        {!payment.invoice && !payment.orderId ? (
+          <Link href={`/${orgId}/payments/prepaid`} className="text-brand-700 underline">
+            {tPrepaid("backToAccount")}
           </Link>
         ) : null}
       </p>
