@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { Organization, Product } from "@/lib/generated/prisma/client";
 import { SUSPENDED_STEP } from "../lib/dunning/schedule";
+import { allocateOrderNumber } from "../lib/orders/order-number";
 import { createSandboxPaymentTables } from "../lib/payments/sandbox/store";
 import { hashSecret, randomSecret } from "../lib/security/tokens";
 import { DAY, now } from "../lib/clock";
@@ -12,7 +13,7 @@ export async function prepareOrderSeed(db: Db): Promise<void> {
   await createSandboxPaymentTables(db);
 }
 
-type OrderSpec = { number: string; status: "PENDING" | "BLOCKED"; placedAgo: number; products: string[] };
+type OrderSpec = { status: "PENDING" | "BLOCKED"; placedAgo: number; products: string[] };
 
 /**
  * BIL-4, IDV-4, BIL-1 demo data for Alpine Web: a pending order (its invoice unpaid), a blocked order (paid
@@ -22,8 +23,9 @@ type OrderSpec = { number: string; status: "PENDING" | "BLOCKED"; placedAgo: num
 export async function seedOrders(tx: Tx, alpine: Organization, products: Map<string, Product>, placedById: string) {
   const year = day(0).getUTCFullYear();
   const specs: OrderSpec[] = [
-    { number: `ORD-${year}-000041`, status: "PENDING", placedAgo: 1, products: ["alpine-web.com"] },
-    { number: `ORD-${year}-000042`, status: "BLOCKED", placedAgo: 2, products: ["cafe-du-lac.ch", "Mail alpine-web.ch"] },
+    // Oldest first, so the numbers follow the order they were placed in.
+    { status: "BLOCKED", placedAgo: 2, products: ["cafe-du-lac.ch", "Mail alpine-web.ch"] },
+    { status: "PENDING", placedAgo: 1, products: ["alpine-web.com"] },
   ];
   for (const spec of specs) {
     const lines = spec.products.map((name) => {
@@ -35,7 +37,7 @@ export async function seedOrders(tx: Tx, alpine: Organization, products: Map<str
     const placedAt = day(-spec.placedAgo);
     const order = await tx.order.create({
       data: {
-        orgId: alpine.id, number: spec.number, status: spec.status, currency: alpine.currency, totalMinor: subtotal + vat, placedById,
+        orgId: alpine.id, number: await allocateOrderNumber(tx, placedAt), status: spec.status, currency: alpine.currency, totalMinor: subtotal + vat, placedById,
         createdAt: placedAt, blockedAt: spec.status === "BLOCKED" ? placedAt : null, lines: { create: lines },
       },
     });

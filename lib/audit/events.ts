@@ -132,6 +132,8 @@ export const AUDIT_EVENTS = {
   "invoice.servicesSuspended": "invoice",
   "invoice.servicesTerminated": "invoice",
   "invoice.suspensionLifted": "invoice",
+  "calendarFeed.created": "user",
+  "calendarFeed.revoked": "user",
 } as const satisfies Record<string, AuditTarget | null>;
 
 export type AuditTarget =

@@ -3,6 +3,7 @@ import { disableIdleTokens } from "@/lib/api-tokens/disable-idle-tokens";
 import { warnExpiringTokens } from "@/lib/api-tokens/warn-expiring-tokens";
 import type { Db } from "@/lib/db";
 import { advanceDunning } from "@/lib/dunning/advance-dunning";
+import type { DunningStep } from "@/lib/dunning/schedule";
 import { runBlockedOrders } from "@/lib/orders/blocked-orders-job";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
 import { runRenewals } from "@/lib/renewals/run-renewals";
@@ -17,6 +18,27 @@ export type JobDefinition = {
   description: string;
   run(db: Db): Promise<Record<string, number>>;
 };
+
+type DunningKind = DunningStep["kind"];
+
+/** BIL-1: one daily job per kind of dunning step (days in lib/dunning/schedule.ts), ten minutes apart. */
+const DUNNING_JOB_SPECS: Record<DunningKind, { minute: number; does: string }> = {
+  reminder: { minute: 0, does: "remind the billing contacts of invoices past their due date (lib/dunning/schedule.ts)" },
+  suspension: { minute: 10, does: "suspend the products of invoices still unpaid after the reminders" },
+  termination: { minute: 20, does: "terminate the products of invoices still unpaid after the suspension" },
+};
+const DUNNING_KINDS = Object.keys(DUNNING_JOB_SPECS) as DunningKind[];
+
+/** The dunning jobs differ only by the step they take: `dunning-reminders`, `dunning-suspensions`, `dunning-terminations`. */
+function dunningJob<K extends DunningKind>(kind: K) {
+  const { minute, does } = DUNNING_JOB_SPECS[kind];
+  return {
+    name: `dunning-${kind}s` as const,
+    cron: `${minute} 6 * * *`,
+    description: `BIL-1: ${does}`,
+    run: (db: Db) => advanceDunning(db, kind),
+  } satisfies JobDefinition;
+}
 
 export const JOBS = [
   {
@@ -65,24 +87,7 @@ export const JOBS = [
     description: "IDV-4: mail the unblock procedure of newly blocked orders; cancel and refund those blocked 10 days",
     run: (db) => runBlockedOrders(db),
   },
-  {
-    name: "dunning-reminders",
-    cron: "0 6 * * *",
-    description: "BIL-1: remind the billing contacts of invoices past their due date (lib/dunning/schedule.ts)",
-    run: (db) => advanceDunning(db, "reminder"),
-  },
-  {
-    name: "dunning-suspensions",
-    cron: "10 6 * * *",
-    description: "BIL-1: suspend the products of invoices still unpaid after the reminders",
-    run: (db) => advanceDunning(db, "suspension"),
-  },
-  {
-    name: "dunning-terminations",
-    cron: "20 6 * * *",
-    description: "BIL-1: terminate the products of invoices still unpaid after the suspension",
-    run: (db) => advanceDunning(db, "termination"),
-  },
+  ...DUNNING_KINDS.map(dunningJob),
 ] as const satisfies readonly JobDefinition[];
 
 export type JobName = (typeof JOBS)[number]["name"];

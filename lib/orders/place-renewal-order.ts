@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
 import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
@@ -9,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
 import { requireProductsToChange } from "@/lib/products/visible-products";
+import { allocateOrderNumber } from "./order-number";
 import { MAX_RENEWAL_MONTHS, renewalPeriods } from "./renewal-periods";
 
 /** Form fields arrive once (a string) or repeated (an array). */
@@ -33,8 +33,6 @@ export type PlaceRenewalOrderInput = z.input<typeof placeRenewalOrderSchema>;
 
 export type PlacedOrder = { orderId: string; invoiceId: string; orgId: string };
 export const RENEWAL_METHODS = [...CHECKOUT_METHODS, "IBAN"] as const;
-
-const orderNumber = (at: Date) => `ORD-${at.getUTCFullYear()}-${randomBytes(5).toString("hex").toUpperCase()}`;
 
 /**
  * BIL-2 / BIL-3: "Pay my selection" — one order and one invoice for every selected renewal, each line
@@ -67,7 +65,7 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
       data: {
         orgId: payer.orgId,
         partnerId: payer.partnerId,
-        number: orderNumber(at),
+        number: await allocateOrderNumber(tx, at),
         currency,
         totalMinor: 0,
         placedById: actorUserId(actor),

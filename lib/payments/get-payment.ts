@@ -10,9 +10,13 @@ export const getPaymentSchema = z.object({
 });
 export type GetPaymentInput = z.input<typeof getPaymentSchema>;
 
+const ORDER_SELECT = { id: true, number: true, status: true, blockedAt: true } as const;
+
 /**
  * One payment's status, for the page the operator sends the customer back to: it shows the status the
- * signed notification recorded and changes nothing (the redirect itself proves nothing).
+ * signed notification recorded and changes nothing (the redirect itself proves nothing). `held`: the money
+ * arrived but the operator flagged it as suspicious, so the order it pays waits for an identity check
+ * (IDV-4, BLOCKED) — received, not yet accepted; `cancelledOrder`: refunded because that order was cancelled.
  */
 export async function getPayment(db: Db, actor: Actor, raw: GetPaymentInput) {
   const input = getPaymentSchema.parse(raw);
@@ -30,12 +34,19 @@ export async function getPayment(db: Db, actor: Actor, raw: GetPaymentInput) {
         createdAt: true,
         settledAt: true,
         orderId: true,
-        invoice: { select: { id: true, number: true, status: true, orderId: true } },
+        invoice: { select: { id: true, number: true, status: true, orderId: true, order: { select: ORDER_SELECT } } },
+        order: { select: ORDER_SELECT },
         method: { select: { label: true } },
       },
     });
     if (!payment) throw new AppError("NOT_FOUND");
-    return payment;
+    const order = payment.order ?? payment.invoice?.order ?? null;
+    return {
+      ...payment,
+      order,
+      held: payment.status === "SUCCEEDED" && order?.status === "BLOCKED",
+      cancelledOrder: payment.status === "REFUNDED" && order?.status === "CANCELLED",
+    };
   });
 }
 

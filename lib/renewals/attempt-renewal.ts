@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { systemJob } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { allocateOrderNumber } from "@/lib/orders/order-number";
 import { sendEmail } from "@/lib/notifications/send-email";
 import { paymentOperator } from "@/lib/payments/operator";
 import type { PaymentFailure } from "@/lib/payments/types";
@@ -76,7 +76,7 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
     const order = await tx.order.create({
       data: {
         orgId: product.orgId,
-        number: `ORD-${at.getUTCFullYear()}-${randomBytes(5).toString("hex").toUpperCase()}`,
+        number: await allocateOrderNumber(tx, at),
         status: "PAID",
         currency: payment.currency,
         totalMinor: payment.amountMinor,

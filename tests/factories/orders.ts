@@ -1,7 +1,8 @@
 import type { Order, OrderStatus } from "@/lib/generated/prisma/client";
 import { now } from "../../lib/clock";
+import { allocateOrderNumber } from "../../lib/orders/order-number";
 import { createInvoice, type InvoiceOrg, type InvoiceWithLines } from "./invoices";
-import { unique, type DbOrTx } from "./unique";
+import type { DbOrTx } from "./unique";
 
 export type OrderLineInput = { description: string; unitPriceMinor: number; periodMonths?: number; productId?: string };
 
@@ -21,7 +22,7 @@ export async function createOrder(db: DbOrTx, input: OrderInput): Promise<Order 
   const order = await db.order.create({
     data: {
       orgId: org.id,
-      number: unique("ORD"),
+      number: await allocateOrderNumber(db, createdAt),
       status,
       currency: org.currency,
       totalMinor: 0,

@@ -12,6 +12,7 @@ import { getOrder } from "@/lib/orders/get-order";
 import { resendUnblockProcedure } from "@/lib/orders/resend-unblock-procedure";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
 import { sandboxRefunds } from "@/lib/payments/sandbox/operator";
+import { getPayment } from "@/lib/payments/get-payment";
 import { payWithCard } from "@/lib/payments/sandbox/hosted-page";
 import { addMember, createOrder, createOrganization, createStaffUser, createUser } from "../factories";
 import { asUser } from "./support/api";
@@ -126,5 +127,32 @@ describe("Blocked orders (IDV-4)", () => {
     await addMember(db, b.org.id, user.id, "USER");
     expect(await getBillingNotices(db, asUser(user.id), b.org.id)).toEqual({ blockedOrders: [], canResend: false, suspendedProducts: 1, unpaidInvoices: [] });
     expect(await codeOf(getBillingNotices(db, asUser((await createUser(db)).id), b.org.id))).toBe("NOT_FOUND");
+  });
+  test("[IDV-4] the page the customer comes back to shows a held payment as held for verification, not as received: received once staff approve, refunded with the order when it is cancelled", async () => {
+    const b = await blockedOrder();
+    const shown = () => getPayment(db, b.owner, { orgId: b.org.id, paymentId: b.payment.id });
+    expect(await shown()).toMatchObject({ status: "SUCCEEDED", held: true, cancelledOrder: false, order: { id: b.order.id, number: b.order.number, status: "BLOCKED", blockedAt: T0 } });
+
+    // A card paying an order normally is received.
+    const other = await createOrder(db, { org: b.org, placedById: b.placer.id });
+    const started = await startOrderPayment(db, asUser(b.placer.id), { orgId: b.org.id, orderId: other.id, method: "CARD", idempotencyKey: randomUUID() });
+    await payWithCard(checkoutId(started.redirectUrl), { number: "4242424242424242", expiry: "12/30", cvc: "123" });
+    expect(await getPayment(db, b.owner, { orgId: b.org.id, paymentId: started.paymentId })).toMatchObject({ status: "SUCCEEDED", held: false, order: { status: "PAID" } });
+
+    // Ten days without action: the order is cancelled and the payment refunded because of it.
+    await runBlockedOrders(db);
+    clock.set(new Date(T0.getTime() + 10 * DAY + MINUTE));
+    await runBlockedOrders(db);
+    expect(await shown()).toMatchObject({ status: "REFUNDED", held: false, cancelledOrder: true, order: { status: "CANCELLED" } });
+  });
+
+  test("[IDV-4] a held payment approved by staff reads as received", async () => {
+    const b = await blockedOrder();
+    await runBlockedOrders(db);
+    const verification = await db.identityVerification.findFirstOrThrow({ where: { orderId: b.order.id } });
+    await db.identityVerification.update({ where: { id: verification.id }, data: { status: "SUBMITTED", submittedAt: T0 } });
+    const staff = await createStaffUser(db);
+    await decideVerification(db, { kind: "user", userId: staff.id, sessionId: "staff", staffRole: "SUPERVISOR", secondFactor: true }, { caseId: verification.id, decision: "approve" });
+    expect(await getPayment(db, b.owner, { orgId: b.org.id, paymentId: b.payment.id })).toMatchObject({ status: "SUCCEEDED", held: false, order: { status: "PAID" } });
   });
 });

@@ -8,6 +8,8 @@ import { signInWithPassword } from "@/lib/accounts/sign-in";
 import { signUp } from "@/lib/accounts/sign-up";
 import { TOKEN_SCOPES } from "@/lib/api-tokens/scopes";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { createCalendarFeed } from "@/lib/calendar/create-calendar-feed";
+import { renewalCalendar } from "@/lib/calendar/renewal-calendar";
 import { createAppPassword } from "@/lib/app-passwords/create-app-password";
 import { normalizeAppPassword } from "@/lib/app-passwords/generate";
 import type { UserActor } from "@/lib/auth/get-actor";
@@ -99,6 +101,12 @@ beforeAll(async () => {
   const app = await createAppPassword(db, actor, { name: "Calendar", password });
   keep("appPassword", app.password, normalizeAppPassword(app.password));
 
+  // The renewal calendar feed's secret URL (read once, so its last-read date is written too).
+  const feed = await createCalendarFeed(db, actor);
+  const feedSecret = new URL(feed.url).pathname.split("/").pop()!.replace(/\.ics$/, "");
+  keep("calendarFeed", feedSecret);
+  await renewalCalendar(db, feedSecret);
+
   const enrolment = await startTotpEnrolment(db, actor, { label: "Phone" });
   keep("totp", enrolment.secret);
   const confirmed = await confirmTotpEnrolment(db, actor, {
@@ -150,5 +158,10 @@ describe("nothing secret is stored in clear", () => {
 
   test("[APP-1] an application password appears nowhere", () => {
     for (const secret of secrets.appPassword) expect(foundIn(secret)).toEqual([]);
+  });
+
+  test("[BIL-10] a renewal calendar feed's secret URL appears nowhere", () => {
+    expect(secrets.calendarFeed).toHaveLength(1);
+    for (const secret of secrets.calendarFeed) expect(foundIn(secret)).toEqual([]);
   });
 });

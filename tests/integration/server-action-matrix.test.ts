@@ -430,6 +430,9 @@ const MATRIX: Record<string, Entry> = {
   ["lib/actions/preferences.ts#setTheme"]: { open: "the browser's colour theme, and the signed-in person's own (ACC-5)" },
   ["lib/actions/remembered-accounts.ts#rememberCurrentAccount"]: { open: "this browser's list of accounts (ACC-5)" },
   ["lib/actions/remembered-accounts.ts#forgetAccount"]: { open: "this browser's list of accounts (ACC-5)" },
+  // The person's own renewal calendar feed (one per person, no id in the form).
+  [`${CONSOLE}/account/calendar/actions.ts#createCalendarFeedAction`]: { own: true },
+  [`${CONSOLE}/account/calendar/actions.ts#revokeCalendarFeedAction`]: { own: true },
 };
 
 async function totpMethod(db: Db, userId: string, confirmed: boolean) {

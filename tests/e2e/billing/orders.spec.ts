@@ -56,3 +56,22 @@ test("[IDV-4] a blocked order shows a red banner in the console; \"resend the pr
   await expect(page.getByTestId("blocked-order-banner").filter({ hasText: order.number })).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText(msg("fr", "orders.statuses.BLOCKED"));
 });
+
+test("[IDV-4] paying an order with the card the operator flags as suspicious comes back to \"held for verification\", not \"received\"", async ({ page }) => {
+  const { orgId, order } = await alpineOrder("PENDING");
+  await signIn(page, "owner@example.com", DEMO_PASSWORD);
+  await page.goto(`/${orgId}/orders/${order.id}`);
+  await page.getByRole("radio", { name: msg("fr", "billing.methods.CARD") }).check();
+  await page.getByRole("button", { name: msg("fr", "orders.pay"), exact: true }).click();
+  await expect(page).toHaveURL(/\/sandbox\/pay\/cs_/, { timeout: 20_000 });
+  await page.locator('input[name="number"]').fill("4000 0000 0000 9235");
+  await page.locator('input[name="expiry"]').fill("12/30");
+  await page.locator('input[name="cvc"]').fill("123");
+  await page.locator('form:has(input[name="step"][value="card"]) button[type="submit"]').click();
+  await expect(page).toHaveURL(new RegExp(`/${orgId}/payments/`), { timeout: 20_000 });
+  await expect(page.getByTestId("payment-status")).toContainText(order.number);
+  // "… reçu. Merci." is the end of the plain "received" message only.
+  await expect(page.getByTestId("payment-status")).not.toContainText(msg("fr", "billing.paymentSucceeded", { amount: "\u0000" }).split("\u0000")[1]!);
+  await page.getByRole("link", { name: msg("fr", "billing.openHeldOrder", { order: order.number }) }).click();
+  await expect(page.getByTestId("order-status")).toHaveText(msg("fr", "orders.statuses.BLOCKED"));
+});

@@ -62,3 +62,33 @@ test("[BIL-5] a declined card shows the reason and changes nothing", async ({ pa
   await expect(page.getByTestId("invoice-status")).toHaveText(msg("fr", "billing.statuses.UNPAID"));
   await expect(page.getByRole("button", { name: msg("fr", "billing.pay"), exact: true })).toBeVisible();
 });
+
+test("[BIL-7] the invoice list is filtered by period and searched by amount or number; the filters stay in the URL and a reversed period is a field error", async ({ page }) => {
+  const db = createDb(runtime().databaseUrl);
+  let orgId: string;
+  let invoice: Awaited<ReturnType<typeof createInvoice>>;
+  try {
+    const org = await db.organization.findFirstOrThrow({ where: { name: "Alpine Web Sàrl" } });
+    orgId = org.id;
+    invoice = await createInvoice(db, { org, status: "UNPAID", lines: [{ description: "Filtered e2e", unitPriceMinor: 98_765 }] });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, "owner@example.com", DEMO_PASSWORD);
+  await page.goto(`/${orgId}/invoices`);
+  await page.getByLabel(msg("fr", "invoiceFilters.period")).selectOption("last12Months");
+  await page.getByLabel(msg("fr", "invoiceFilters.search")).fill((invoice.totalMinor / 100).toFixed(2));
+  await page.getByRole("button", { name: msg("fr", "billing.apply"), exact: true }).click();
+  await expect(page).toHaveURL(/period=last12Months/);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByTestId("invoice-row")).toHaveCount(1);
+  await expect(page.getByTestId("invoice-row")).toContainText(invoice.number);
+
+  await page.getByLabel(msg("fr", "invoiceFilters.search")).fill(invoice.number);
+  await page.getByLabel(msg("fr", "invoiceFilters.period")).selectOption("custom");
+  await page.getByLabel(msg("fr", "invoiceFilters.from")).fill("2026-03-01");
+  await page.getByLabel(msg("fr", "invoiceFilters.to")).fill("2026-02-01");
+  await page.getByRole("button", { name: msg("fr", "billing.apply"), exact: true }).click();
+  await expect(page.getByText(msg("fr", "invoiceFilters.errors.endBeforeStart"))).toBeVisible();
+  await expect(page.getByTestId("invoice-row")).toHaveCount(0);
+});

@@ -75,6 +75,9 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/account/security": { requires: "signedIn" },
   "/account/support-access": { requires: "signedIn" },
   "/account/api-tokens": { requires: "signedIn" },
+  "/account/calendar": { requires: "signedIn" },
+  // The renewal calendar feed: its secret is the credential (a random one is a 404).
+  "/feeds/renewals/[secret]": { requires: "link" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   // TND-2, TND-3: every partner of the matrix is approved and accepts calls for tenders.

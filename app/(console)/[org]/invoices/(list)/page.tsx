@@ -2,13 +2,19 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
-import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
+import { INVOICE_PERIODS } from "@/lib/invoices/invoice-filters";
 import { INVOICE_STATUS_FILTERS, listInvoices, type InvoiceSummary } from "@/lib/invoices/list-invoices";
+import { firstParam, listHref } from "@/lib/http/list-href";
+import { mapError } from "@/lib/http/map-error";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { translateFieldErrors } from "@/lib/http/translate-error";
 import { consoleContext } from "@/lib/orgs/console-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,17 +23,34 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** BIL-7: the Organization's invoices, filtered by status, newest first, 25 a page. */
+/**
+ * BIL-7: the Organization's invoices, newest first, 25 a page by keyset: filtered by status, issue period
+ * (a preset or from / to days) and a search (invoice number, amount, order number) — all kept in the URL,
+ * so a view can be shared and "next" keeps its filters. A rejected filter is shown on its field, never a 500.
+ */
 export default async function InvoicesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const { org: orgId } = await params;
   const query = await searchParams;
   const { actor } = await consoleContext(orgId, "billing.read");
-  const raw = typeof query.status === "string" ? query.status : undefined;
+  const raw = firstParam(query.status);
   const status = raw && (INVOICE_STATUS_FILTERS as readonly string[]).includes(raw) ? (raw as (typeof INVOICE_STATUS_FILTERS)[number]) : undefined;
-  const page = Math.min(Math.max(Number(query.page) || 1, 1), 100_000);
-  const [list, t, format, locale] = await Promise.all([orNotFound(listInvoices(getDb(), actor, { orgId, status, page })), getTranslations("billing"), getFormatter(), getLocale()]);
-  const href = (p: number) => `/${orgId}/invoices?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
-  const pages = Math.max(1, Math.ceil(list.total / list.perPage));
+  const filters = { status, period: firstParam(query.period), from: firstParam(query.from), to: firstParam(query.to), q: firstParam(query.q) };
+  const after = firstParam(query.after);
+  const [t, tAll, format, locale] = await Promise.all([getTranslations("billing"), getTranslations(), getFormatter(), getLocale()]);
+  const tf = await getTranslations("invoiceFilters");
+  const result = await orNotFound(
+    listInvoices(getDb(), actor, { orgId, ...filters, after }).then(
+      (list) => ({ list, fieldErrors: {} as Record<string, string> }),
+      (err: unknown) => {
+        const mapped = mapError(err);
+        if (mapped.status !== 422 || !mapped.fieldErrors) throw err;
+        return { list: null, fieldErrors: translateFieldErrors((key, values) => tAll(key as never, values as never), mapped.fieldErrors, "q") };
+      },
+    ),
+  );
+  const { list, fieldErrors } = result;
+  const href = (extra: { after?: string | null }) => listHref(`/${orgId}/invoices`, { ...filters, after: extra.after ?? undefined });
+  const filtered = Object.values(filters).some((v) => v !== undefined && v !== "");
   const thisYear = now().getUTCFullYear();
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   return (
@@ -56,12 +79,27 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
           {t("downloadZip")}
         </button>
       </form>
-      <FilterForm action={`/${orgId}/invoices`} label={t("filterLabel")} submitLabel={t("apply")} clear={status ? { href: `/${orgId}/invoices`, label: t("clearFilter") } : null}>
+      <FilterForm action={`/${orgId}/invoices`} label={t("filterLabel")} submitLabel={t("apply")} clear={filtered ? { href: `/${orgId}/invoices`, label: t("clearFilter") } : null}>
         <SelectFilter id="invoice-status" name="status" label={t("status")} allLabel={t("allStatuses")} options={INVOICE_STATUS_FILTERS.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} value={status} />
+        <SelectFilter id="invoice-period" name="period" label={tf("period")} allLabel={tf("allPeriods")} options={INVOICE_PERIODS.map((p) => ({ value: p, label: tf(`periods.${p}`) }))} value={filters.period} />
+        <Field id="invoice-from" name="from" type="date" label={tf("from")} defaultValue={filters.from ?? ""} error={fieldErrors.from} help={tf("customHelp")} />
+        <Field id="invoice-to" name="to" type="date" label={tf("to")} defaultValue={filters.to ?? ""} error={fieldErrors.to} />
+        <SearchFilter id="invoice-q" name="q" label={tf("search")} placeholder={tf("searchPlaceholder")} value={filters.q} maxLength={100} />
       </FilterForm>
+      {list ? null : <Alert tone="error">{tf("invalid")}</Alert>}
+      {fieldErrors.q || fieldErrors.period || fieldErrors.after ? (
+        <p className="text-sm text-red-700" data-testid="invoice-filter-error">
+          {fieldErrors.q ?? fieldErrors.period ?? fieldErrors.after}
+        </p>
+      ) : null}
+      {list ? (
+        <p className="text-sm text-slate-600" data-testid="invoice-count">
+          {tf("count", { count: list.total })}
+        </p>
+      ) : null}
       <DataTable<InvoiceSummary>
         caption={t("invoicesTitle")}
-        rows={list.items}
+        rows={list?.items ?? []}
         rowKey={(i) => i.id}
         rowTestId="invoice-row"
         empty={t("noInvoices")}
@@ -85,9 +123,8 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
       />
       <Pagination
         label={t("pagination")}
-        previous={list.page > 1 ? { href: href(list.page - 1), label: t("previous") } : null}
-        next={list.page < pages ? { href: href(list.page + 1), label: t("next") } : null}
-        current={t("pageOf", { page: list.page, pages })}
+        previous={after ? { href: href({}), label: tf("firstPage") } : null}
+        next={list?.nextCursor ? { href: href({ after: list.nextCursor }), label: t("next") } : null}
       />
     </div>
   );

@@ -42,6 +42,11 @@ export default async function RenewalsPage({ params, searchParams }: { params: P
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
         <p className="text-sm text-slate-600">{t("schedule", { days: RENEWAL_ATTEMPT_DAYS.slice(1).join(", ") })}</p>
+        <p className="text-sm">
+          <Link href="/account/calendar" className="text-brand-700 underline" data-testid="renewals-calendar-link">
+            {t("calendarLink")}
+          </Link>
+        </p>
       </div>
       {list.canChange && list.methods.length === 0 ? (
         <Alert tone="info">
