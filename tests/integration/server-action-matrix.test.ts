@@ -531,7 +531,7 @@ async function world(db: Db): Promise<World> {
   const partnerRep = async (access: "FULL" | "LIMITED", status: "ACTIVE" | "ENDED" = "ACTIVE") => {
     const partnerOrg = await createOrganization(db);
     const partner = await createPartner(db, { orgId: partnerOrg.id });
-    await createPartnership(db, access === "FULL" ? { partnerId: partner.id, clientOrgId: org.id, access, status } : { partnerId: partner.id, clientOrgId: org.id, access, productIds, status });
+    await createPartnership(db, access === "FULL" ? { partnerId: partner.id, clientOrgId: org.id, access, payer: "PARTNER", status } : { partnerId: partner.id, clientOrgId: org.id, access, productIds, status });
     return { userId: partnerOrg.legalRepresentativeId, membershipId: null };
   };
   const callers = new Map<Kind, Caller | null>();
