@@ -1,41 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { PendingInvitationActions } from "@/components/ui/pending-invitation-actions";
 import { resendInvitationAction, revokeInvitationAction } from "./invite/actions";
 
 /** ORG-2: resend (a fresh link, valid 7 days) or revoke a pending invitation, from its row. */
 export function InvitationActions({ orgId, invitationId, email }: { orgId: string; invitationId: string; email: string }) {
   const t = useTranslations("invitations");
-  const [resent, resend, resending] = useActionState(resendInvitationAction, null);
-  const [revoked, revoke, revoking] = useActionState(revokeInvitationAction, null);
-  const failure = [resent, revoked].find((s) => s && !s.ok);
-  const button = "rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
   return (
-    <div role="group" aria-label={t("actions", { email })} className="mt-1 flex flex-wrap items-center gap-2">
-      <form action={resend}>
-        <input type="hidden" name="orgId" value={orgId} />
-        <input type="hidden" name="invitationId" value={invitationId} />
-        <button type="submit" disabled={resending || revoking} className={button}>
-          {t("resend")}
-        </button>
-      </form>
-      <form action={revoke}>
-        <input type="hidden" name="orgId" value={orgId} />
-        <input type="hidden" name="invitationId" value={invitationId} />
-        <button type="submit" disabled={resending || revoking} className={`${button} text-red-700`}>
-          {t("revoke")}
-        </button>
-      </form>
-      <span aria-live="polite" className="text-xs">
-        {failure && !failure.ok ? (
-          <span role="alert" className="text-red-700">
-            {failure.message}
-          </span>
-        ) : resent?.ok ? (
-          <span className="text-green-800">{t("resent", { email })}</span>
-        ) : null}
-      </span>
-    </div>
+    <PendingInvitationActions
+      className="mt-1"
+      fields={{ orgId, invitationId }}
+      resendAction={resendInvitationAction}
+      removeAction={revokeInvitationAction}
+      labels={{ group: t("actions", { email }), resend: t("resend"), remove: t("revoke"), resent: t("resent", { email }) }}
+    />
   );
 }
