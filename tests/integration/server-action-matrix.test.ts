@@ -321,6 +321,12 @@ const MATRIX: Record<string, Entry> = {
       resellerTerms: "on",
     }),
   },
+  // Leaving is always possible, so the answer is the table's whatever the world's partner state.
+  [`${CONSOLE}/[org]/partner-programme/actions.ts#setAffiliateAction`]: {
+    needs: "org.update",
+    membersOnly: true,
+    form: async ({ w }: Ctx) => ({ orgId: w.orgId, affiliate: "leave" }),
+  },
   [`${CONSOLE}/reseller/[partnerId]/profile/actions.ts#updatePartnerProfileAction`]: {
     needs: "org.update",
     membersOnly: true,
