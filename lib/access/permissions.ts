@@ -1,4 +1,4 @@
-import type { AccessLevel, PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
+import type { AccessLevel, PartnerAccess, PartnerPayer, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
 
 /**
  * What may be done in an Organization. Three tables below say who holds each action — members by role,
@@ -119,12 +119,28 @@ export function levelsWith(action: ProductAction): AccessLevel[] {
 
 /**
  * A partner's user in a client Organization. FULL: the whole Organization's products and billing, never
- * its people, tokens, partners or log. LIMITED: only the granted products (see visibleProductsWhere).
+ * its people, tokens, partners or log — its billing history only while the partner pays (see
+ * partnerPermissions). LIMITED: only the granted products (see visibleProductsWhere).
  */
 export const PARTNER_PERMISSIONS: Record<PartnerAccess, ReadonlySet<Action>> = {
   FULL: new Set<Action>(["org.read", "products.read", "products.readAll", "products.manage", "tags.read", "tags.manage", "billing.read", "billing.pay"]),
   LIMITED: new Set<Action>(["org.read", "products.read", "products.manage", "tags.read", "tags.manage"]), // tags only on its products (findTagToChange)
 };
+
+/**
+ * PRT-5: while the client pays, its invoices (and the rest of its billing history: orders, payments) are
+ * only the client's — the partner-billing guide: "les factures seront uniquement accessibles sur
+ * l'organisation du Client et le Partenaire n'y aura pas accès". A FULL partner still orders and renews for
+ * the client ("billing.pay"); the client is invoiced. When the partner pays, its row is whole again.
+ */
+export const WITHHELD_WHILE_CLIENT_PAYS: ReadonlySet<Action> = new Set<Action>(["billing.read"]);
+
+/** A partner's row in a client Organization: its access level's, less the client's billing while the client pays. */
+export function partnerPermissions(access: PartnerAccess, payer: PartnerPayer): ReadonlySet<Action> {
+  const row = PARTNER_PERMISSIONS[access];
+  if (access !== "FULL" || payer === "PARTNER") return row;
+  return new Set([...row].filter((a) => !WITHHELD_WHILE_CLIENT_PAYS.has(a)));
+}
 
 // ─────────────── Support staff in an Organization, by granted scope (SUP-1 … SUP-3) ───────────────
 

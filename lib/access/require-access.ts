@@ -2,10 +2,10 @@ import { scopesAllow } from "@/lib/api-tokens/scopes";
 import { now } from "@/lib/clock";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { PartnerAccess, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
+import type { PartnerAccess, PartnerPayer, Role, StaffRole, SupportScope } from "@/lib/generated/prisma/enums";
 import type { Actor, PartnerActor, StaffActor, UserActor } from "./actor";
 import {
-  PARTNER_PERMISSIONS,
+  partnerPermissions,
   ROLE_PERMISSIONS,
   rolesWith,
   staffCan,
@@ -27,7 +27,7 @@ type Common = {
 /** A member acting directly or through one of their API tokens. */
 export type MemberAccess = Common & { via: "membership"; membershipId: string; role: Role };
 /** A partner's user acting through an active partnership (PRT-3). */
-export type PartnerOrgAccess = Common & { via: "partnership"; partnershipId: string; partnerOrgId: string; partnerAccess: PartnerAccess };
+export type PartnerOrgAccess = Common & { via: "partnership"; partnershipId: string; partnerOrgId: string; partnerAccess: PartnerAccess; payer: PartnerPayer };
 /** Staff handling a request of the Organization, through active support grants (SUP-3). */
 export type SupportAccess = Common & {
   via: "support";
@@ -77,7 +77,7 @@ async function partnershipOf(tx: Tx, actor: UserActor, orgId: string) {
       ],
     },
     orderBy: { access: "desc" }, // FULL before LIMITED when two partner Organizations of the person qualify
-    select: { id: true, access: true, partner: { select: { orgId: true } } },
+    select: { id: true, access: true, payer: true, partner: { select: { orgId: true } } },
   });
 }
 
@@ -127,10 +127,12 @@ async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> 
             orgId,
             userId: actor.userId,
             actor: partnerActor,
-            actions: PARTNER_PERMISSIONS[partnership.access],
+            // PRT-5: the client's billing history only while the partner pays.
+            actions: partnerPermissions(partnership.access, partnership.payer),
             partnershipId: partnership.id,
             partnerOrgId: partnership.partner.orgId,
             partnerAccess: partnership.access,
+            payer: partnership.payer,
           };
         }
       }

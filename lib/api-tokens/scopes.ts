@@ -23,12 +23,14 @@ export const SCOPE_TABLE = {
   "tags:read": { covers: ["tags.read"], creatorNeeds: ["tags.read"] },
   "tags:write": { covers: ["tags.manage"], creatorNeeds: ["tags.manage"] },
   "invoices:read": { covers: ["billing.read"], creatorNeeds: ["billing.read"] },
+  // PRT-2 … PRT-9, TND-2: the partnerships from both sides, and a partner's open calls for tenders (read only: no endpoint answers one).
+  "partners:read": { covers: ["partners.read", "tenders.answer"], creatorNeeds: ["partners.read"] },
 } as const satisfies Record<string, { covers: readonly Action[]; creatorNeeds: readonly Action[] }>;
 
 export type TokenScope = keyof typeof SCOPE_TABLE;
 export const TOKEN_SCOPES = Object.keys(SCOPE_TABLE) as [TokenScope, ...TokenScope[]];
 
-export const SCOPE_RESOURCES = ["accounts", "users", "teams", "products", "tags", "invoices"] as const;
+export const SCOPE_RESOURCES = ["accounts", "users", "teams", "products", "tags", "invoices", "partners"] as const;
 
 /** The scopes a token's scope list implies: `resource:write` implies `resource:read`. */
 export function effectiveScopes(scopes: readonly string[]): Set<TokenScope> {

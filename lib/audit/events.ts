@@ -118,6 +118,8 @@ export const AUDIT_EVENTS = {
   "partnerApplication.rejected": "partnerApplication",
   "partner.profileUpdated": "partner",
   "partner.clientsAssigned": "membership",
+  "affiliate.joined": "organization",
+  "affiliate.left": "organization",
 
   "product.autoRenewEnabled": "product",
   "product.autoRenewDisabled": "product",

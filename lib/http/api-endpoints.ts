@@ -2,6 +2,7 @@ import { ACCOUNT_ENDPOINTS } from "./endpoints/accounts";
 import { BILLING_ADDRESS_ENDPOINTS } from "./endpoints/billing-addresses";
 import { INVOICE_ENDPOINTS } from "./endpoints/invoices";
 import { ORDER_ENDPOINTS } from "./endpoints/orders";
+import { PARTNERSHIP_ENDPOINTS } from "./endpoints/partnerships";
 import { PRODUCT_ENDPOINTS } from "./endpoints/products";
 import { TAG_ENDPOINTS } from "./endpoints/tags";
 import { TEAM_ENDPOINTS } from "./endpoints/teams";
@@ -21,6 +22,7 @@ export const ENDPOINTS = [
   ...TEAM_ENDPOINTS,
   ...INVOICE_ENDPOINTS,
   ...ORDER_ENDPOINTS,
+  ...PARTNERSHIP_ENDPOINTS,
 ];
 
 export { accountsGet, accountsList, accountsPatch, accountsPut } from "./endpoints/accounts";
@@ -32,6 +34,7 @@ export {
 } from "./endpoints/billing-addresses";
 export { invoicesGet, invoicesList, invoicesPdf } from "./endpoints/invoices";
 export { ordersGet, ordersList, paymentsGet, paymentsList } from "./endpoints/orders";
+export { partnershipsGet } from "./endpoints/partnerships";
 export { productsGet, productsList } from "./endpoints/products";
 export {
   productTagAttach,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
-import { requireAccess, type OrgAccess } from "@/lib/access/require-access";
+import { requireAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { payerOf, resellerPrice } from "@/lib/partners/payer";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
 import { requireProductsToChange } from "@/lib/products/visible-products";
 import { allocateOrderNumber } from "./order-number";
@@ -37,7 +38,7 @@ export const RENEWAL_METHODS = [...CHECKOUT_METHODS, "IBAN"] as const;
 /**
  * BIL-2 / BIL-3: "Pay my selection" — one order and one invoice for every selected renewal, each line
  * for a period its category allows. The paying Organization is the order's own (`Order.orgId`): the
- * client's, or the partner's when it pays for this client (PRT-5) — the products stay the client's.
+ * client's, or the partner's when it pays for this client (PRT-5, lib/partners/payer.ts) — the products stay the client's.
  * Only products the actor may change (PRD-3): another Organization's or a hidden one is NOT_FOUND and
  * nothing is written. The same idempotency key places the order once (a double click, a retry).
  */
@@ -48,7 +49,7 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
     // Two requests with one key at once: the second waits here, then finds the first one's order.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order:${input.idempotencyKey}`}))`;
     // PRT-5: who is invoiced — the client, or the partner acting through a full partnership where the partner pays.
-    const payer = await payerOf(tx, me);
+    const payer = await payerOf(tx, me.orgId, me.via === "partnership" ? { partnershipId: me.partnershipId } : "CLIENT");
     const existing = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, orgId: true, invoices: { select: { id: true }, take: 1 } } });
     if (existing) {
       if (existing.orgId !== payer.orgId || !existing.invoices[0]) throw new AppError("CONFLICT");
@@ -81,24 +82,6 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
     return { orderId: order.id, invoiceId: invoice.id, orgId: payer.orgId };
   });
 }
-
-type Payer = { orgId: string; partnerId: string | null; discountBp: number };
-
-/**
- * PRT-5: a partner acting through a full partnership whose payer is the partner is invoiced in its own
- * Organization, at its reseller price when its benefit is a discount; otherwise the client is invoiced at
- * public price (the order still records the partner that placed it, for its cashback).
- */
-async function payerOf(tx: Tx, me: OrgAccess): Promise<Payer> {
-  if (me.via !== "partnership") return { orgId: me.orgId, partnerId: null, discountBp: 0 };
-  const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: me.partnershipId }, select: { access: true, payer: true, partner: { select: { id: true, orgId: true, benefit: true, benefitRateBp: true } } } });
-  const { partner } = partnership;
-  if (partnership.access !== "FULL" || partnership.payer !== "PARTNER") return { orgId: me.orgId, partnerId: partner.id, discountBp: 0 };
-  return { orgId: partner.orgId, partnerId: partner.id, discountBp: partner.benefit === "DISCOUNT" ? partner.benefitRateBp : 0 };
-}
-
-/** The public price less the partner's discount, the discount rounded down to the minor unit. */
-export const resellerPrice = (publicMinor: number, discountBp: number) => publicMinor - Math.floor((publicMinor * discountBp) / 10_000);
 
 /** The invoice lines of the selection; a period the product's category does not allow is refused per line. */
 async function renewalLines(tx: Tx, orgId: string, productIds: string[], months: number[]) {

@@ -36,8 +36,11 @@ export async function programmeStatus(db: Db, actor: Actor, orgId: string) {
       minimumVolumeMinor: MINIMUM_YEARLY_VOLUME_MINOR[org.currency],
       isCompany: org.entityType === "COMPANY",
       isAffiliate: org.affiliateSince !== null,
+      affiliateSince: org.affiliateSince,
       isPartner: org.partner !== null,
       latest: org.partnerApplications[0] ?? null,
+      /** PRT-1: an affiliate cannot apply, and a partner (or an Organization under review) cannot join the affiliate programme. */
+      mayJoinAffiliate: org.partner === null && org.partnerApplications[0]?.status !== "PENDING",
       mayApply: allows(access, "org.update"),
     };
   });

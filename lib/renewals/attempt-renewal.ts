@@ -1,18 +1,29 @@
 import { systemJob } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import { config } from "@/lib/config";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { allocateOrderNumber } from "@/lib/orders/order-number";
 import { sendEmail } from "@/lib/notifications/send-email";
 import { paymentOperator } from "@/lib/payments/operator";
 import type { PaymentFailure } from "@/lib/payments/types";
+import { creditCashback } from "@/lib/partners/credit-cashback";
+import { payerOf, resellerPrice } from "@/lib/partners/payer";
+import { canRenewWith, METHOD_ORDER, METHOD_SELECT } from "./auto-renew-method";
 import { billingRecipients } from "./billing-recipients";
 import { billingMessagesOf, renewalAmount } from "./renewal-amount";
 import { addMonths, attemptKey, attemptSlot, nextAttemptAt } from "./schedule";
 
 const JOB = systemJob("renewals-daily");
+
+const ORG_SELECT = { name: true, currency: true, country: true, vatNumber: true, vatNumberValid: true } as const;
+
+/** The partner's own method that renews by itself: its default one first, then the newest (BIL-8). */
+async function partnerMethod(tx: Tx, orgId: string, at: Date) {
+  const rows = await tx.paymentMethod.findMany({ where: { orgId, removedAt: null }, orderBy: METHOD_ORDER, select: { ...METHOD_SELECT, providerToken: true } });
+  return rows.find((m) => canRenewWith(m, at)) ?? null;
+}
 
 export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "SKIPPED";
 
@@ -22,7 +33,9 @@ export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "SKIPPED";
  * nothing; one left pending by a crash is charged again with the same key, which the operator answers
  * once), then the saved method is charged off-session, then the result is settled under the payment's
  * row lock: on success an order and a paid invoice are issued and the product renewed by one period; on
- * failure the payment records why. The e-mails go out after the commit.
+ * failure the payment records why. The e-mails go out after the commit. When a full partnership makes the
+ * partner pay (PRT-5), the partner's saved method is charged and the order and invoice are the partner's,
+ * at its reseller price; the product renews in the client's Organization.
  */
 export async function attemptRenewal(db: Db, productId: string, at: Date): Promise<AttemptOutcome> {
   const claim = await db.$transaction(async (tx) => {
@@ -31,26 +44,34 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
       where: { id: productId },
       select: {
         id: true, orgId: true, name: true, status: true, autoRenew: true, autoRenewMethodId: true, expiresAt: true, priceMinor: true, renewalPeriodMonths: true,
-        organization: { select: { name: true, currency: true, country: true, vatNumber: true, vatNumberValid: true } },
+        organization: { select: ORG_SELECT },
       },
     });
     if (!product || !product.autoRenew || !product.autoRenewMethodId || product.status === "TERMINATED") return null;
     const slot = attemptSlot(product.expiresAt, at);
     if (slot === null) return null;
-    const method = await tx.paymentMethod.findFirst({ where: { id: product.autoRenewMethodId, orgId: product.orgId, removedAt: null, providerToken: { not: null } } });
+    // PRT-5: a partner paying for this client renews with its own saved method, in its own Organization.
+    const payer = await payerOf(tx, product.orgId, "AUTO_RENEWAL");
+    const payerOrg = payer.orgId === product.orgId ? product.organization : await tx.organization.findUniqueOrThrow({ where: { id: payer.orgId }, select: ORG_SELECT });
+    // Prices are the client's: a partner invoiced in another currency cannot pay them as they are.
+    if (payerOrg.currency !== product.organization.currency) return null;
+    const method =
+      payer.orgId === product.orgId
+        ? await tx.paymentMethod.findFirst({ where: { id: product.autoRenewMethodId, orgId: product.orgId, removedAt: null, providerToken: { not: null } } })
+        : await partnerMethod(tx, payer.orgId, at);
     if (!method) return null;
     const idempotencyKey = attemptKey(product.id, product.expiresAt, slot);
-    const { subtotalMinor, totalMinor } = renewalAmount(product.organization, product);
+    const { subtotalMinor, totalMinor } = renewalAmount(payerOrg, { priceMinor: resellerPrice(product.priceMinor, payer.discountBp) });
     await tx.payment.createMany({
-      data: [{ orgId: product.orgId, methodId: method.id, methodType: method.type, amountMinor: totalMinor, currency: product.organization.currency, idempotencyKey, createdAt: at }],
+      data: [{ orgId: payer.orgId, methodId: method.id, methodType: method.type, amountMinor: totalMinor, currency: payerOrg.currency, idempotencyKey, createdAt: at }],
       skipDuplicates: true,
     });
     const payment = await tx.payment.findUniqueOrThrow({ where: { idempotencyKey } });
     if (payment.status !== "PENDING") return null;
-    return { product, method, payment, slot, subtotalMinor };
+    return { product, method, payment, slot, subtotalMinor, payer, payerOrg };
   });
   if (!claim) return "SKIPPED";
-  const { product, method, payment, slot, subtotalMinor } = claim;
+  const { product, method, payment, slot, subtotalMinor, payer, payerOrg } = claim;
   const description = `${product.name} — renewal ${product.renewalPeriodMonths} months`;
   const result = await paymentOperator().chargeSavedMethod({
     reference: payment.id,
@@ -70,12 +91,13 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
     if (result.status === "FAILED") {
       const failure: PaymentFailure = result.failure ?? "DECLINED";
       await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureCode: failure, providerRef: result.operatorRef, settledAt: at } });
-      await audit(tx, JOB, { action: "payment.failed", orgId: product.orgId, targetId: payment.id, metadata: { failure, productId: product.id, slot } });
+      await audit(tx, JOB, { action: "payment.failed", orgId: payer.orgId, targetId: payment.id, metadata: { failure, productId: product.id, slot } });
       return { ok: false as const, failure };
     }
     const order = await tx.order.create({
       data: {
-        orgId: product.orgId,
+        orgId: payer.orgId,
+        partnerId: payer.partnerId,
         number: await allocateOrderNumber(tx, at),
         status: "PAID",
         currency: payment.currency,
@@ -86,23 +108,26 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
       },
     });
     const invoice = await issueInvoice(tx, {
-      orgId: product.orgId,
+      orgId: payer.orgId,
       orderId: order.id,
       lines: [{ description, unitPriceMinor: subtotalMinor, periodMonths: product.renewalPeriodMonths, productId: product.id }],
     });
     await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: at } });
+    // PRT-5: a renewal the client pays earns its partner's cashback, like any paid invoice of the client.
+    await creditCashback(tx, invoice.id, at);
     await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", invoiceId: invoice.id, orderId: order.id, providerRef: result.operatorRef, settledAt: at } });
     const until = addMonths(product.expiresAt, product.renewalPeriodMonths);
     await tx.product.update({ where: { id: product.id }, data: { expiresAt: until } });
-    await audit(tx, JOB, { action: "payment.succeeded", orgId: product.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
-    await audit(tx, JOB, { action: "product.renewed", orgId: product.orgId, targetId: product.id, metadata: { until: until.toISOString(), invoice: invoice.number } });
+    await audit(tx, JOB, { action: "payment.succeeded", orgId: payer.orgId, targetId: payment.id, metadata: { amountMinor: payment.amountMinor, currency: payment.currency } });
+    await audit(tx, JOB, { action: "product.renewed", orgId: product.orgId, targetId: product.id, metadata: { until: until.toISOString(), invoice: invoice.number, ...(payer.orgId !== product.orgId ? { payerOrgId: payer.orgId } : {}) } });
     return { ok: true as const, invoice, until };
   });
   if (!settled) return "SKIPPED";
 
-  const recipients = await billingRecipients(db, product.orgId);
-  const prefs = await billingMessagesOf(db, product.orgId);
-  const base = { organizationName: product.organization.name, method: method.label };
+  // The payer's billing people are told: a partner's invoice is not shown to its client (PRT-5).
+  const recipients = await billingRecipients(db, payer.orgId);
+  const prefs = await billingMessagesOf(db, payer.orgId);
+  const base = { organizationName: payerOrg.name, method: method.label };
   for (const r of recipients) {
     const amount = formatMoney(payment.amountMinor, payment.currency, r.locale);
     if (!settled.ok) {
@@ -114,7 +139,7 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
       });
       continue;
     }
-    const invoiceUrl = `${config.appUrl}/${product.orgId}/invoices/${settled.invoice.id}`;
+    const invoiceUrl = `${config.appUrl}/${payer.orgId}/invoices/${settled.invoice.id}`;
     if (prefs.notifyRenewal) {
       await sendEmail(db, {
         to: r.email,

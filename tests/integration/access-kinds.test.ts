@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { StaffActor, UserActor } from "@/lib/access/actor";
-import { ACTIONS, PARTNER_PERMISSIONS, STAFF_ACTIONS, STAFF_PERMISSIONS, SUPPORT_SCOPE_PERMISSIONS } from "@/lib/access/permissions";
+import { ACTIONS, PARTNER_PERMISSIONS, partnerPermissions, STAFF_ACTIONS, STAFF_PERMISSIONS, SUPPORT_SCOPE_PERMISSIONS } from "@/lib/access/permissions";
 import { requireAccess, requireMember, requireStaff } from "@/lib/access/require-access";
 import { listProducts } from "@/lib/products/list-products";
 import { createTag } from "@/lib/tags/create-tag";
 import { clock, DAY, now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import type { PartnerAccess, StaffRole } from "@/lib/generated/prisma/enums";
+import type { PartnerAccess, PartnerPayer, StaffRole } from "@/lib/generated/prisma/enums";
 import { addMember, createOrganization, createPartner, createPartnership, createProducts, createStaffUser, createUser } from "../factories";
 
 const asUser = (userId: string): UserActor => ({ kind: "user", userId, sessionId: "s", staffRole: null, ip: "192.0.2.1", userAgent: "test" });
@@ -28,16 +28,20 @@ async function clientAndPartner() {
 }
 
 describe("partners in a client Organization (PRT-3, PRT-7, PRT-9)", () => {
-  for (const access of ["LIMITED", "FULL"] as PartnerAccess[]) {
-    test(`[PRT-3] a ${access} partner's legal representative gets exactly the partner table's row, as a partner actor`, async () => {
+  for (const [access, payer] of [["LIMITED", "CLIENT"], ["FULL", "CLIENT"], ["FULL", "PARTNER"]] as [PartnerAccess, PartnerPayer][]) {
+    test(`[PRT-3] [PRT-5] a ${access} partner's legal representative (${payer} pays) gets exactly the partner table's row, as a partner actor`, async () => {
       const { db, client, products, partner, partnerOrg } = await clientAndPartner();
-      await createPartnership(db, access === "LIMITED" ? { partnerId: partner.id, clientOrgId: client.id, access, productIds: [products[0].id] } : { partnerId: partner.id, clientOrgId: client.id, access });
+      await createPartnership(db, access === "LIMITED" ? { partnerId: partner.id, clientOrgId: client.id, access, productIds: [products[0].id] } : { partnerId: partner.id, clientOrgId: client.id, access, payer });
       const rep = asUser(partnerOrg.legalRepresentativeId);
+      const row = partnerPermissions(access, payer);
       for (const action of ACTIONS) {
-        expect(`${action} ${await outcome(requireAccess(db, rep, client.id, action))}`).toBe(`${action} ${PARTNER_PERMISSIONS[access].has(action) ? "allowed" : "FORBIDDEN"}`);
+        expect(`${action} ${await outcome(requireAccess(db, rep, client.id, action))}`).toBe(`${action} ${row.has(action) ? "allowed" : "FORBIDDEN"}`);
       }
+      // PRT-5: the client's billing history only while the partner pays; FULL otherwise is its access level's row.
+      expect(row.has("billing.read")).toBe(access === "FULL" && payer === "PARTNER");
+      if (access === "FULL") expect([...PARTNER_PERMISSIONS.FULL].filter((a) => !row.has(a))).toEqual(payer === "CLIENT" ? ["billing.read"] : []);
       const got = await requireAccess(db, rep, client.id, "org.read");
-      expect(got).toMatchObject({ via: "partnership", partnerAccess: access, partnerOrgId: partnerOrg.id, actor: { kind: "partner", clientOrgId: client.id } });
+      expect(got).toMatchObject({ via: "partnership", partnerAccess: access, payer, partnerOrgId: partnerOrg.id, actor: { kind: "partner", clientOrgId: client.id } });
       // Member-only services refuse a partner even where the action would be shared.
       await expect(requireMember(db, rep, client.id, "org.read")).rejects.toMatchObject({ code: "FORBIDDEN" });
     });
@@ -75,9 +79,9 @@ describe("partners in a client Organization (PRT-3, PRT-7, PRT-9)", () => {
     const { db, client, partner, partnerOrg } = await clientAndPartner();
     await addMember(db, client.id, partnerOrg.legalRepresentativeId, "EXTERNAL");
     const rep = asUser(partnerOrg.legalRepresentativeId);
-    await expect(requireAccess(db, rep, client.id, "billing.read")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireAccess(db, rep, client.id, "products.readAll")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await createPartnership(db, { partnerId: partner.id, clientOrgId: client.id, access: "FULL" });
-    await expect(requireAccess(db, rep, client.id, "billing.read")).resolves.toMatchObject({ via: "partnership" });
+    await expect(requireAccess(db, rep, client.id, "products.readAll")).resolves.toMatchObject({ via: "partnership" });
   });
 
   test("[PRT-3] what a partner does is logged as the partner, through its partnership", async () => {

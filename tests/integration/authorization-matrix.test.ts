@@ -48,6 +48,7 @@ const MATRIX: Record<string, Entry> = {
   "GET /accounts/{account_id}/orders/{id}": { ids: { id: "order" } },
   "GET /accounts/{account_id}/payments": {},
   "GET /accounts/{account_id}/payments/{id}": { ids: { id: "payment" } },
+  "GET /accounts/{account_id}/partnerships": {},
   "GET /accounts/{account_id}/products": {},
   "GET /accounts/{account_id}/products/{id}": { ids: { id: "product" } },
   "GET /accounts/{account_id}/tags": {},

@@ -246,7 +246,7 @@ describe("the partner's answer (PRT-4)", () => {
     expect(await c.db.membership.count({ where: { orgId: c.client.id, userId: c.partnerUser.userId } })).toBe(0);
     const partnerMembership = await c.db.membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: c.partnerOrg.id, userId: c.partnerUser.userId } } });
     expect(await c.db.partnerManager.count({ where: { partnershipId, membershipId: partnerMembership.id } })).toBe(1);
-    await expect(requireAccess(c.db, c.partnerUser, c.client.id, "billing.read")).resolves.toMatchObject({ via: "partnership" });
+    await expect(requireAccess(c.db, c.partnerUser, c.client.id, "products.readAll")).resolves.toMatchObject({ via: "partnership" });
     expect(await c.db.auditLog.count({ where: { orgId: c.client.id, action: "partnership.externalUpgraded" } })).toBe(1);
   });
 });

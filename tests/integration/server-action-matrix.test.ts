@@ -330,6 +330,12 @@ const MATRIX: Record<string, Entry> = {
       resellerTerms: "on",
     }),
   },
+  // Leaving is always possible, so the answer is the table's whatever the world's partner state.
+  [`${CONSOLE}/[org]/partner-programme/actions.ts#setAffiliateAction`]: {
+    needs: "org.update",
+    membersOnly: true,
+    form: async ({ w }: Ctx) => ({ orgId: w.orgId, affiliate: "leave" }),
+  },
   [`${CONSOLE}/reseller/[partnerId]/profile/actions.ts#updatePartnerProfileAction`]: {
     needs: "org.update",
     membersOnly: true,
@@ -544,7 +550,7 @@ async function world(db: Db): Promise<World> {
   const partnerRep = async (access: "FULL" | "LIMITED", status: "ACTIVE" | "ENDED" = "ACTIVE") => {
     const partnerOrg = await createOrganization(db);
     const partner = await createPartner(db, { orgId: partnerOrg.id });
-    await createPartnership(db, access === "FULL" ? { partnerId: partner.id, clientOrgId: org.id, access, status } : { partnerId: partner.id, clientOrgId: org.id, access, productIds, status });
+    await createPartnership(db, access === "FULL" ? { partnerId: partner.id, clientOrgId: org.id, access, payer: "PARTNER", status } : { partnerId: partner.id, clientOrgId: org.id, access, productIds, status });
     return { userId: partnerOrg.legalRepresentativeId, membershipId: null };
   };
   const callers = new Map<Kind, Caller | null>();

@@ -86,7 +86,7 @@ export async function createWorld() {
     const assigned = await addMember(db, fullOrg.id, fullAssigned.id, "USER");
     await addMember(db, fullOrg.id, fullUnassigned.id, "USER");
     const fullPartner = await createPartner(db, { orgId: fullOrg.id });
-    const fullPartnership = await createPartnership(db, { partnerId: fullPartner.id, clientOrgId: orgA.id, access: "FULL", managerMembershipIds: [assigned.id] });
+    const fullPartnership = await createPartnership(db, { partnerId: fullPartner.id, clientOrgId: orgA.id, access: "FULL", payer: "PARTNER", managerMembershipIds: [assigned.id] });
     const limitedOrg = await createOrganization(db, { legalRepresentativeId: limitedLr.id });
     const limitedPartner = await createPartner(db, { orgId: limitedOrg.id });
     await createPartnership(db, { partnerId: limitedPartner.id, clientOrgId: orgA.id, access: "LIMITED", productIds: [shared.id] });

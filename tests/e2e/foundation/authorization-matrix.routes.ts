@@ -89,6 +89,8 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/tenders/cancel/[secret]": { requires: "link" },
   "/reseller/[partnerId]/profile": { requires: "partnerOrg:org.read" },
   "/reseller/[partnerId]/managers": { requires: "partnerOrg:org.read" },
+  // PRT-5: the whole cashback ledger, for the partner's members who may read its billing.
+  "/reseller/[partnerId]/cashback": { requires: "partnerOrg:billing.read" },
   // Without the history and the period the query is refused (400) once the caller is the partner's.
   "/reseller/[partnerId]/download": { requires: "partnerOrg:org.read", allowed: "invalid" },
   "/partners-directory": { requires: "public" },

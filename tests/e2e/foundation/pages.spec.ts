@@ -71,6 +71,8 @@ test("[a11y] the reseller area renders without errors or serious accessibility p
   const profile = (await page.locator('a[href$="/profile"]').first().getAttribute("href"))!;
   await visit(page, profile, problems);
   await visit(page, profile.replace(/\/profile$/, "/managers"), problems);
+  // PRT-5: the whole cashback ledger, paged.
+  await visit(page, profile.replace(/\/profile$/, "/cashback"), problems);
   // TND-2, TND-3: the open calls for tenders and one call with its proposal form.
   await visit(page, "/reseller/tenders", problems);
   const call = page.locator('main a[href^="/reseller/tenders/"]').first();

@@ -8,6 +8,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { programmeStatus } from "@/lib/partners/programme-status";
 import { REGISTER_COUNTRIES } from "@/lib/partners/trade-register";
+import { AffiliateForm } from "./affiliate-form";
 import { ApplicationForm } from "./application-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -92,6 +93,22 @@ export default async function PartnerProgrammePage({ params }: { params: Promise
             minimum={minimum}
           />
         ) : null}
+      </section>
+      <section className={card} aria-labelledby="pp-affiliate">
+        <h2 id="pp-affiliate" className="text-lg font-semibold">
+          {t("affiliateHeading")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("affiliateIntro")}</p>
+        {status.affiliateSince ? <p className="text-sm">{t("affiliateSince", { date: format.dateTime(status.affiliateSince, { dateStyle: "long" }) })}</p> : null}
+        {status.isPartner ? (
+          <p className="text-sm">{t("affiliatePartner")}</p>
+        ) : !status.mayApply ? (
+          <p className="text-sm">{t("affiliateRepresentativeOnly")}</p>
+        ) : !status.isAffiliate && !status.mayJoinAffiliate ? (
+          <p className="text-sm">{t("affiliatePending")}</p>
+        ) : (
+          <AffiliateForm orgId={orgId} isAffiliate={status.isAffiliate} />
+        )}
       </section>
     </div>
   );

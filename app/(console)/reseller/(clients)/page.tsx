@@ -91,6 +91,11 @@ export default async function ResellerPage() {
                     </tbody>
                   </table>
                   </div>
+                  <p className="mt-2 text-sm">
+                    <Link href={`/reseller/${g.partner.id}/cashback`} className="text-brand-700 underline">
+                      {t("cashback.all")}
+                    </Link>
+                  </p>
                 </>
               )}
             </section>

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { PlainShell } from "@/components/shell/plain-shell";
+import { Pagination } from "@/components/ui/pagination";
+import { requireActor } from "@/lib/auth/get-actor";
+import { getDb } from "@/lib/db";
+import { formatMoney } from "@/lib/format/money";
+import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { listCashbackPage } from "@/lib/partners/list-cashback-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("resellerCashback"))("title") };
+}
+
+const href = (partnerId: string, key: "after" | "before", cursor: string) => `/reseller/${partnerId}/cashback?${new URLSearchParams({ [key]: cursor })}`;
+
+/** PRT-5: the partner's whole cashback ledger, keyset-paged, with the total earned per currency. */
+export default async function CashbackLedgerPage({ params, searchParams }: { params: Promise<{ partnerId: string }>; searchParams: Promise<SearchParams> }) {
+  const { partnerId } = await params;
+  const sp = await searchParams;
+  const actor = await requireActor();
+  const ledger = await orNotFound(listCashbackPage(getDb(), actor, { partnerId, after: firstParam(sp.after), before: firstParam(sp.before) }), "INVALID_INPUT");
+  const [t, format, locale] = await Promise.all([getTranslations("resellerCashback"), getFormatter(), getLocale()]);
+  return (
+    <PlainShell actor={actor}>
+      <div className="max-w-4xl space-y-4">
+        <Link href="/reseller" className="text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro", { partner: ledger.partnerName })}</p>
+        <section aria-labelledby="cashback-totals">
+          <h2 id="cashback-totals" className="text-lg font-semibold">
+            {t("totals")}
+          </h2>
+          {ledger.totals.length === 0 ? (
+            <p className="mt-1 text-sm">{t("none")}</p>
+          ) : (
+            <ul className="mt-1 text-sm" data-testid="cashback-totals">
+              {ledger.totals.map((x) => (
+                <li key={x.currency}>
+                  {formatMoney(x.amountMinor, x.currency, locale)} · {t("entries", { count: x.entries })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {ledger.items.length > 0 ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("client")}</th>
+                <th scope="col">{t("invoice")}</th>
+                <th scope="col">{t("amount")}</th>
+                <th scope="col">{t("date")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.items.map((e) => (
+                <tr key={e.id} data-testid="cashback-entry">
+                  <td>{e.clientName}</td>
+                  <td>{e.invoiceNumber}</td>
+                  <td>{formatMoney(e.amountMinor, e.currency, locale)}</td>
+                  <td>{format.dateTime(e.createdAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <Pagination
+          label={t("pages")}
+          previous={ledger.previousCursor ? { href: href(partnerId, "before", ledger.previousCursor), label: t("newer") } : null}
+          next={ledger.nextCursor ? { href: href(partnerId, "after", ledger.nextCursor), label: t("older") } : null}
+        />
+      </div>
+    </PlainShell>
+  );
+}
