@@ -151,7 +151,8 @@ function operation(e: Endpoint, path: string, legacy: boolean) {
       : e.description
         ? { description: e.description }
         : {}),
-    tags: [e.path.split("/").filter((p) => p && !p.startsWith("{"))[legacy ? 0 : 1] ?? "accounts"],
+    // The resource: a deprecated path (`/products/{id}`) names it first, a current one after `/accounts/{account_id}`.
+    tags: [((legacy ? e.legacyPath : undefined) ?? e.path).split("/").filter((p) => p && !p.startsWith("{"))[legacy ? 0 : 1] ?? "accounts"],
     security: [{ bearer: [e.scope] }],
     "x-scope": e.scope,
     ...(parameters.length ? { parameters } : {}),
