@@ -52,9 +52,23 @@ const rateLimitHeaders = {
   "X-RateLimit-Reset": { description: "Seconds until the budget is full again.", schema: { type: "integer" } },
 };
 
+/**
+ * Drops the bounds zod gives every `.int()` (± Number.MAX_SAFE_INTEGER): they say nothing to a reader, and
+ * renderers would take the lower one as the example (a `created_at` of -9007199254740991).
+ */
+function withoutSafeIntegerBounds(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(withoutSafeIntegerBounds);
+  if (!node || typeof node !== "object") return;
+  const o = node as JsonSchema;
+  if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
+  if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
+  Object.values(o).forEach(withoutSafeIntegerBounds);
+}
+
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
   delete json.$schema;
+  withoutSafeIntegerBounds(json);
   return json;
 }
 
