@@ -52,9 +52,23 @@ const rateLimitHeaders = {
   "X-RateLimit-Reset": { description: "Seconds until the budget is full again.", schema: { type: "integer" } },
 };
 
+/**
+ * Drops the bounds zod gives every `.int()` (± Number.MAX_SAFE_INTEGER): they say nothing to a reader, and
+ * renderers would take the lower one as the example (a `created_at` of -9007199254740991).
+ */
+function withoutSafeIntegerBounds(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(withoutSafeIntegerBounds);
+  if (!node || typeof node !== "object") return;
+  const o = node as JsonSchema;
+  if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
+  if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
+  Object.values(o).forEach(withoutSafeIntegerBounds);
+}
+
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
   delete json.$schema;
+  withoutSafeIntegerBounds(json);
   return json;
 }
 
@@ -151,7 +165,8 @@ function operation(e: Endpoint, path: string, legacy: boolean) {
       : e.description
         ? { description: e.description }
         : {}),
-    tags: [e.path.split("/").filter((p) => p && !p.startsWith("{"))[legacy ? 0 : 1] ?? "accounts"],
+    // The resource: a deprecated path (`/products/{id}`) names it first, a current one after `/accounts/{account_id}`.
+    tags: [((legacy ? e.legacyPath : undefined) ?? e.path).split("/").filter((p) => p && !p.startsWith("{"))[legacy ? 0 : 1] ?? "accounts"],
     security: [{ bearer: [e.scope] }],
     "x-scope": e.scope,
     ...(parameters.length ? { parameters } : {}),
