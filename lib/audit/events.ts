@@ -92,6 +92,7 @@ export const AUDIT_EVENTS = {
 
   "support.accessGranted": "supportGrant",
   "support.accessRevoked": "supportGrant",
+  "support.accessChanged": "supportGrant",
   "support.mailboxRead": "mailbox",
   "support.mailRead": "mailMessage",
   "support.driveFolderRead": "driveFolder",
