@@ -102,6 +102,7 @@ export const AUDIT_EVENTS = {
   "supportRequest.closed": "supportRequest",
   "supportRequest.taken": "supportRequest",
   "supportRequest.assigned": "supportRequest",
+  "supportRequest.closedByStaff": "supportRequest",
   "dpa.generated": "organization",
   "payment.succeeded": "payment",
   "payment.failed": "payment",

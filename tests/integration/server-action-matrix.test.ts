@@ -373,6 +373,10 @@ const MATRIX: Record<string, Entry> = {
     staff: "requests.handle",
     form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, body: "We are on it." }),
   },
+  [`${CONSOLE}/backoffice/support/actions.ts#closeAsStaffAction`]: {
+    staff: "requests.handle",
+    form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, reason: "Solved by phone." }),
+  },
   [`${CONSOLE}/backoffice/support/actions.ts#assignRequestAction`]: {
     staff: "requests.assign",
     form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, assigneeId: (await createStaffUser(db, { staffRole: "SUPPORT" })).id }),
