@@ -48,6 +48,7 @@ export const AUDIT_EVENTS = {
   "identityVerification.approved": "identityVerification",
   "identityVerification.rejected": "identityVerification",
   "identityVerification.expired": "identityVerification",
+  "identityVerification.recoveryLinkSent": "identityVerification",
 
   "org.updated": "organization",
   "org.vatNumberChanged": "organization",
