@@ -38,6 +38,9 @@ export function AccountMenu({ user }: { user: User }) {
         <Link href="/account/api-tokens" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="api-tokens-link">
           {ts("apiTokensLink")}
         </Link>
+        <Link href="/account/privacy" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="privacy-link">
+          {t("privacy")}
+        </Link>
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"

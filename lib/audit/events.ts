@@ -5,6 +5,8 @@
  */
 export const AUDIT_EVENTS = {
   "account.signedUp": "user",
+  "account.dataExported": "user",
+  "account.deleted": "user",
 
   "auth.signedIn": "session",
   "auth.signInFailed": "user",

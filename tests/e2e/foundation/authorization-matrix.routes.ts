@@ -75,6 +75,8 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/account/security": { requires: "signedIn" },
   "/account/support-access": { requires: "signedIn" },
   "/account/api-tokens": { requires: "signedIn" },
+  "/account/privacy": { requires: "signedIn" },
+  "/account/privacy/export": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   // TND-2, TND-3: every partner of the matrix is approved and accepts calls for tenders.

@@ -92,6 +92,7 @@ test("[ORG-1] every detail page a legal representative opens renders without err
   await visit(page, "/account/security", problems);
   await visit(page, "/account/support-access", problems);
   await visit(page, "/account/api-tokens", problems);
+  await visit(page, "/account/privacy", problems);
   expect(problems).toEqual([]);
 });
 
