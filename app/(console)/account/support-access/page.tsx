@@ -22,10 +22,10 @@ export default async function SupportAccessPage() {
   const actor = await requireActor();
   const [orgs, t, format] = await Promise.all([listSupportAccess(getDb(), actor), getTranslations("supportAccess"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  // The first page of each content's products for the picker of a toggle that is off (the rest is fetched).
-  const none: ProductOptionsPage = { items: [], nextCursor: null, total: 0, capped: false };
-  const options = async (orgId: string, scope: ToggledScope) =>
-    listProductOptions(getDb(), actor, { orgId, category: SCOPE_CATEGORY[scope] }).catch(() => none);
+  // The first page of each content's products for the picker of a toggle that is off (the rest is fetched);
+  // a role that may not list products gets no picker (the toggle then grants the whole content).
+  const options = async (orgId: string, scope: ToggledScope): Promise<ProductOptionsPage | null> =>
+    listProductOptions(getDb(), actor, { orgId, category: SCOPE_CATEGORY[scope] }).catch(() => null);
   const pickers = new Map(
     await Promise.all(
       orgs.flatMap((org) =>
