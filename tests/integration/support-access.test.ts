@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import type { StaffActor, UserActor } from "@/lib/access/actor";
+import { listActiveGrants } from "@/lib/backoffice/active-grants";
 import { clock, DAY, now } from "@/lib/clock";
 import { listDrives } from "@/lib/content/list-drives";
 import { listMailboxes } from "@/lib/content/list-mailboxes";
@@ -155,6 +156,8 @@ describe("content and support access (SUP-1 … SUP-3)", () => {
     expect(await codeOf(readMailbox(db, w.agent, { orgId: w.org.id, mailboxId: w.boxB.id }))).toBe("NOT_FOUND");
     const toggle = (await listSupportAccess(db, w.owner)).find((o) => o.orgId === w.org.id)!.toggles.MAIL;
     expect(toggle?.products.map((p) => p.name)).toEqual(["Mail a.ch"]);
+    // The back office's list of grants in force names the products too.
+    expect((await listActiveGrants(db, w.agent)).find((g) => g.organization.id === w.org.id)?.products.map((p) => p.product.name)).toEqual(["Mail a.ch"]);
     // Changing the products keeps the grant's end; the other product then opens, the first closes.
     const changed = await setSupportAccess(db, w.owner, { orgId: w.org.id, scope: "MAIL", enabled: true, productIds: [w.boxB.productId] });
     expect(changed.expiresAt).toEqual(toggle!.expiresAt);

@@ -34,7 +34,10 @@ export default async function ActiveGrantsPage() {
           {
             key: "scope",
             label: t("columns.scope"),
-            cell: (g) => (tAccess.has(`scope.${g.scope}`) ? tAccess(`scope.${g.scope}`) : t("singleMail")),
+            cell: (g) => {
+              const scope = tAccess.has(`scope.${g.scope}`) ? tAccess(`scope.${g.scope}`) : t("singleMail");
+              return g.products.length ? `${scope} — ${tAccess("limitedTo", { products: g.products.map((p) => p.product.name).join(", ") })}` : scope;
+            },
           },
           { key: "by", label: t("columns.grantedBy"), cell: (g) => `${g.user.firstName} ${g.user.lastName}` },
           {
