@@ -24,6 +24,8 @@ type Props = {
   readOnly?: boolean;
   /** The ids of the texts that describe the picker (help, error). */
   describedBy?: string;
+  /** Only products of this category may be picked: the category filter is then not shown. */
+  fixedCategory?: string;
 };
 
 /**
@@ -32,13 +34,14 @@ type Props = {
  * the count of matches is announced politely; the products picked are listed as removable chips and
  * submitted as hidden inputs, so the form's server action receives plain ids and checks them again.
  */
-export function ProductPicker({ orgId, categories, initial, name, granted, removeName, locked, readOnly = false, describedBy }: Props) {
+export function ProductPicker({ orgId, categories, initial, name, granted, removeName, locked, readOnly = false, describedBy, fixedCategory }: Props) {
   const t = useTranslations("productPicker");
   const tCat = useTranslations("categories");
   const categoryLabel = (code: string) => (tCat.has(code) ? tCat(code) : code);
   const id = useId();
   const [text, setText] = useState("");
-  const [category, setCategory] = useState("");
+  const [chosenCategory, setCategory] = useState("");
+  const category = fixedCategory ?? chosenCategory;
   const [added, setAdded] = useState<ProductOption[]>([]);
   const [removed, setRemoved] = useState<ProductOption[]>([]);
   const results = useProductOptions(orgId, initial, { q: text, category });
@@ -124,7 +127,7 @@ export function ProductPicker({ orgId, categories, initial, name, granted, remov
                 className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
               />
             </div>
-            <div>
+            {fixedCategory ? null : <div>
               <label htmlFor={`${id}-category`} className="block text-sm font-medium text-slate-700">{t("category")}</label>
               <select
                 id={`${id}-category`}
@@ -136,7 +139,7 @@ export function ProductPicker({ orgId, categories, initial, name, granted, remov
                 <option value="">{t("allCategories")}</option>
                 {categories.map((code) => <option key={code} value={code}>{categoryLabel(code)}</option>)}
               </select>
-            </div>
+            </div>}
           </div>
           <p role="status" aria-live="polite" className="text-xs text-slate-600">
             {results.failed ? t("failed") : results.loading ? t("loading") : results.capped ? t("foundMany", { count: results.total }) : t("found", { count: results.total })}

@@ -43,6 +43,9 @@ export function AccountMenu({ user }: { user: User }) {
         <Link href="/account/calendar" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="calendar-feed-link">
           {t("calendarFeed")}
         </Link>
+        <Link href="/account/privacy" className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100" data-testid="privacy-link">
+          {t("privacy")}
+        </Link>
         <button
           type="button"
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"

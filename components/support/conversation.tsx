@@ -5,7 +5,20 @@ type Message = { id: string; body: string; fromStaff: boolean; createdAt: Date; 
 type Request = { body: string; createdAt: Date; requester: { firstName: string; lastName: string }; attachments: Attachment[]; messages: Message[] };
 
 /** A support request's opening text and replies, oldest first, each with its screenshots (shared by the console and the back office). */
-export async function Conversation({ request, attachmentBase, staffLabel, screenshotLabel }: { request: Request; attachmentBase: string; staffLabel: string; screenshotLabel: string }) {
+export async function Conversation({
+  request,
+  attachmentBase,
+  staffLabel,
+  screenshotLabel,
+  closedNote,
+}: {
+  request: Request;
+  attachmentBase: string;
+  staffLabel: string;
+  screenshotLabel: string;
+  /** SUP-4: staff closed the request; its reason ends the conversation. */
+  closedNote?: { at: Date; text: string } | null;
+}) {
   const format = await getFormatter();
   const entries = [
     { id: "opening", body: request.body, fromStaff: false, createdAt: request.createdAt, author: request.requester, attachments: request.attachments },
@@ -33,6 +46,14 @@ export async function Conversation({ request, attachmentBase, staffLabel, screen
           ) : null}
         </li>
       ))}
+      {closedNote ? (
+        <li className="rounded border border-slate-300 bg-slate-50 p-3" data-testid="support-closed-note">
+          <p className="text-sm font-medium">
+            {staffLabel} · <span className="font-normal text-slate-600">{format.dateTime(closedNote.at, { dateStyle: "medium", timeStyle: "short" })}</span>
+          </p>
+          <p className="mt-1 whitespace-pre-wrap text-sm">{closedNote.text}</p>
+        </li>
+      ) : null}
     </ol>
   );
 }

@@ -33,7 +33,7 @@ export type Selection<T> = {
   inputProps?: (row: T) => InputHTMLAttributes<HTMLInputElement>;
 };
 
-type Props<T> = {
+export type DataTableProps<T> = {
   /** What the table lists: its caption, shown to screen readers only unless `showCaption`. */
   caption: string;
   showCaption?: boolean;
@@ -62,7 +62,7 @@ const STICKY_FIRST = "sticky z-10 bg-inherit";
  * selection and an empty state. It has no state of its own, so a server component renders it on the
  * server and a client table (products, users) in the browser.
  */
-export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empty, selection, testId, rowTestId, className = "" }: Props<T>) {
+export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empty, selection, testId, rowTestId, className = "" }: DataTableProps<T>) {
   const selectable = selection ? rows.filter((r) => selection.selectable?.(r) ?? true) : [];
   const selectionId = selection?.id ?? rowKey;
   const ticked = selection ? selectable.filter((r) => selection.selected.has(selectionId(r))).length : 0;

@@ -34,8 +34,11 @@ export type SupportAccess = Common & {
   staffRole: StaffRole;
   scopes: SupportScope[];
   sharedMessageIds: string[];
-  /** Who granted each scope: a grant shows what its granter sees (SUP-3), never more. */
-  granters: { scope: SupportScope; userId: string }[];
+  /**
+   * Who granted each scope: a grant shows what its granter sees (SUP-3), never more — and, when the grant
+   * names products, only those (`productIds` null: every product of that content).
+   */
+  granters: { scope: SupportScope; userId: string; productIds: string[] | null }[];
 };
 
 /** What requireAccess answers: who acts, on whose behalf, and with which rights. */
@@ -96,7 +99,7 @@ async function supportGrantsOf(tx: Tx, actor: StaffActor, orgId: string) {
         { requestId: null, organization: { supportRequests: { some: { handlerId: actor.userId, status: { not: "CLOSED" } } } } },
       ],
     },
-    select: { scope: true, resourceRef: true, userId: true },
+    select: { scope: true, resourceRef: true, userId: true, products: { select: { productId: true } } },
   });
 }
 
@@ -162,7 +165,7 @@ async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> 
         staffRole: actor.staffRole,
         scopes: [...new Set(grants.map((g) => g.scope))],
         sharedMessageIds: whole.some((g) => g.scope === "MAIL") ? [] : grants.flatMap((g) => (g.scope === "SINGLE_MAIL" && g.resourceRef ? [g.resourceRef] : [])),
-        granters: grants.map((g) => ({ scope: g.scope, userId: g.userId })),
+        granters: grants.map((g) => ({ scope: g.scope, userId: g.userId, productIds: g.products.length ? g.products.map((p) => p.productId) : null })),
       };
     }
     case "partner":

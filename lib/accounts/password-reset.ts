@@ -49,10 +49,11 @@ export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | 
       data: { usedAt: t },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", "errors.resetLinkInvalid");
-    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { id: true, userId: true } });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(input.token) }, select: { id: true, userId: true, caseId: true } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
     // The link went to the login e-mail: using it proves the address as the confirmation link would (SEC-2).
-    await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: t } });
+    // A recovery link of an identity case (IDV-1) went to another address: it proves nothing about the login e-mail.
+    if (!row.caseId) await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: t } });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: t } });
     await revokeOtherSessions(tx, row.userId, null);
     await audit(tx, linkHolder("passwordReset", row.id, row.userId, meta), { action: "auth.passwordReset", targetId: row.userId });

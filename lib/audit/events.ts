@@ -5,6 +5,8 @@
  */
 export const AUDIT_EVENTS = {
   "account.signedUp": "user",
+  "account.dataExported": "user",
+  "account.deleted": "user",
 
   "auth.signedIn": "session",
   "auth.signInFailed": "user",
@@ -48,6 +50,7 @@ export const AUDIT_EVENTS = {
   "identityVerification.approved": "identityVerification",
   "identityVerification.rejected": "identityVerification",
   "identityVerification.expired": "identityVerification",
+  "identityVerification.recoveryLinkSent": "identityVerification",
 
   "org.updated": "organization",
   "org.vatNumberChanged": "organization",
@@ -92,6 +95,7 @@ export const AUDIT_EVENTS = {
 
   "support.accessGranted": "supportGrant",
   "support.accessRevoked": "supportGrant",
+  "support.accessChanged": "supportGrant",
   "support.mailboxRead": "mailbox",
   "support.mailRead": "mailMessage",
   "support.driveFolderRead": "driveFolder",
@@ -101,6 +105,7 @@ export const AUDIT_EVENTS = {
   "supportRequest.closed": "supportRequest",
   "supportRequest.taken": "supportRequest",
   "supportRequest.assigned": "supportRequest",
+  "supportRequest.closedByStaff": "supportRequest",
   "dpa.generated": "organization",
   "payment.succeeded": "payment",
   "payment.failed": "payment",

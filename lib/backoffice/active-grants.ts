@@ -3,7 +3,7 @@ import { requireStaff } from "@/lib/access/require-access";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 
-/** SUP-4: the support grants in force now (not revoked, not expired), those ending first on top. */
+/** SUP-4: the support grants in force now (not revoked, not expired), those ending first on top, with the products a limited one names. */
 export async function listActiveGrants(db: Db, actor: Actor) {
   requireStaff(actor, "grants.read");
   return db.supportGrant.findMany({
@@ -17,6 +17,8 @@ export async function listActiveGrants(db: Db, actor: Actor) {
       expiresAt: true,
       organization: { select: { id: true, name: true } },
       user: { select: { firstName: true, lastName: true } },
+      // A grant limited to chosen products names them (none: the whole content).
+      products: { select: { product: { select: { name: true } } }, orderBy: { product: { name: "asc" } } },
     },
   });
 }

@@ -49,6 +49,8 @@ export async function getStaffRequest(db: Db, actor: Actor, raw: z.input<typeof 
       status: true,
       createdAt: true,
       closedAt: true,
+      closedByStaff: true,
+      closeReason: true,
       handlerId: true,
       organization: { select: { name: true } },
       product: { select: { name: true } },

@@ -13,19 +13,24 @@ const GRANT_SCOPE: Record<ContentKind, SupportScope> = { mail: "MAIL", drive: "D
 /**
  * The mail, drive or chat products whose content an access may read (SUP-1, SUP-3, PRD-3). A member or
  * partner reads what they see (visibleProductsWhere). The staff handling a request read, for each grant of
- * that kind, what its granter sees in the Organization — never more, and nothing once the granter has
- * left; with no such grant, nothing.
+ * that kind, what its granter sees in the Organization — and, for a grant limited to chosen products, only
+ * those — never more, and nothing once the granter has left; with no such grant, nothing.
  */
 export async function contentProductsWhere(tx: Tx, access: OrgAccess, kind: ContentKind): Promise<Prisma.ProductWhereInput> {
   const category = { category: { code: kind } };
   if (access.via !== "support") return { AND: [visibleProductsWhere(access), category] };
-  const granterIds = [...new Set(access.granters.filter((g) => g.scope === GRANT_SCOPE[kind]).map((g) => g.userId))];
+  const grants = access.granters.filter((g) => g.scope === GRANT_SCOPE[kind]);
+  const granterIds = [...new Set(grants.map((g) => g.userId))];
   const memberships = granterIds.length
     ? await tx.membership.findMany({ where: { orgId: access.orgId, userId: { in: granterIds } }, select: { id: true, role: true, userId: true } })
     : [];
-  if (memberships.length === 0) return { id: { in: [] } };
-  const seen = memberships.map((m) =>
-    visibleProductsWhere({ via: "membership", orgId: access.orgId, userId: m.userId, membershipId: m.id, role: m.role, actor: access.actor, actions: access.actions }),
-  );
+  const membershipOf = new Map(memberships.map((m) => [m.userId, m]));
+  const seen = grants.flatMap((g) => {
+    const m = membershipOf.get(g.userId);
+    if (!m) return [];
+    const visible = visibleProductsWhere({ via: "membership", orgId: access.orgId, userId: m.userId, membershipId: m.id, role: m.role, actor: access.actor, actions: access.actions });
+    return [g.productIds ? { AND: [visible, { id: { in: g.productIds } }] } : visible];
+  });
+  if (seen.length === 0) return { id: { in: [] } };
   return { AND: [{ orgId: access.orgId }, { OR: seen }, category] };
 }

@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { sendEmail } from "@/lib/notifications/send-email";
 import { releaseBlockedOrder } from "@/lib/orders/release-blocked-order";
+import { isRecoveryCase, makeRecoveryLink, RECOVERY_LINK_HOURS, recoveryUrl } from "./recovery-link";
 import { OPEN_STATUSES } from "./rules";
 import { removeCaseFolder } from "./storage";
 
@@ -15,12 +16,22 @@ export const decideVerificationSchema = z.object({
   caseId: z.string().min(1).max(40),
   decision: z.enum(["approve", "reject"]),
   note: z.string().trim().max(1000, "validation.tooLong").optional().default(""),
+  /** IDV-1: the account a forgotten-login case recovers, when the case names none (staff found it from the documents). */
+  accountEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "validation.tooLong")
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.email("validation.email").optional()),
 });
 
 /**
  * IDV-2 / IDV-3: staff approve a submitted case or reject an open one. On approval of a lost-2FA case
  * every second factor and backup code of the user is removed, so the password alone signs in and 2FA
- * can be set up again. Whatever the decision, the photos are deleted at once: only the decision record
+ * can be set up again. On approval of a forgotten-password or forgotten-login case (IDV-1), the verified
+ * address receives a single-use recovery link for the account (recovery-link.ts). Whatever the decision, the photos are deleted at once: only the decision record
  * stays. The user is told the outcome by e-mail, in their language.
  */
 export async function decideVerification(db: Db, actor: Actor, raw: unknown): Promise<{ twoFactorRemoved: boolean }> {
@@ -63,6 +74,9 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
       });
       twoFactorRemoved = true;
     }
+    // IDV-1: nothing changes on the account by itself; the person gets a link to choose a new password.
+    const recovery = input.decision === "approve" && isRecoveryCase(found.reason) ? await makeRecoveryLink(tx, found, input.accountEmail) : null;
+    if (recovery) await audit(tx, staff, { action: "identityVerification.recoveryLinkSent", targetId: found.id, metadata: { userId: recovery.userId } });
     // IDV-4: an approved check of a blocked order lets the order proceed.
     if (input.decision === "approve") await releaseBlockedOrder(tx, staff, found, t);
     await audit(tx, staff, {
@@ -70,13 +84,15 @@ export async function decideVerification(db: Db, actor: Actor, raw: unknown): Pr
       targetId: found.id,
       metadata: { reason: found.reason, filesDeleted: files.count },
     });
-    return { found, twoFactorRemoved };
+    return { found, twoFactorRemoved, recovery };
   });
 
   // After the commit: the files are no longer referenced; a failure here is caught by the purge job.
   await removeCaseFolder(result.found.id).catch((err) => console.error("identity files not deleted", err));
   const locale = result.found.user?.locale ?? "en";
-  if (input.decision === "approve") {
+  if (result.recovery && isRecoveryCase(result.found.reason)) {
+    await sendEmail(db, { to: result.found.email, template: "identityRecovery", params: { link: recoveryUrl(result.recovery.secret), expiresInHours: RECOVERY_LINK_HOURS, reason: result.found.reason }, locale });
+  } else if (input.decision === "approve") {
     await sendEmail(db, { to: result.found.email, template: "verificationApproved", params: { twoFactorRemoved: result.twoFactorRemoved, signInUrl: `${config.appUrl}/sign-in` }, locale });
   } else {
     await sendEmail(db, { to: result.found.email, template: "verificationRejected", params: { supportEmail: config.supportEmail }, locale });

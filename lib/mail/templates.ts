@@ -41,6 +41,12 @@ export type MailTemplates = {
   verificationRejected: { supportEmail: string };
   /** SUP-4: the staff handling a support request replied; `link` opens the conversation (no secret: sign-in needed). */
   supportReply: { subject: string; link: string };
+  /** SUP-4: staff closed the request, with their reason (no secret: the link needs a session). */
+  supportClosed: { subject: string; reason: string; link: string };
+  /** IDV-1: an approved forgotten-login case; `link` carries a single-use recovery secret, sent to the verified address. */
+  identityRecovery: { link: string; expiresInHours: number; reason: "FORGOTTEN_PASSWORD" | "FORGOTTEN_LOGIN" };
+  /** The person deleted their account (sent to the former login e-mail). */
+  accountDeleted: { name: string };
   /** 2FA-4: a verification method was added or removed, or two-step verification turned off. */
   twoFactorChanged: { change: "methodAdded" | "methodRemoved" | "disabled"; method: "TOTP" | "PUSH" | "SMS" | null; when: Date; securityUrl: string; timeZone?: string };
   /** TND-4: to the submitter of a call for tenders; `viewLink` and `cancelLink` carry their secrets. */
@@ -320,6 +326,22 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
     subject: t("supportReply.subject", { subject: p.subject }),
     blocks: [paragraph(t("supportReply.intro", { subject: p.subject })), action(t, t("supportReply.action"), p.link), paragraph(t("supportReply.next"))],
   }),
+  supportClosed: (p, { t }) => ({
+    subject: t("supportClosed.subject", { subject: p.subject }),
+    blocks: [paragraph(t("supportClosed.intro", { subject: p.subject })), paragraph(t("supportClosed.reason", { reason: p.reason })), action(t, t("supportClosed.action"), p.link), paragraph(t("supportClosed.next"))],
+  }),
+  identityRecovery: (p, { t }) => ({
+    subject: t("identityRecovery.subject"),
+    blocks: [
+      paragraph(t(p.reason === "FORGOTTEN_LOGIN" ? "identityRecovery.introLogin" : "identityRecovery.introPassword")),
+      action(t, t("identityRecovery.action"), p.link),
+      paragraph(t("identityRecovery.expiry", { hours: p.expiresInHours })),
+    ],
+  }),
+  accountDeleted: (p, { t }) => ({
+    subject: t("accountDeleted.subject"),
+    blocks: [paragraph(t("accountDeleted.intro", { name: p.name })), paragraph(t("accountDeleted.kept")), paragraph(t("accountDeleted.notYou"))],
+  }),
   verificationRejected: (p, { t }) => ({
     subject: t("verification.rejected.subject"),
     blocks: [paragraph(t("verification.rejected.intro")), paragraph(t("verification.rejected.next", { supportEmail: p.supportEmail }))],
@@ -449,6 +471,7 @@ export const SECRET_PARAMS: { [K in TemplateName]?: readonly (keyof MailTemplate
   verificationRequested: ["link"],
   tenderSubmitted: ["viewLink", "cancelLink"],
   orderBlocked: ["link"],
+  identityRecovery: ["link"],
 };
 export const REDACTED = "[redacted]";
 

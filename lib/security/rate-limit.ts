@@ -61,6 +61,8 @@ export const LIMITS = {
   unblockProcedurePerOrder: { points: 3, durationSeconds: 60 * 60 },
   /** Identity-verification help requests per user (each sends an e-mail). */
   identityHelpPerUser: { points: 5, durationSeconds: 60 * 60 },
+  /** "My data" downloads per person (each reads their whole activity log). */
+  personalDataExportPerUser: { points: 5, durationSeconds: 60 * 60 },
   /** Identity checks opened from the sign-in help (IDV-1) per client address, and mails per contact address (SEC-9). */
   identityCheckPerAddress: { points: 5, durationSeconds: 60 * 60 },
   identityCheckMailPerEmail: { points: 3, durationSeconds: 24 * 60 * 60 },

@@ -37,6 +37,8 @@ export async function getSupportRequest(db: Db, actor: Actor, raw: z.input<typeo
       status: true,
       createdAt: true,
       closedAt: true,
+      closedByStaff: true,
+      closeReason: true,
       product: { select: { id: true, name: true } },
       requester: { select: { id: true, firstName: true, lastName: true } },
     },

@@ -11,3 +11,6 @@ export type ToggledScope = (typeof TOGGLED_SCOPES)[number];
 
 /** A grant in force at `at`: neither revoked nor expired (checked on every read, whatever the job did). */
 export const activeGrantWhere = (at: Date) => ({ revokedAt: null, expiresAt: { gt: at } });
+
+/** The product category whose content each toggle opens (a grant may be limited to some of its products). */
+export const SCOPE_CATEGORY: Record<ToggledScope, "mail" | "drive" | "chat"> = { MAIL: "mail", DRIVE: "drive", CHAT: "chat" };

@@ -84,7 +84,7 @@ export async function passSecondStep(tx: Tx, actor: Actor, sessionId: string, me
   await audit(tx, actor, { action: "auth.twoFactorPassed", targetId: sessionId, metadata });
 }
 
-async function acceptTotp(db: Db, userId: string, code: string): Promise<boolean> {
+export async function acceptTotp(db: Db, userId: string, code: string): Promise<boolean> {
   const methods = await db.twoFactorMethod.findMany({
     // A paired push device's offline code is a TOTP code of its own secret (2FA-1).
     where: { userId, type: { in: ["TOTP", "PUSH"] }, confirmedAt: { not: null }, secretEncrypted: { not: null } },

@@ -15,6 +15,8 @@ import { normalizeAppPassword } from "@/lib/app-passwords/generate";
 import type { UserActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { decideVerification } from "@/lib/identity/decide-case";
+import { hashSecret, randomSecret } from "@/lib/security/tokens";
 import { extractLinks, listCaughtMail, waitForMail } from "@/lib/dev/mailbox";
 import { inviteUser } from "@/lib/invitations/invite-user";
 import { REDACTED } from "@/lib/mail/templates";
@@ -23,7 +25,7 @@ import { normaliseBackupCode } from "@/lib/two-factor/backup-codes";
 import { confirmTotpEnrolment } from "@/lib/two-factor/confirm-totp-enrolment";
 import { startTotpEnrolment } from "@/lib/two-factor/start-totp-enrolment";
 import { addPartner } from "@/lib/partners/add-partner";
-import { createOrganization, createPartner, unique } from "../factories";
+import { createOrganization, createPartner, createStaffUser, unique } from "../factories";
 
 /**
  * Every way the Manager creates a secret is exercised once, then every text-like column of every table is
@@ -131,6 +133,16 @@ beforeAll(async () => {
   await submitTender(db, { kind: "anonymous", ip: "10.11.0.2" }, { title: "A secret-free call", description: "Nothing in this call may be a secret at rest.", contactName: "Sam", contactEmail: submitter });
   keep("link", await linkSecret(submitter, "/tenders/view/", afterId), await linkSecret(submitter, "/tenders/cancel/", afterId));
 
+  // IDV-1: the recovery link of an approved forgotten-password case, mailed to the verified address.
+  const reachable = `${unique("reachable")}@example.test`;
+  const recoveryCase = await db.identityVerification.create({
+    data: { userId: session.userId, email: reachable, reason: "FORGOTTEN_PASSWORD", tokenHash: hashSecret(randomSecret()), status: "SUBMITTED" },
+  });
+  const supervisor = await createStaffUser(db, { staffRole: "SUPERVISOR" });
+  afterId = await lastMailId();
+  await decideVerification(db, { kind: "staff", userId: supervisor.id, sessionId: "s", staffRole: "SUPERVISOR" }, { caseId: recoveryCase.id, decision: "approve" });
+  keep("link", await linkSecret(reachable, "/reset-password/", afterId));
+
   dump = await readEveryTextColumn();
 }, 240_000);
 
@@ -145,7 +157,7 @@ describe("nothing secret is stored in clear", () => {
     for (const kind of ["password", "session", "link"]) {
       for (const secret of secrets[kind]) expect(foundIn(secret), `${kind} found`).toEqual([]);
     }
-    expect(secrets.link).toHaveLength(7);
+    expect(secrets.link).toHaveLength(8);
   });
 
   test("[2FA-5] the authenticator secret and the backup codes appear nowhere", () => {

@@ -357,6 +357,7 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/account/security/actions.ts#regenerateBackupCodesAction`]: { own: true },
   [`${CONSOLE}/account/security/actions.ts#removeMethodAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ methodId: (await totpMethod(db, victimId, true)).id, password: DEFAULT_PASSWORD }) },
   [`${CONSOLE}/account/security/actions.ts#disableTwoFactorAction`]: { own: true },
+  [`${CONSOLE}/account/privacy/actions.ts#deleteAccountAction`]: { own: true },
   [`${CONSOLE}/account/security/actions.ts#revokeSessionAction`]: { own: true, foreign: async ({ db, victimId }: Victim) => ({ sessionId: (await createSession(db, { userId: victimId, twoFactorPassed: true })).sessionId }) },
   [`${CONSOLE}/account/security/actions.ts#revokeOtherSessionsAction`]: { own: true },
   [`${CONSOLE}/account/security/credentials-actions.ts#changePasswordAction`]: { own: true },
@@ -387,6 +388,10 @@ const MATRIX: Record<string, Entry> = {
   [`${CONSOLE}/backoffice/support/actions.ts#replyAsStaffAction`]: {
     staff: "requests.handle",
     form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, body: "We are on it." }),
+  },
+  [`${CONSOLE}/backoffice/support/actions.ts#closeAsStaffAction`]: {
+    staff: "requests.handle",
+    form: async ({ db, subjectId }: Subject) => ({ requestId: (await supportRequest(db, subjectId)).id, reason: "Solved by phone." }),
   },
   [`${CONSOLE}/backoffice/support/actions.ts#assignRequestAction`]: {
     staff: "requests.assign",

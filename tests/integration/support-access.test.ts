@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import type { StaffActor, UserActor } from "@/lib/access/actor";
+import { listActiveGrants } from "@/lib/backoffice/active-grants";
 import { clock, DAY, now } from "@/lib/clock";
 import { listDrives } from "@/lib/content/list-drives";
 import { listMailboxes } from "@/lib/content/list-mailboxes";
@@ -143,5 +144,37 @@ describe("content and support access (SUP-1 … SUP-3)", () => {
       ]),
     );
     expect(await codeOf(setSupportAccess(db, w.user, { orgId: other.id, scope: "CHAT", enabled: true }))).toBe("FORBIDDEN");
+  });
+
+  test("[SUP-1] [SUP-3] a grant limited to one product: staff read that product's content and are refused another product of the Organization", async () => {
+    const db = getDb();
+    const w = await world(db);
+    // The legal representative sees both mail products but shares mail a.ch only.
+    await setSupportAccess(db, w.owner, { orgId: w.org.id, scope: "MAIL", enabled: true, productIds: [w.boxA.productId] });
+    expect((await listMailboxes(db, w.agent, { orgId: w.org.id })).map((m) => m.address)).toEqual(["contact@a.ch"]);
+    expect((await readMailbox(db, w.agent, { orgId: w.org.id, mailboxId: w.boxA.id })).messages).toHaveLength(2);
+    expect(await codeOf(readMailbox(db, w.agent, { orgId: w.org.id, mailboxId: w.boxB.id }))).toBe("NOT_FOUND");
+    const toggle = (await listSupportAccess(db, w.owner)).find((o) => o.orgId === w.org.id)!.toggles.MAIL;
+    expect(toggle?.products.map((p) => p.name)).toEqual(["Mail a.ch"]);
+    // The back office's list of grants in force names the products too.
+    expect((await listActiveGrants(db, w.agent)).find((g) => g.organization.id === w.org.id)?.products.map((p) => p.product.name)).toEqual(["Mail a.ch"]);
+    // Changing the products keeps the grant's end; the other product then opens, the first closes.
+    const changed = await setSupportAccess(db, w.owner, { orgId: w.org.id, scope: "MAIL", enabled: true, productIds: [w.boxB.productId] });
+    expect(changed.expiresAt).toEqual(toggle!.expiresAt);
+    expect((await listMailboxes(db, w.agent, { orgId: w.org.id })).map((m) => m.address)).toEqual(["contact@b.ch"]);
+    expect(await codeOf(readMailbox(db, w.agent, { orgId: w.org.id, mailboxId: w.boxA.id }))).toBe("NOT_FOUND");
+  });
+
+  test("[SUP-3] a limited grant names only products of that content the granter sees; anything else refuses and writes nothing", async () => {
+    const db = getDb();
+    const w = await world(db);
+    const drive = await db.driveFolder.findUniqueOrThrow({ where: { id: w.folder.id }, select: { productId: true } });
+    // A drive product for a mail grant, a mail product the USER does not see, another Organization's product.
+    const elsewhere = await createOrganization(db);
+    const [foreign] = await createProducts(db, [{ orgId: elsewhere.id, category: "mail", name: "Foreign" }]);
+    for (const productId of [drive.productId, w.boxB.productId, foreign.id]) {
+      expect(await codeOf(setSupportAccess(db, w.user, { orgId: w.org.id, scope: "MAIL", enabled: true, productIds: [w.boxA.productId, productId] }))).toBe("NOT_FOUND");
+    }
+    expect(await db.supportGrant.count({ where: { orgId: w.org.id } })).toBe(0);
   });
 });

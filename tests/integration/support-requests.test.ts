@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { StaffActor, UserActor } from "@/lib/access/actor";
 import { listActiveGrants } from "@/lib/backoffice/active-grants";
 import { assignSupportRequest } from "@/lib/backoffice/assign-request";
+import { closeAsStaff } from "@/lib/backoffice/close-request";
 import { readGrantedMailbox } from "@/lib/backoffice/granted-content";
 import { getStaffRequest } from "@/lib/backoffice/staff-request";
 import { replyAsStaff } from "@/lib/backoffice/staff-reply";
@@ -261,5 +262,46 @@ describe("data-processing agreement (GDP-1)", () => {
       { actorId: w.owner.userId, targetType: "organization" },
       { actorId: w.admin.userId, targetType: "organization" },
     ]);
+  });
+});
+
+describe("staff close a request (SUP-4)", () => {
+  test("[SUP-4] [SUP-3] the handling agent closes with a reason: the conversation shows it, the requester is e-mailed, the agent's reads end at once", async () => {
+    const db = getDb();
+    const w = await world(db);
+    const { id } = await openSupportRequest(db, w.user, { orgId: w.org.id, subject: "Bounces", body: "See info@" });
+    await takeSupportRequest(db, w.agent, { requestId: id });
+    await setSupportAccess(db, w.user, { orgId: w.org.id, scope: "MAIL", enabled: true });
+    await db.supportGrant.updateMany({ where: { orgId: w.org.id }, data: { requestId: id } });
+    expect(await codeOf(readGrantedMailbox(db, w.agent, { requestId: id, mailboxId: w.box.id }))).toBe("allowed");
+    // Another agent, a customer, an empty reason: refused, nothing closed.
+    expect(await codeOf(closeAsStaff(db, w.otherAgent, { requestId: id, reason: "Done" }))).toBe("NOT_FOUND");
+    expect(await codeOf(closeAsStaff(db, w.user, { requestId: id, reason: "Done" }))).toBe("NOT_FOUND");
+    const blank = await closeAsStaff(db, w.agent, { requestId: id, reason: "  " }).catch((e: unknown) => mapError(e));
+    expect(blank).toMatchObject({ status: 422, fieldErrors: { reason: ["validation.required"] } });
+    expect((await getSupportRequest(db, w.user, { orgId: w.org.id, requestId: id })).status).toBe("IN_PROGRESS");
+
+    expect(await closeAsStaff(db, w.agent, { requestId: id, reason: "The mailbox was full; space was added." })).toEqual({ grantsEnded: 1 });
+    const seen = await getSupportRequest(db, w.user, { orgId: w.org.id, requestId: id });
+    expect(seen).toMatchObject({ status: "CLOSED", closedByStaff: true, closeReason: "The mailbox was full; space was added." });
+    const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: w.userRow.email, template: "supportClosed" } });
+    expect(mail.locale).toBe("fr");
+    expect(mail.textBody).toContain("The mailbox was full; space was added.");
+    expect(mail.textBody).toContain(`/${w.org.id}/support/${id}`);
+    expect(await codeOf(readGrantedMailbox(db, w.agent, { requestId: id, mailboxId: w.box.id }))).toBe("NOT_FOUND");
+    expect(await db.supportGrant.count({ where: { requestId: id, endedAt: null } })).toBe(0);
+    expect(await codeOf(closeAsStaff(db, w.agent, { requestId: id, reason: "Again" }))).toBe("CONFLICT");
+    const log = await db.auditLog.findFirstOrThrow({ where: { orgId: w.org.id, targetId: id, action: "supportRequest.closedByStaff" } });
+    expect(log).toMatchObject({ actorKind: "STAFF", actorId: w.agent.userId });
+  });
+
+  test("[SUP-4] a supervisor may close any open request; an agent not one another agent handles", async () => {
+    const db = getDb();
+    const w = await world(db);
+    const { id } = await openSupportRequest(db, w.owner, { orgId: w.org.id, subject: "Spam", body: "x" });
+    await takeSupportRequest(db, w.otherAgent, { requestId: id });
+    expect(await codeOf(closeAsStaff(db, w.agent, { requestId: id, reason: "Duplicate" }))).toBe("NOT_FOUND");
+    await closeAsStaff(db, w.supervisor, { requestId: id, reason: "Duplicate" });
+    expect((await getStaffRequest(db, w.supervisor, { requestId: id })).status).toBe("CLOSED");
   });
 });

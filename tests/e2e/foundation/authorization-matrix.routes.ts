@@ -78,6 +78,8 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/account/calendar": { requires: "signedIn" },
   // The renewal calendar feed: its secret is the credential (a random one is a 404).
   "/feeds/renewals/[secret]": { requires: "link" },
+  "/account/privacy": { requires: "signedIn" },
+  "/account/privacy/export": { requires: "signedIn" },
   "/no-organization": { requires: "noOrganization" },
   "/reseller": { requires: "partner" },
   // TND-2, TND-3: every partner of the matrix is approved and accepts calls for tenders.

@@ -59,6 +59,7 @@ test("[ORG-1] every detail page a legal representative opens renders without err
   await visit(page, "/account/support-access", problems);
   await visit(page, "/account/api-tokens", problems);
   await visit(page, "/account/calendar", problems);
+  await visit(page, "/account/privacy", problems);
   expect(problems).toEqual([]);
 });
 

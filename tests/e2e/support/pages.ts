@@ -8,7 +8,7 @@ export const ORG_PAGES = ["dashboard", "users", "users/invite", "teams", "produc
 export const PUBLIC_PAGES = ["/sign-in", "/sign-in/help", "/sign-in/help?reason=FORGOTTEN_LOGIN", "/sign-up", "/forgot-password", "/api-docs", "/device", "/mailbox", "/tenders/new", "/partners-directory", "/partners-directory?q=helvetic&region=CH_GERMAN"];
 /** Links that are wrong or used up answer a clear page, not an error. */
 export const STALE_LINK_PAGES = ["/invitations/not-a-real-token", "/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/verify/not-a-real-secret", "/device/pair/not-a-real-secret", "/tenders/view/not-a-real-secret", "/tenders/cancel/not-a-real-secret", "/partner-invitations/not-a-real-token"];
-export const ACCOUNT_PAGES = ["/account/security", "/account/support-access", "/account/api-tokens"];
+export const ACCOUNT_PAGES = ["/account/security", "/account/support-access", "/account/api-tokens", "/account/calendar", "/account/privacy"];
 /** The Organization's pages that name its partners (so not in a walk that checks no other tenant shows). */
 export const PARTNER_PAGES = ["partners", "partners/add"];
 

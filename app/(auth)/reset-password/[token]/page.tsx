@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { isResetTokenUsable } from "@/lib/accounts/password-reset";
 import { getDb } from "@/lib/db";
+import { describeResetLink } from "@/lib/identity/recovery-link";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("auth");
-  if (token.length > 200 || !(await isResetTokenUsable(getDb(), token))) {
+  const link = await describeResetLink(getDb(), token);
+  if (!link.usable) {
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">{t("resetTitle")}</h1>
@@ -23,5 +24,14 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       </div>
     );
   }
-  return <ResetPasswordForm token={token} />;
+  if (!link.loginEmail) return <ResetPasswordForm token={token} />;
+  // IDV-1: a recovery link after an approved identity check shows the login e-mail the person forgot.
+  return (
+    <div className="space-y-4">
+      <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="recovered-login">
+        {t("recoveredLogin")} <strong>{link.loginEmail}</strong>
+      </p>
+      <ResetPasswordForm token={token} />
+    </div>
+  );
 }

@@ -3,5 +3,5 @@ import { ClientMessages } from "@/components/intl/client-messages";
 
 /** The messages this section's client components read (see ClientMessages). */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["supportAccess"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["supportAccess", "categories", "productPicker"]}>{children}</ClientMessages>;
 }

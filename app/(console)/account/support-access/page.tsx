@@ -5,7 +5,8 @@ import { Section } from "@/components/ui/section";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { listSupportAccess } from "@/lib/support/list-support-access";
-import { SUPPORT_GRANT_DAYS, TOGGLED_SCOPES } from "@/lib/support/grant-rules";
+import { listProductOptions, type ProductOptionsPage } from "@/lib/products/list-product-options";
+import { SCOPE_CATEGORY, SUPPORT_GRANT_DAYS, TOGGLED_SCOPES, type ToggledScope } from "@/lib/support/grant-rules";
 import { RevokeSharedMail, SupportToggle } from "./support-toggle";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,17 @@ export default async function SupportAccessPage() {
   const actor = await requireActor();
   const [orgs, t, format] = await Promise.all([listSupportAccess(getDb(), actor), getTranslations("supportAccess"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // The first page of each content's products for the picker of a toggle that is off (the rest is fetched);
+  // a role that may not list products gets no picker (the toggle then grants the whole content).
+  const options = async (orgId: string, scope: ToggledScope): Promise<ProductOptionsPage | null> =>
+    listProductOptions(getDb(), actor, { orgId, category: SCOPE_CATEGORY[scope] }).catch(() => null);
+  const pickers = new Map(
+    await Promise.all(
+      orgs.flatMap((org) =>
+        org.canGrant ? TOGGLED_SCOPES.filter((s) => !org.toggles[s]).map(async (s) => [`${org.orgId}:${s}`, await options(org.orgId, s)] as const) : [],
+      ),
+    ),
+  );
   return (
     <PlainShell actor={actor}>
       <div className="max-w-3xl space-y-6">
@@ -45,6 +57,9 @@ export default async function SupportAccessPage() {
                     label={t(`scope.${scope}`)}
                     on={org.toggles[scope] !== null}
                     until={org.toggles[scope] ? when(org.toggles[scope].expiresAt) : null}
+                    products={org.toggles[scope]?.products ?? []}
+                    category={SCOPE_CATEGORY[scope]}
+                    options={pickers.get(`${org.orgId}:${scope}`) ?? null}
                   />
                 ))}
                 {org.shared.length > 0 ? (

@@ -1,17 +1,34 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ProductPicker } from "@/components/products/product-picker";
+import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SavedStatus } from "@/components/ui/saved-status";
 import { useFormAction, useSavingAction } from "@/components/ui/use-form-action";
 import { revokeGrantAction, setSupportAccessAction } from "./actions";
 
+type ToggleProps = {
+  orgId: string;
+  scope: string;
+  label: string;
+  on: boolean;
+  until: string | null;
+  /** The products a running grant is limited to (none: the whole content). */
+  products: { id: string; name: string }[];
+  /** The category of this content, and the first page of its products for the picker (null: no picker). */
+  category: string;
+  options: ProductOptionsPage | null;
+};
+
 /**
  * SUP-1: one content's switch. A real switch (role="switch") that submits at once; without JavaScript the
- * form still posts. The state shown comes from the server after each change.
+ * form still posts. The state shown comes from the server after each change. Before turning it on, the
+ * person may limit it to some products of that content (the shared product picker); a running grant
+ * lists the products it is limited to.
  */
-export function SupportToggle({ orgId, scope, label, on, until }: { orgId: string; scope: string; label: string; on: boolean; until: string | null }) {
+export function SupportToggle({ orgId, scope, label, on, until, products, category, options }: ToggleProps) {
   const t = useTranslations("supportAccess");
   const { state, onSubmit, pending, saved } = useSavingAction(setSupportAccessAction);
   return (
@@ -33,6 +50,18 @@ export function SupportToggle({ orgId, scope, label, on, until }: { orgId: strin
       <span className="text-sm">
         {label} — {on && until ? t("grantedUntil", { until }) : t("notGranted")}
       </span>
+      {on && products.length > 0 ? (
+        <p className="w-full text-sm text-slate-600" data-testid={`support-products-${scope}`}>
+          {t("limitedTo", { products: products.map((p) => p.name).join(", ") })}
+        </p>
+      ) : null}
+      {!on && options ? (
+        <details className="w-full text-sm">
+          <summary className="cursor-pointer text-brand-700">{t("limitSummary", { content: label })}</summary>
+          <p className="text-xs text-slate-600">{t("limitHelp")}</p>
+          <ProductPicker orgId={orgId} categories={[category]} fixedCategory={category} initial={options} name="productIds" />
+        </details>
+      ) : null}
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <SavedStatus saved={saved} />
     </form>

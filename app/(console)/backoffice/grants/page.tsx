@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { PlainShell } from "@/components/shell/plain-shell";
-import { DataTable } from "@/components/ui/data-table";
-import { requireActor } from "@/lib/auth/get-actor";
 import { listActiveGrants } from "@/lib/backoffice/active-grants";
 import { getDb } from "@/lib/db";
+import { BackofficeList, requireStaffActor } from "../backoffice-list";
 import { StaffTwoFactorRequired } from "../staff-two-factor-required";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,31 +11,42 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** SUP-4: the support grants in force, those ending first on top. */
 export default async function ActiveGrantsPage() {
-  const actor = await requireActor();
-  if (!actor.staffRole) notFound();
+  const actor = await requireStaffActor();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
-  const [grants, t, tAccess, format] = await Promise.all([listActiveGrants(getDb(), actor), getTranslations("backofficeSupport"), getTranslations("supportAccess"), getFormatter()]);
+  const [grants, t, tAccess, format] = await Promise.all([
+    listActiveGrants(getDb(), actor),
+    getTranslations("backofficeSupport"),
+    getTranslations("supportAccess"),
+    getFormatter(),
+  ]);
   return (
-    <PlainShell actor={actor}>
-      <div className="space-y-4">
-        <Link href="/backoffice" className="text-sm text-brand-700 underline">
-          {t("back")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("grantsTitle")}</h1>
-        <DataTable
-          caption={t("grantsTitle")}
-          rows={grants}
-          rowKey={(g) => g.id}
-          rowTestId="active-grant-row"
-          empty={t("grantsEmpty")}
-          columns={[
-            { key: "org", label: t("columns.organization"), rowHeader: true, cell: (g) => g.organization.name },
-            { key: "scope", label: t("columns.scope"), cell: (g) => (tAccess.has(`scope.${g.scope}`) ? tAccess(`scope.${g.scope}`) : t("singleMail")) },
-            { key: "by", label: t("columns.grantedBy"), cell: (g) => `${g.user.firstName} ${g.user.lastName}` },
-            { key: "until", label: t("columns.until"), cell: (g) => format.dateTime(g.expiresAt, { dateStyle: "medium", timeStyle: "short" }) },
-          ]}
-        />
-      </div>
-    </PlainShell>
+    <BackofficeList
+      actor={actor}
+      title={t("grantsTitle")}
+      backLabel={t("back")}
+      table={{
+        rows: grants,
+        rowKey: (g) => g.id,
+        rowTestId: "active-grant-row",
+        empty: t("grantsEmpty"),
+        columns: [
+          { key: "org", label: t("columns.organization"), rowHeader: true, cell: (g) => g.organization.name },
+          {
+            key: "scope",
+            label: t("columns.scope"),
+            cell: (g) => {
+              const scope = tAccess.has(`scope.${g.scope}`) ? tAccess(`scope.${g.scope}`) : t("singleMail");
+              return g.products.length ? `${scope} — ${tAccess("limitedTo", { products: g.products.map((p) => p.product.name).join(", ") })}` : scope;
+            },
+          },
+          { key: "by", label: t("columns.grantedBy"), cell: (g) => `${g.user.firstName} ${g.user.lastName}` },
+          {
+            key: "until",
+            label: t("columns.until"),
+            cell: (g) => format.dateTime(g.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+          },
+        ],
+      }}
+    />
   );
 }

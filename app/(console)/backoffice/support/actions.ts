@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { assignRequestSchema, assignSupportRequest } from "@/lib/backoffice/assign-request";
+import { closeAsStaff, staffCloseSchema } from "@/lib/backoffice/close-request";
 import { replyAsStaff, staffReplySchema } from "@/lib/backoffice/staff-reply";
 import { takeRequestSchema, takeSupportRequest } from "@/lib/backoffice/take-request";
 import { action } from "@/lib/http/action";
@@ -27,5 +28,11 @@ export const replyAsStaffAction = action(staffReplySchema, async (input, { db, a
 /** SUP-4: a supervisor hands a request to another agent. */
 export const assignRequestAction = action(assignRequestSchema, async (input, { db, actor }) => {
   await assignSupportRequest(db, actor, input);
+  refresh(input.requestId);
+});
+
+/** SUP-4: the handling staff (or a supervisor) close the request with a reason; the requester is e-mailed. */
+export const closeAsStaffAction = action(staffCloseSchema, async (input, { db, actor }) => {
+  await closeAsStaff(db, actor, input);
   refresh(input.requestId);
 });

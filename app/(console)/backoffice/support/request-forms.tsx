@@ -7,7 +7,7 @@ import { SelectField, TextareaField } from "@/components/ui/field";
 import { useRef } from "react";
 import { SavedStatus } from "@/components/ui/saved-status";
 import { useFormAction, useNotifyingAction, useSavingAction } from "@/components/ui/use-form-action";
-import { assignRequestAction, replyAsStaffAction, takeRequestAction } from "./actions";
+import { assignRequestAction, closeAsStaffAction, replyAsStaffAction, takeRequestAction } from "./actions";
 
 /** SUP-4: take the request (become the staff handling it). */
 export function TakeRequestForm({ requestId }: { requestId: string }) {
@@ -55,6 +55,22 @@ export function AssignRequestForm({ requestId, handlers, current }: { requestId:
       </Button>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <SavedStatus saved={saved} />
+    </form>
+  );
+}
+
+/** SUP-4: close the request with a reason (shown in the conversation and e-mailed to the requester). */
+export function StaffCloseForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("backofficeSupport.forms");
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(closeAsStaffAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-2 rounded border border-slate-200 bg-white p-3" data-testid="staff-close-form">
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextareaField label={t("closeReason")} help={t("closeHelp")} name="reason" required rows={3} maxLength={1000} error={fieldErrors.reason} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("close")}
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }

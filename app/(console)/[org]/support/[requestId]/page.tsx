@@ -32,7 +32,13 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
           {request.product ? ` · ${t("productLine", { product: request.product.name })}` : ""}
         </p>
       </div>
-      <Conversation request={request} attachmentBase={base} staffLabel={t("staffAuthor")} screenshotLabel={t("screenshot")} />
+      <Conversation
+        request={request}
+        attachmentBase={base}
+        staffLabel={t("staffAuthor")}
+        screenshotLabel={t("screenshot")}
+        closedNote={request.closedByStaff && request.closedAt ? { at: request.closedAt, text: t("closedByStaff", { reason: request.closeReason ?? "" }) } : null}
+      />
       {request.status !== "CLOSED" ? (
         <>
           <p className="text-sm">

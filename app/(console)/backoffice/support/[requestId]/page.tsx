@@ -12,7 +12,7 @@ import { getStaffRequest } from "@/lib/backoffice/staff-request";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
-import { AssignRequestForm, StaffReplyForm, TakeRequestForm } from "../request-forms";
+import { AssignRequestForm, StaffCloseForm, StaffReplyForm, TakeRequestForm } from "../request-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backofficeSupport"))("requestTitle") };
@@ -51,7 +51,13 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ r
         {canAssign && request.status !== "CLOSED" ? (
           <AssignRequestForm requestId={request.id} current={request.handlerId} handlers={handlers.map((h) => ({ id: h.id, name: `${h.firstName} ${h.lastName}` }))} />
         ) : null}
-        <Conversation request={request} attachmentBase={`${base}/attachments`} staffLabel={t("staffAuthor")} screenshotLabel={t("screenshot")} />
+        <Conversation
+          request={request}
+          attachmentBase={`${base}/attachments`}
+          staffLabel={t("staffAuthor")}
+          screenshotLabel={t("screenshot")}
+          closedNote={request.closedByStaff && request.closedAt ? { at: request.closedAt, text: t("closedWithReason", { reason: request.closeReason ?? "" }) } : null}
+        />
         {request.mine ? (
           <Section id="granted-content" title={t("grantedContent")} testId="granted-content">
             {nothingGranted ? <p className="text-sm text-slate-600">{t("nothingGranted")}</p> : null}
@@ -103,6 +109,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ r
           </Section>
         ) : null}
         {request.status !== "CLOSED" && (request.mine || (request.status === "OPEN" && !request.handlerId)) ? <StaffReplyForm requestId={request.id} /> : null}
+        {request.status !== "CLOSED" && (request.mine || canAssign) ? <StaffCloseForm requestId={request.id} /> : null}
       </div>
     </PlainShell>
   );

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getVerification } from "@/lib/identity/get-case";
 import { OPEN_STATUSES } from "@/lib/identity/rules";
+import { isRecoveryCase } from "@/lib/identity/recovery-link";
 import { DecisionForm } from "./decision-form";
 import { StaffTwoFactorRequired } from "../../staff-two-factor-required";
 
@@ -85,7 +86,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
               {t("decision")}
             </h2>
             {found.status !== "SUBMITTED" ? <p className="text-sm text-slate-600">{t("notSubmittedYet")}</p> : null}
-            {found.mayDecide ? <DecisionForm caseId={found.id} canApprove={found.status === "SUBMITTED"} /> : <p className="text-sm text-slate-600">{t("decidedBySupervisor")}</p>}
+            {found.mayDecide ? <DecisionForm caseId={found.id} canApprove={found.status === "SUBMITTED"} recovery={isRecoveryCase(found.reason) ? (found.user ? "known" : "needsAccount") : null} /> : <p className="text-sm text-slate-600">{t("decidedBySupervisor")}</p>}
           </section>
         ) : null}
       </div>

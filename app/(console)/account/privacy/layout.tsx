@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/intl/client-messages";
+
+/** The messages this section's client components read (see ClientMessages). */
+export default function Layout({ children }: { children: ReactNode }) {
+  return <ClientMessages namespaces={["privacy"]}>{children}</ClientMessages>;
+}
