@@ -132,7 +132,7 @@ test.describe("on a phone", () => {
     const org = new URL(page.url()).pathname.split("/")[1];
     await page.goto(`/${org}/tags`);
     await page.getByRole("button", { name: msg("en", "tags.addTag") }).click();
-    await page.getByLabel(msg("en", "tags.name")).fill("Ephemeral");
+    await page.getByLabel(msg("en", "tags.name"), { exact: true }).fill("Ephemeral");
     await page.getByRole("button", { name: msg("en", "tags.create") }).click();
     const rows = page.getByTestId("tag-row");
     await expect(rows).toHaveCount(1);
