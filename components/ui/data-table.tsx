@@ -70,7 +70,7 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
   const stickyFirst = `${STICKY_FIRST} ${selection ? "left-10" : "left-0"}`;
   return (
     // A box that scrolls sideways is a labelled region keyboard users can focus and scroll (WCAG 2.1.1).
-    <div role="region" aria-label={caption} tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+    <div role="region" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
       <table className="min-w-full bg-inherit text-left text-sm" data-testid={testId}>
         <caption className={showCaption ? "px-3 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -68,7 +68,7 @@ export default async function ResellerPage() {
                   <p className="mt-2 text-sm">
                     {t("cashback.total")} {ledgers[i].totals.map((x) => formatMoney(x.amountMinor, x.currency, locale)).join(" · ")}
                   </p>
-                  <div role="region" aria-label={t("cashback.latest")} tabIndex={0} className="mt-2 overflow-x-auto">
+                  <div role="region" aria-label={t("cashback.latest")} tabIndex={0} className="relative mt-2 overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">{t("cashback.latest")}</caption>
                     <thead>
