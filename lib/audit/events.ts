@@ -138,6 +138,7 @@ export const AUDIT_EVENTS = {
   "invoice.reminderSent": "invoice",
   "invoice.servicesSuspended": "invoice",
   "invoice.servicesTerminated": "invoice",
+  "invoice.topUpProformaIssued": "invoice",
   "invoice.suspensionLifted": "invoice",
   "calendarFeed.created": "user",
   "calendarFeed.revoked": "user",

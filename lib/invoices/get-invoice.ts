@@ -33,11 +33,14 @@ export async function getInvoice(db: Db, actor: Actor, raw: GetInvoiceInput) {
     const me = await requireAccess(tx, actor, input.orgId, "billing.read");
     const invoice = await tx.invoice.findFirst({
       where: { id: input.invoiceId, orgId: me.orgId },
-      select: invoiceDetailsSelect,
+      select: { ...invoiceDetailsSelect, prepaidTopUpKey: true },
     });
     if (!invoice) throw new AppError("NOT_FOUND");
-    return withOverdue(invoice);
+    const { prepaidTopUpKey, ...details } = invoice;
+    // BIL-6: the pro-forma of a prepaid top-up by transfer (its key stays inside).
+    return { ...withOverdue(details), prepaidTopUp: prepaidTopUpKey !== null };
   });
 }
 
-export type InvoiceDetails = Awaited<ReturnType<typeof getInvoice>>;
+/** What invoice pages and PDFs read; `prepaidTopUp` is known when the invoice was read by getInvoice. */
+export type InvoiceDetails = Omit<Awaited<ReturnType<typeof getInvoice>>, "prepaidTopUp"> & { prepaidTopUp?: boolean };

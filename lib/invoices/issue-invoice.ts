@@ -12,6 +12,8 @@ export type IssueInvoiceInput = {
   orderId?: string | null;
   /** Days until the due date (BIL-1 counts from there). */
   dueDays?: number;
+  /** BIL-6: the pro-forma of an IBAN top-up carries its idempotency key; a deposit bears no VAT (the invoices it pays do). */
+  prepaidTopUpKey?: string;
 };
 
 const PREFIX: Record<InvoiceKind, string> = { INVOICE: "INV", PROFORMA: "PRO" };
@@ -45,7 +47,7 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput) {
   const number = await allocateInvoiceNumber(tx, kind, issuedAt.getUTCFullYear());
   const lines = input.lines.map((l) => ({ ...l, quantity: l.quantity ?? 1, amountMinor: (l.quantity ?? 1) * l.unitPriceMinor }));
   const subtotalMinor = lines.reduce((sum, l) => sum + l.amountMinor, 0);
-  const vat = vatFor(org);
+  const vat = input.prepaidTopUpKey ? { rateBp: 0, reverseCharge: false } : vatFor(org);
   const vatMinor = vatAmount(subtotalMinor, vat.rateBp);
   const address = org.billingAddresses[0];
   const billingSnapshot = address
@@ -67,6 +69,7 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput) {
       billingSnapshot,
       issuedAt,
       dueAt: new Date(issuedAt.getTime() + (input.dueDays ?? 30) * DAY),
+      prepaidTopUpKey: input.prepaidTopUpKey ?? null,
       lines: { create: lines.map((l) => ({ description: l.description, quantity: l.quantity, periodMonths: l.periodMonths ?? null, unitPriceMinor: l.unitPriceMinor, amountMinor: l.amountMinor, productId: l.productId ?? null })) },
     },
     include: { lines: true },

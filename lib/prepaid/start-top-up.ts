@@ -10,8 +10,11 @@ import type { StartedPayment } from "@/lib/payments/start-invoice-payment";
 export const TOP_UP_MIN_MINOR = 10;
 export const TOP_UP_MAX_MINOR = 999_900;
 
-/** BIL-6: how a deposit is paid on the operator's page (a PostFinance card in CHF only). */
-export const TOP_UP_METHODS = ["CARD", "POSTFINANCE"] as const;
+/**
+ * BIL-6: how a deposit is paid — on the operator's page (a PostFinance card in CHF only), or by IBAN
+ * transfer against a pro-forma (start-iban-top-up.ts).
+ */
+export const TOP_UP_METHODS = ["CARD", "POSTFINANCE", "IBAN"] as const;
 
 export const startTopUpSchema = z.object({
   orgId: z.string().min(1, "validation.required"),
@@ -26,6 +29,13 @@ function toMinor(amount: string): number {
   return Number(units) * 100 + Number(cents.padEnd(2, "0"));
 }
 
+/** The deposit in minor units; outside 0.10 … 9,999.00 it is refused with a message on the field (BIL-6). */
+export function topUpAmountMinor(amount: string): number {
+  const amountMinor = toMinor(amount);
+  if (amountMinor < TOP_UP_MIN_MINOR || amountMinor > TOP_UP_MAX_MINOR) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { amount: ["prepaid.errors.topUpRange"] });
+  return amountMinor;
+}
+
 /**
  * BIL-6: tops up the prepaid account by card or PostFinance card (CHF only) through the operator's page;
  * the ledger is credited when the signed notification confirms the payment (receive-notification.ts).
@@ -33,8 +43,9 @@ function toMinor(amount: string): number {
  */
 export async function startTopUp(db: Db, actor: Actor, raw: StartTopUpInput): Promise<StartedPayment> {
   const input = startTopUpSchema.parse(raw);
-  const amountMinor = toMinor(input.amount);
-  if (amountMinor < TOP_UP_MIN_MINOR || amountMinor > TOP_UP_MAX_MINOR) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { amount: ["prepaid.errors.topUpRange"] });
+  const amountMinor = topUpAmountMinor(input.amount);
+  // An IBAN transfer has no operator's page: it is started by startIbanTopUp.
+  if (input.method === "IBAN") throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { method: ["prepaid.errors.chooseMethod"] });
   const payment = await db.$transaction(async (tx) => {
     const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
     const org = await tx.organization.findUniqueOrThrow({ where: { id: me.orgId }, select: { currency: true } });

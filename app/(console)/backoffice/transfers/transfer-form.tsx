@@ -21,7 +21,7 @@ export function TransferForm() {
         {t("transferRecord")}
       </Button>
       <div role="status">
-        {done ? <Alert tone="success">{done.invoicePaid ? t("transferPaid", { number: done.invoiceNumber }) : t("transferPartial", { number: done.invoiceNumber, remaining: (done.remainingMinor / 100).toFixed(2), currency: done.currency })}</Alert> : null}
+        {done ? <Alert tone="success">{done.prepaidCreditedMinor > 0 ? t("transferTopUp", { number: done.invoiceNumber, amount: (done.prepaidCreditedMinor / 100).toFixed(2), currency: done.currency }) : done.invoicePaid ? t("transferPaid", { number: done.invoiceNumber }) : t("transferPartial", { number: done.invoiceNumber, remaining: (done.remainingMinor / 100).toFixed(2), currency: done.currency })}</Alert> : null}
       </div>
       {state && !state.ok && !fe.invoiceNumber && !fe.amount && !fe.bankReference ? <Alert tone="error">{state.message}</Alert> : null}
     </form>

@@ -8,6 +8,7 @@ import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { formatIban, providerBankAccount } from "@/lib/payments/bank-account";
 import { getInvoice, type InvoiceDetails } from "@/lib/invoices/get-invoice";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
@@ -109,6 +110,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
           </>
         ) : null}
       </dl>
+      {invoice.kind === "PROFORMA" && invoice.status === "UNPAID" ? <TransferDetails invoice={invoice} amount={money(invoice.totalMinor)} t={t} topUpNote={invoice.prepaidTopUp ? tPrepaid("topUpProformaNote") : null} /> : null}
       {payable ? (
         <section aria-labelledby="pay-heading" className="rounded border border-slate-200 p-4">
           <h2 id="pay-heading" className="mb-2 text-lg font-semibold">
@@ -136,5 +138,27 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** BIL-5 / BIL-6: how to pay a pro-forma — the provider's account and the reference the transfer carries (the PDF adds the QR-bill in CHF). */
+function TransferDetails({ invoice, amount, t, topUpNote }: { invoice: InvoiceDetails; amount: string; t: Awaited<ReturnType<typeof getTranslations<"billing">>>; topUpNote: string | null }) {
+  const bank = providerBankAccount();
+  return (
+    <section aria-labelledby="transfer-heading" className="rounded border border-slate-200 p-4" data-testid="invoice-transfer">
+      <h2 id="transfer-heading" className="mb-2 text-lg font-semibold">
+        {t("bankTransfer")}
+      </h2>
+      <p className="mb-2 text-sm">{t("proformaTransferHelp", { amount, qr: invoice.currency === "CHF" ? "yes" : "no" })}</p>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">{t("bankBeneficiary")}</dt>
+        <dd>{`${bank.name}, ${bank.address}, ${bank.zip} ${bank.city}`}</dd>
+        <dt className="font-medium">IBAN</dt>
+        <dd data-testid="transfer-iban">{formatIban(bank.iban)}</dd>
+        <dt className="font-medium">{t("bankReference")}</dt>
+        <dd data-testid="transfer-reference">{invoice.number}</dd>
+      </dl>
+      <p className="mt-2 text-sm text-slate-700">{topUpNote ?? t("bankFees")}</p>
+    </section>
   );
 }

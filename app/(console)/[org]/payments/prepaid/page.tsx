@@ -36,7 +36,7 @@ export default async function PrepaidPage({ params, searchParams }: { params: Pr
     getLocale(),
   ]);
   const money = (minor: number) => formatMoney(minor, account.currency, locale);
-  // BIL-6: by card, or PostFinance card when the Organization pays in CHF.
+  // BIL-6: by card, PostFinance card when the Organization pays in CHF, or IBAN transfer.
   const methods = TOP_UP_METHODS.filter((m) => m !== "POSTFINANCE" || account.currency === "CHF");
   const canTopUp = allows(access, "billing.pay");
   return (
@@ -72,7 +72,9 @@ export default async function PrepaidPage({ params, searchParams }: { params: Pr
             idPrefix="top-up"
             amount={{ label: t("amount", { currency: account.currency }), help: `${t("errors.topUpRange")} ${t("amountHelp")}` }}
           />
-          <p className="mt-3 text-sm text-slate-700">{t("topUpHelp")}</p>
+          <p className="mt-3 text-sm text-slate-700">
+            {t("topUpHelp")} {t("topUpIbanHelp")}
+          </p>
         </section>
       ) : null}
       <DataTable<Entry>
