@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Currency } from "@/lib/generated/prisma/enums";
 import { afterPaymentSettled } from "@/lib/orders/after-settlement";
 import { lockPrepaid } from "@/lib/prepaid/prepaid-balance";
 
@@ -61,7 +62,7 @@ export async function recordTransfer(db: Db, actor: Actor, raw: RecordTransferIn
 async function bookTopUp(
   tx: Tx,
   staff: Actor,
-  invoice: { id: string; orgId: string; number: string; currency: "CHF" | "EUR"; totalMinor: number },
+  invoice: { id: string; orgId: string; number: string; currency: Currency; totalMinor: number },
   t: { amountMinor: number; key: string; bankReference: string; at: Date },
 ) {
   await lockPrepaid(tx, invoice.orgId);
