@@ -31,12 +31,6 @@ export async function requestPasswordReset(db: Db, raw: unknown, meta: { ip?: st
   return { requestId: row.id };
 }
 
-/** Whether a reset link can still be used (to show the form or an "expired" message). */
-export async function isResetTokenUsable(db: Db, token: string): Promise<boolean> {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashSecret(token) } });
-  return !!row && !row.usedAt && row.expiresAt > now();
-}
-
 /** Sets the new password, consumes the link atomically and signs every session out. */
 export async function resetPassword(db: Db, raw: unknown, meta: { ip?: string | null } = {}): Promise<{ userId: string }> {
   const input = resetPasswordSchema.parse(raw);
