@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { generate } from "otplib";
 import { describe, expect, test, vi } from "vitest";
 import type { UserActor } from "@/lib/access/actor";
@@ -7,9 +9,11 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
 import { deleteAccount, pseudonymOf } from "@/lib/privacy/delete-account";
-import { exportPersonalData, type PersonalRecord } from "@/lib/privacy/export-personal-data";
+import { exportPersonalData, PERSONAL_SECTIONS, type PersonalRecord } from "@/lib/privacy/export-personal-data";
+import { PERSONAL_DATA_MODELS } from "@/lib/privacy/personal-records";
+import { hashSecret, randomSecret } from "@/lib/security/tokens";
 import { personalDataDownload } from "@/lib/privacy/personal-data-files";
-import { addMember, createOrganization, createRawApiToken, createTotpMethod, createUser, DEFAULT_PASSWORD, unique } from "../factories";
+import { addMember, createOrder, createOrganization, createPartnerApplication, createProduct, createRawApiToken, createTender, createTotpMethod, createUser, DEFAULT_PASSWORD, grantProductAccess, unique } from "../factories";
 
 // The download's headers come from the console route wrapper's module, which refuses imports outside Next.js.
 vi.mock("server-only", () => ({}));
@@ -61,6 +65,131 @@ describe("my data (GDP-1)", () => {
     expect(log.metadata).toEqual({ format: "json" });
     // The log row of the export itself is about them, so the next export lists it.
     expect((await collect(exportPersonalData(db, p.actor, "csv"))).some((r) => r.section === "activity" && r.fields.action === "account.dataExported")).toBe(true);
+  });
+
+  test("[GDP-1] the export also holds what other records keep about the person — resets, invitations, identity checks, support access, orders, applications, tenders, contacts — without hashes nor other people's addresses", async () => {
+    const p = await person();
+    const mail = await createProduct(db, { orgId: p.own.id, category: "mail", name: unique("Mail zoe") });
+    const held = await createProduct(db, { orgId: p.other.id, holderEmail: p.user.email.toUpperCase(), name: unique("held") });
+    const membership = await db.membership.findFirstOrThrow({ where: { orgId: p.own.id, userId: p.user.id } });
+    await grantProductAccess(db, { membershipId: membership.id, productIds: [mail.id] });
+    const resetSecret = randomSecret();
+    await db.passwordResetToken.create({
+      data: { userId: p.user.id, tokenHash: hashSecret(resetSecret), expiresAt: new Date(now().getTime() + 3_600_000) },
+    });
+    await db.passwordResetRequest.create({ data: { email: p.user.email, ip: "192.0.2.9", requestedAt: now() } });
+    await db.backupCode.create({ data: { userId: p.user.id, codeHash: "backup-hash-not-exported" } });
+    await db.calendarFeed.create({ data: { userId: p.user.id, tokenHash: "feed-hash-not-exported" } });
+    await db.emailChangeRequest.create({
+      data: {
+        userId: p.user.id,
+        oldEmail: p.user.email,
+        newEmail: "zoe.new@example.test",
+        tokenHash: unique("change-hash"),
+        expiresAt: now(),
+      },
+    });
+    const invitee = `${unique("invitee")}@example.test`;
+    await db.invitation.create({
+      data: { orgId: p.own.id, email: invitee, role: "USER", tokenHash: unique("inv"), invitedById: p.user.id, expiresAt: now() },
+    });
+    await db.invitation.create({
+      data: {
+        orgId: p.other.id,
+        email: p.user.email,
+        role: "ADMINISTRATOR",
+        tokenHash: unique("inv"),
+        invitedById: p.coRep.id,
+        expiresAt: now(),
+      },
+    });
+    await db.identityVerification.create({
+      data: {
+        userId: p.user.id,
+        email: "zoe.reachable@example.test",
+        reason: "FORGOTTEN_PASSWORD",
+        tokenHash: unique("case"),
+        decisionNote: "internal note",
+      },
+    });
+    await db.supportGrant.create({
+      data: {
+        orgId: p.own.id,
+        userId: p.user.id,
+        scope: "MAIL",
+        expiresAt: new Date(now().getTime() + 3_600_000),
+        products: { create: [{ productId: mail.id }] },
+      },
+    });
+    const colleagues = await db.supportRequest.findFirstOrThrow({ where: { requesterId: p.coRep.id } });
+    await db.supportMessage.create({
+      data: { requestId: colleagues.id, authorId: p.user.id, fromStaff: false, body: "Same problem here" },
+    });
+    await createOrder(db, { org: p.own, placedById: p.user.id });
+    await createPartnerApplication(db, {
+      orgId: p.own.id,
+      applicantId: p.user.id,
+      applicantEmail: p.user.email,
+      companyName: "Zoé Partners",
+    });
+    await createTender(db, { contactEmail: p.user.email, title: "Zoé's new website" });
+    await db.organization.update({ where: { id: p.other.id }, data: { contactEmail: p.user.email } });
+
+    const records = await collect(exportPersonalData(db, p.actor, "json"));
+    const of = (section: string) => records.filter((r) => r.section === section).map((r) => r.fields);
+    expect(of("memberships").find((m) => m.organizationId === p.own.id)?.products).toEqual([`${mail.name} (MANAGE)`]);
+    expect(of("passwordResetLinks")).toEqual([expect.objectContaining({ usedAt: null, afterIdentityCheck: false })]);
+    expect(of("passwordResetRequests")).toHaveLength(1);
+    expect(of("backupCodes")).toHaveLength(1);
+    expect(of("calendarFeed")).toHaveLength(1);
+    expect(of("emailChanges")).toEqual([expect.objectContaining({ newEmail: "zoe.new@example.test" })]);
+    expect(of("invitationsSent")).toEqual([expect.objectContaining({ organization: p.own.name, role: "USER" })]);
+    expect(of("invitationsReceived")).toEqual([expect.objectContaining({ organization: p.other.name, role: "ADMINISTRATOR" })]);
+    expect(of("identityVerifications")).toEqual([
+      expect.objectContaining({ reason: "FORGOTTEN_PASSWORD", contactEmail: "zoe.reachable@example.test" }),
+    ]);
+    expect(of("supportGrants")).toEqual([
+      expect.objectContaining({ organization: p.own.name, scope: "MAIL", products: [mail.name] }),
+    ]);
+    expect(of("supportMessages")).toEqual([expect.objectContaining({ requestId: colleagues.id, body: "Same problem here" })]);
+    expect(of("ordersPlaced")).toHaveLength(1);
+    expect(of("partnerApplications")).toEqual([expect.objectContaining({ company: "Zoé Partners" })]);
+    expect(of("tenders")).toEqual([expect.objectContaining({ title: "Zoé's new website" })]);
+    expect(of("contactOf")).toEqual(
+      expect.arrayContaining([
+        { kind: "organizationContact", name: p.other.name },
+        { kind: "productHolder", name: held.name, holderName: held.holderName },
+      ]),
+    );
+    const text = JSON.stringify(records);
+    for (const secret of [
+      resetSecret,
+      hashSecret(resetSecret),
+      "backup-hash-not-exported",
+      "feed-hash-not-exported",
+      invitee,
+      "internal note",
+    ])
+      expect(text).not.toContain(secret);
+    // The colleague's own request stays theirs: only the person's message on it is exported.
+    expect(text).not.toContain("Not yours");
+  });
+
+  test("[GDP-1] every model of the schema that holds a person is reviewed for the export: a new personal table fails this test until it is", () => {
+    const schema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
+    const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({ name, body }));
+    // A relation to User, a person's id (…userId, …ById, the named ones), a membership, or an e-mail address.
+    const personal =
+      /^\s+(\w+)\s+User\b|^\s+(\w*[uU]serId|\w+ById|applicantId|submitterId|requesterId|handlerId|authorId|actorId|membershipId)\s|^\s+\w*[eE]mail\s+String/m;
+    const holding = models
+      .filter((m) => personal.test(m.body))
+      .map((m) => m.name)
+      .sort();
+    expect(holding).toEqual(Object.keys(PERSONAL_DATA_MODELS).sort());
+    for (const covered of Object.values(PERSONAL_DATA_MODELS)) {
+      for (const section of covered.split(", ").map((s) => s.replace(/ \(.*\)$/, "")))
+        expect(PERSONAL_SECTIONS).toContain(section);
+    }
   });
 
   test("[GDP-1] [SEC-9] JSON and CSV files stream the same data; the CSV is quoted and formula-safe; exports are limited per person", async () => {
