@@ -2,14 +2,15 @@
 
 import { ApiReferenceReact } from "@scalar/api-reference-react";
 import "@scalar/api-reference-react/style.css";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
+import { useThemeChoice } from "@/components/theme/theme-context";
 
 /** Scalar ships its UI in these languages; any other (Italian) falls back to its English. */
 const SCALAR_LOCALES = new Set(["en", "fr", "de"]);
 
 /**
- * Scalar's light palette, darkened where its text falls below WCAG AA (4.5:1) on its backgrounds: the
- * muted text and the HTTP method colours. The doubled class outranks the theme's own `.light-mode` rules.
+ * Scalar's palettes, darkened (light) or lightened (dark) where its text falls below WCAG AA (4.5:1) on its
+ * backgrounds: the muted text and the HTTP method colours. The doubled class outranks the theme's own rules.
  */
 const ACCESSIBLE_COLOURS = `
 .light-mode.light-mode, .light-mode.light-mode .t-doc__sidebar {
@@ -21,7 +22,32 @@ const ACCESSIBLE_COLOURS = `
   --scalar-color-red: #b91c1c;
   --scalar-color-blue: #1d4ed8;
   --scalar-color-purple: #6d28d9;
+}
+.dark-mode.dark-mode, .dark-mode.dark-mode .t-doc__sidebar {
+  --scalar-color-2: #c4c4c4;
+  --scalar-color-3: #a3a3a3;
+  --scalar-color-green: #4ade80;
+  --scalar-color-yellow: #facc15;
+  --scalar-color-orange: #fb923c;
+  --scalar-color-red: #f87171;
+  --scalar-color-blue: #60a5fa;
+  --scalar-color-purple: #c084fc;
 }`;
+
+const DARK_QUERY = "(prefers-color-scheme: dark)";
+
+/** Whether the device prefers dark, kept up to date (false while rendering on the server). */
+function useDevicePrefersDark(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(DARK_QUERY);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(DARK_QUERY).matches,
+    () => false,
+  );
+}
 
 /**
  * API-3: the Scalar renderer, configured to run offline under the Content-Security-Policy: no web fonts,
@@ -32,6 +58,10 @@ const ACCESSIBLE_COLOURS = `
  * of every other page's bundle.
  */
 export default function ScalarReference({ documentUrl, locale }: { documentUrl: string; locale: string }) {
+  // The user's theme (ACC-5); "system" follows the device, as the rest of the page does.
+  const theme = useThemeChoice();
+  const deviceDark = useDevicePrefersDark();
+  const dark = theme === "dark" || (theme === "system" && deviceDark);
   const configuration = useMemo(
     () => ({
       url: documentUrl,
@@ -43,7 +73,7 @@ export default function ScalarReference({ documentUrl, locale }: { documentUrl: 
       mcp: { disabled: true },
       hideClientButton: true,
       hideDarkModeToggle: true,
-      forceDarkModeState: "light" as const,
+      forceDarkModeState: dark ? ("dark" as const) : ("light" as const),
       customCss: ACCESSIBLE_COLOURS,
       documentDownloadType: "none" as const,
       // Versions share summaries: the sidebar names each operation by its method and path.
@@ -55,7 +85,7 @@ export default function ScalarReference({ documentUrl, locale }: { documentUrl: 
       authentication: { preferredSecurityScheme: "bearer" },
       localization: { locale: SCALAR_LOCALES.has(locale) ? locale : "en" },
     }),
-    [documentUrl, locale],
+    [documentUrl, locale, dark],
   );
   return <ApiReferenceReact configuration={configuration} />;
 }

@@ -45,6 +45,7 @@ test("[ACC-1] [ACC-4] change the password, end the other sessions, then sign in 
   const offer = page.getByTestId("end-other-sessions");
   await expect(offer).toContainText("You are still signed in on 1 other session.");
   await offer.getByRole("button", { name: "Sign out of the other sessions" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByText("1 other session was signed out.")).toBeVisible();
   await expectSignedOut(other);
 
@@ -124,6 +125,7 @@ test("[2FA-4] turning two-step verification off offers to end the other sessions
   const offer = page.getByTestId("end-other-sessions");
   await expect(offer).toContainText("You are still signed in on 1 other session.");
   await offer.getByRole("button", { name: "Sign out of the other sessions" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByText("1 other session was signed out.")).toBeVisible();
   await expectSignedOut(other);
   await other.context().close();

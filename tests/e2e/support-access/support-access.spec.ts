@@ -41,5 +41,6 @@ test("[SUP-1] [SUP-2] [SUP-3] a member reads the mail, shares one e-mail with su
   // Ending the shared e-mail.
   await page.goto("/account/support-access");
   await alpine.getByRole("button", { name: fr("supportAccess.revokeShared", { subject: "Site is down?" }) }).first().click();
+  await page.getByRole("alertdialog").getByRole("button", { name: fr("supportAccess.revokeYes") }).click();
   await expect(alpine.getByTestId("shared-mail").filter({ hasText: "Site is down?" })).toHaveCount(0);
 });

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { updateOrganizationAction } from "./actions";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useSavingAction } from "@/components/ui/use-form-action";
 
 export type EditableDetails = {
   name: string;
@@ -20,13 +21,13 @@ export type EditableDetails = {
 /** ORG-1 / ORG-7: the legal representative's form for the name, address and contact details. */
 export function DetailsForm({ orgId, details }: { orgId: string; details: EditableDetails }) {
   const t = useTranslations("organization");
-  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(updateOrganizationAction);
+  const { state, formAction, onSubmit, pending, fieldErrors: fe, saved } = useSavingAction(updateOrganizationAction);
   return (
     // Remounted when the stored details change, so the fields show them as saved (e.g. the normalized website).
     <form key={JSON.stringify(details)} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <div aria-live="polite">
         {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{t("detailsSaved")}</Alert> : null}
+        <SavedStatus saved={saved} message={t("detailsSaved")} />
       </div>
       <input type="hidden" name="orgId" value={orgId} />
       <Field label={t("name")} name="name" defaultValue={details.name} autoComplete="organization" required maxLength={120} error={fe.name} />

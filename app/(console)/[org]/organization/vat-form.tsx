@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { updateVatNumberAction } from "./actions";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useSavingAction } from "@/components/ui/use-form-action";
 
 /**
  * VAT-1..3: an EU company's intra-community VAT number. Saving requires ticking the terms of use; an
@@ -14,12 +15,12 @@ import { useFormAction } from "@/components/ui/use-form-action";
 export function VatForm({ orgId, vatNumber, status }: { orgId: string; vatNumber: string | null; status: string | null }) {
   const t = useTranslations("organization");
   // One state for both forms ("Save" and "Remove"), so the message always tells the latest outcome.
-  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(updateVatNumberAction);
+  const { state, formAction, onSubmit, pending, fieldErrors: fe, saved } = useSavingAction(updateVatNumberAction);
   return (
     <div className="space-y-4">
       <div aria-live="polite">
         {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{state.data?.vatNumber ? t("vatSaved") : t("vatRemoved")}</Alert> : null}
+        <SavedStatus saved={saved} message={state?.ok && !state.data?.vatNumber ? t("vatRemoved") : t("vatSaved")} />
       </div>
       {status ? <p className="text-sm text-slate-700">{status}</p> : null}
       {/* Remounted when the stored number changes: shows it normalized, with the terms box unticked. */}

@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useSavingAction } from "@/components/ui/use-form-action";
 import { setAffiliateAction } from "./actions";
 
 /** PRT-1: join or leave the affiliate programme (a legal representative; a partner cannot join). */
 export function AffiliateForm({ orgId, isAffiliate }: { orgId: string; isAffiliate: boolean }) {
   const t = useTranslations("partnerProgramme");
-  const { state, formAction, onSubmit, pending } = useFormAction(setAffiliateAction);
+  const { state, formAction, onSubmit, pending, saved } = useSavingAction(setAffiliateAction);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2">
       <div aria-live="polite">{state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}</div>
@@ -18,6 +19,7 @@ export function AffiliateForm({ orgId, isAffiliate }: { orgId: string; isAffilia
       <Button type="submit" variant={isAffiliate ? "secondary" : "primary"} disabled={pending}>
         {isAffiliate ? t("affiliateLeave") : t("affiliateJoin")}
       </Button>
+      <SavedStatus saved={saved} />
     </form>
   );
 }

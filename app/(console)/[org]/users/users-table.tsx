@@ -6,6 +6,8 @@ import { useActionState, useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
+import { SavedStatus } from "@/components/ui/saved-status";
+import { useSavingAction } from "@/components/ui/use-form-action";
 import { sortLink } from "@/components/ui/sort-header";
 import { useSelection } from "@/components/ui/use-selection";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -153,12 +155,12 @@ function RoleName({ role }: { role: Role }) {
 
 function RoleForm({ orgId, row, label, roles }: { orgId: string; row: UserRow; label: string; roles: Role[] }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(changeRoleAction, null);
+  const { state, formAction, onSubmit, pending, saved } = useSavingAction(changeRoleAction);
   const id = useId();
   // The current role stays listed even when the viewer could not grant it.
   const options = roles.includes(row.role) ? roles : [row.role, ...roles];
   return (
-    <form action={formAction} className="flex items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="membershipId" value={row.id} />
       <label htmlFor={`${id}-role`} className="sr-only">{t("users.roleOf", { name: label })}</label>
@@ -176,6 +178,7 @@ function RoleForm({ orgId, row, label, roles }: { orgId: string; row: UserRow; l
         {t("users.saveRole")}
       </button>
       {state && !state.ok ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      <SavedStatus saved={saved} />
     </form>
   );
 }

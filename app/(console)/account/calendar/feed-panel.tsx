@@ -4,15 +4,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./actions";
 
-/** Generate (or regenerate) the feed's secret URL, shown once; revoke it, confirmed by a second click. */
+/** Generate (or regenerate) the feed's secret URL, shown once; revoke it, confirmed in a dialog. */
 export function FeedPanel({ active }: { active: boolean }) {
   const t = useTranslations("calendarFeed");
   const create = useFormAction(createCalendarFeedAction);
   const revoke = useFormAction(revokeCalendarFeedAction);
-  const [confirming, setConfirming] = useState(false);
   // Only the latest of the two answers is shown: a URL revoked since it was generated is not offered again.
   const [last, setLast] = useState<"create" | "revoke" | null>(null);
   const created = last === "create" && create.state?.ok ? (create.state.data as { url: string } | undefined) : undefined;
@@ -35,25 +35,21 @@ export function FeedPanel({ active }: { active: boolean }) {
             {active ? t("regenerate") : t("generate")}
           </Button>
         </form>
-        {active && !confirming ? (
-          <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-            {t("revoke")}
-          </Button>
-        ) : null}
-        {active && confirming ? (
-          <form action={revoke.formAction} onSubmit={(e) => {
-              setConfirming(false);
+        {active ? (
+          <ConfirmButton
+            label={t("revoke")}
+            variant="secondary"
+            title={t("revokeQuestion")}
+            description={t("revokeConfirm")}
+            confirmLabel={t("revokeYes")}
+            cancelLabel={t("cancel")}
+            onSubmit={(e) => {
               setLast("revoke");
               revoke.onSubmit(e);
-            }} className="inline-flex flex-wrap items-center gap-2">
-            <span className="text-sm">{t("revokeConfirm")}</span>
-            <Button type="submit" variant="danger" disabled={revoke.pending}>
-              {t("revokeYes")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              {t("cancel")}
-            </Button>
-          </form>
+            }}
+            pending={revoke.pending}
+            result={revoke.state}
+          />
         ) : null}
       </div>
       {active ? <p className="text-sm text-slate-600">{t("regenerateHelp")}</p> : null}
@@ -82,7 +78,14 @@ function NewFeedUrl({ url }: { url: string }) {
         <label htmlFor="new-feed-url" className="sr-only">
           {t("urlLabel")}
         </label>
-        <input id="new-feed-url" readOnly value={url} data-testid="calendar-feed-url" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-feed-url"
+          readOnly
+          value={url}
+          data-testid="calendar-feed-url"
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button type="button" variant="secondary" onClick={copy}>
           {t("copy")}
         </Button>

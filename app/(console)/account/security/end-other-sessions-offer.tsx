@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { revokeOtherSessionsAction } from "./actions";
 
 /**
  * Shown after a sensitive change (new password, 2FA turned off): other browsers stay signed in until the
- * user chooses, with one click, to end them.
+ * user chooses to end them (confirmed in a dialog).
  */
 export function EndOtherSessionsOffer({ count }: { count: number }) {
   const t = useTranslations("credentials");
@@ -16,12 +16,19 @@ export function EndOtherSessionsOffer({ count }: { count: number }) {
   if (count === 0) return null;
   if (state?.ok) return <Alert tone="success">{t("otherSessionsEnded", { count: state.data?.revoked ?? 0 })}</Alert>;
   return (
-    <form onSubmit={onSubmit} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="end-other-sessions">
+    <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="end-other-sessions">
       <p className="text-sm">{t("otherSessionsOffer", { count })}</p>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {t("endOtherSessions")}
-      </Button>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-    </form>
+      <ConfirmButton
+        label={t("endOtherSessions")}
+        variant="secondary"
+        title={t("endOtherSessionsConfirm")}
+        confirmLabel={t("endOtherSessionsYes")}
+        cancelLabel={t("cancel")}
+        onSubmit={onSubmit}
+        pending={pending}
+        error={state && !state.ok ? state.message : null}
+        result={state}
+      />
+    </div>
   );
 }

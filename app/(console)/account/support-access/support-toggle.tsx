@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ProductPicker } from "@/components/products/product-picker";
 import type { ProductOptionsPage } from "@/lib/products/list-product-options";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { SavedStatus } from "@/components/ui/saved-status";
 import { useFormAction, useSavingAction } from "@/components/ui/use-form-action";
 import { revokeGrantAction, setSupportAccessAction } from "./actions";
@@ -41,11 +41,14 @@ export function SupportToggle({ orgId, scope, label, on, until, products, catego
         role="switch"
         aria-checked={on}
         disabled={pending}
-        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full border-2 border-transparent transition-colors focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60 ${on ? "bg-brand-600" : "bg-slate-400"}`}
+        className={`focus-visible:outline-brand-600 relative inline-flex h-6 w-11 shrink-0 items-center rounded-full border-2 border-transparent transition-colors focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${on ? "bg-brand-600" : "bg-slate-400"}`}
         data-testid={`support-toggle-${scope}`}
       >
         <span className="sr-only">{label}</span>
-        <span aria-hidden="true" className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0"}`} />
+        <span
+          aria-hidden="true"
+          className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0"}`}
+        />
       </button>
       <span className="text-sm">
         {label} — {on && until ? t("grantedUntil", { until }) : t("notGranted")}
@@ -57,7 +60,7 @@ export function SupportToggle({ orgId, scope, label, on, until, products, catego
       ) : null}
       {!on && options ? (
         <details className="w-full text-sm">
-          <summary className="cursor-pointer text-brand-700">{t("limitSummary", { content: label })}</summary>
+          <summary className="text-brand-700 cursor-pointer">{t("limitSummary", { content: label })}</summary>
           <p className="text-xs text-slate-600">{t("limitHelp")}</p>
           <ProductPicker orgId={orgId} categories={[category]} fixedCategory={category} initial={options} name="productIds" />
         </details>
@@ -68,18 +71,25 @@ export function SupportToggle({ orgId, scope, label, on, until, products, catego
   );
 }
 
-/** SUP-2: ends a single shared e-mail's grant. */
+/** SUP-2: ends a single shared e-mail's grant, confirmed in a dialog. */
 export function RevokeSharedMail({ orgId, grantId, label }: { orgId: string; grantId: string; label: string }) {
   const t = useTranslations("supportAccess");
   const { state, onSubmit, pending } = useFormAction(revokeGrantAction);
   return (
-    <form onSubmit={onSubmit} className="inline">
+    <ConfirmButton
+      label={t("revoke")}
+      ariaLabel={t("revokeShared", { subject: label })}
+      variant="secondary"
+      title={t("revokeSharedConfirm", { subject: label })}
+      confirmLabel={t("revokeYes")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+      result={state}
+    >
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="grantId" value={grantId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("revokeShared", { subject: label })}>
-        {t("revoke")}
-      </Button>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-    </form>
+    </ConfirmButton>
   );
 }

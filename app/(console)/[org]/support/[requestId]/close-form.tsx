@@ -1,23 +1,28 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { closeRequestAction } from "./actions";
 
-/** SUP-4: closes the request (no more replies; the handling staff lose the way into the content). */
+/** SUP-4: closes the request (no more replies; the handling staff lose the way into the content), confirmed in a dialog. */
 export function CloseRequestForm({ orgId, requestId }: { orgId: string; requestId: string }) {
   const t = useTranslations("support.form");
   const { state, onSubmit, pending } = useFormAction(closeRequestAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-2">
+    <ConfirmButton
+      label={t("close")}
+      variant="secondary"
+      title={t("closeConfirm")}
+      confirmLabel={t("closeYes")}
+      cancelLabel={t("cancel")}
+      onSubmit={onSubmit}
+      pending={pending}
+      error={state && !state.ok ? state.message : null}
+      result={state}
+    >
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="requestId" value={requestId} />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {t("close")}
-      </Button>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-    </form>
+    </ConfirmButton>
   );
 }

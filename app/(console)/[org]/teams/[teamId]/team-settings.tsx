@@ -2,17 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useSavingAction } from "@/components/ui/use-form-action";
 import { deleteTeamAction, renameTeamAction } from "../actions";
 
 type Team = { id: string; name: string };
 
 export function RenameTeamForm({ orgId, team }: { orgId: string; team: Team }) {
   const t = useTranslations("teams");
-  const { state, formAction, onSubmit, pending, fieldErrors: fe } = useFormAction(renameTeamAction);
+  const { state, formAction, onSubmit, pending, fieldErrors: fe, saved } = useSavingAction(renameTeamAction);
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="orgId" value={orgId} />
@@ -21,7 +22,7 @@ export function RenameTeamForm({ orgId, team }: { orgId: string; team: Team }) {
       <Button type="submit" disabled={pending}>{t("rename")}</Button>
       <div aria-live="polite" className="basis-full empty:hidden">
         {state && !state.ok && !fe.name ? <Alert tone="error">{state.message}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{t("renamed")}</Alert> : null}
+        <SavedStatus saved={saved} message={t("renamed")} />
       </div>
     </form>
   );

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useSavingAction } from "@/components/ui/use-form-action";
 import { PARTNER_REGIONS, PARTNER_SPECIALITIES } from "@/lib/partners/directory-options";
 import { updatePartnerProfileAction } from "./actions";
 
@@ -14,12 +15,12 @@ type Profile = { id: string; displayName: string; website: string; region: strin
 export function ProfileForm({ profile }: { profile: Profile }) {
   const t = useTranslations("resellerProfile");
   const td = useTranslations("partnersDirectory");
-  const { state, onSubmit, formAction, pending, fieldErrors: fe } = useFormAction(updatePartnerProfileAction);
+  const { state, onSubmit, formAction, pending, fieldErrors: fe, saved } = useSavingAction(updatePartnerProfileAction);
   return (
     <form key={JSON.stringify(profile)} action={formAction} onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate>
       <div aria-live="polite">
         {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
+        <SavedStatus saved={saved} message={t("saved")} />
       </div>
       <input type="hidden" name="partnerId" value={profile.id} />
       <Field label={t("displayName")} name="displayName" defaultValue={profile.displayName} required maxLength={120} error={fe.displayName} />
