@@ -18,7 +18,7 @@ async function personWithOrganization() {
   try {
     const user = await createUser(db, { password: PASSWORD });
     const org = await createOrganization(db, { legalRepresentativeId: user.id });
-    return { user, org, token: await createRawApiToken(db, { userId: user.id, orgIds: [org.id], scopes: ["products:read"] }) };
+    return { user, org, token: await createRawApiToken(db, { userId: user.id, orgIds: [org.id], scopes: ["accounts:read"] }) };
   } finally {
     await db.$disconnect();
   }
