@@ -21,7 +21,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  // The real Manager: embedded Postgres, migrations, demo data, SMTP catcher and the production build.
+  // The real Manager: embedded Postgres, migrations, demo data, SMTP catcher and the production build —
+  // two web servers on the one database behind the round-robin proxy, so every test also proves that
+  // nothing needs to stick to one instance (tests/e2e/reliability/two-instances.spec.ts).
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${PORT}/sign-in`,
@@ -34,6 +36,9 @@ export default defineConfig({
       MANAGER_DATA_DIR: ".data/e2e",
       MANAGER_FRESH: "1",
       MANAGER_PG_PORT: "0",
+      MANAGER_INSTANCES: "2",
+      // Test-only: the proxy names the instance that answered in `x-manager-instance`.
+      MANAGER_INSTANCE_HEADER: "1",
       MANAGER_SMTP_PORT: "0",
       APP_URL: `http://localhost:${PORT}`,
       // Enables the test-only pages that fail on purpose (app/(dev)/faults), to prove the error pages.

@@ -4,6 +4,9 @@
  * socket and TRUSTED_PROXIES in an internal header, replacing whatever the client sent.
  *
  *   npx tsx scripts/server.ts            (PORT, HOST, TRUSTED_PROXIES from the environment; needs a build)
+ *
+ * Behind the round-robin proxy of `MANAGER_INSTANCES` (scripts/start.ts), MANAGER_LISTEN_HOST is the
+ * loopback address this instance listens on, while HOST keeps naming the Manager's public bind address.
  */
 import { createServer } from "node:http";
 import next from "next";
@@ -11,7 +14,7 @@ import { parseTrustedProxies, stampClientAddress } from "../lib/http/client-addr
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOST ?? "127.0.0.1";
+  const hostname = process.env.MANAGER_LISTEN_HOST ?? process.env.HOST ?? "127.0.0.1";
   // Refuses to start on a malformed setting rather than guessing which proxies to believe.
   const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });

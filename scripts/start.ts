@@ -2,10 +2,12 @@
  * `npm start`: the whole Manager on one machine. Without DATABASE_URL it runs an embedded PostgreSQL
  * (data kept in .data/postgres); without SMTP_URL a local SMTP catcher whose mail shows at /mailbox.
  * It applies migrations, seeds demo data once, builds when the sources changed, serves, and stops
- * everything cleanly on Ctrl-C.
+ * everything cleanly on Ctrl-C. With MANAGER_INSTANCES=N (N > 1) it serves N web servers on the one
+ * database behind a round-robin proxy on PORT (lib/http/round-robin-proxy.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
+import type { Server } from "node:http";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createDb } from "../lib/db";
@@ -13,6 +15,8 @@ import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/de
 import { ensureDatabase, localSecrets } from "../lib/dev/local-env";
 import { startMailCatcher, type RunningMailCatcher } from "../lib/dev/mail-catcher";
 import { deployMigrations } from "../lib/dev/migrate";
+import { parseTrustedProxies } from "../lib/http/client-address";
+import { createRoundRobinProxy } from "../lib/http/round-robin-proxy";
 import { DEMO_LOGINS, seedDemoData } from "../prisma/seed";
 
 const root = process.cwd();
@@ -22,18 +26,27 @@ const log = (m: string) => console.log(`[manager] ${m}`);
 
 let postgres: RunningPostgres | null = null;
 let catcher: RunningMailCatcher | null = null;
-let web: ChildProcess | null = null;
+const webs: ChildProcess[] = [];
+let proxy: Server | null = null;
 let stopping = false;
+
+/** MANAGER_INSTANCES: how many web servers to run behind the round-robin proxy (1: no proxy). */
+function instanceCount(): number {
+  const raw = (process.env.MANAGER_INSTANCES ?? "1").trim() || "1";
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) throw new Error(`MANAGER_INSTANCES: "${raw}" is not a number from 1 to 16`);
+  return Number(raw);
+}
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  if (web && web.exitCode === null) {
-    const exited = new Promise((r) => web!.once("exit", r));
-    web.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  }
+  proxy?.close();
+  proxy?.closeAllConnections();
+  const running = webs.filter((web) => web.exitCode === null);
+  const exited = Promise.all(running.map((web) => new Promise((r) => web.once("exit", r))));
+  for (const web of running) web.kill("SIGTERM");
+  if (running.length) await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   await catcher?.stop().catch(() => {});
   await postgres?.stop().catch(() => {});
   log("stopped");
@@ -83,6 +96,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  const instances = instanceCount();
   if (process.env.MANAGER_FRESH === "1") await rm(dataDir, { recursive: true, force: true });
   const secrets = await localSecrets(dataDir);
   let databaseUrl = process.env.DATABASE_URL;
@@ -141,17 +155,38 @@ async function main() {
   }
 
   // Our own server in front of Next.js's handler: the client's address comes from the connection (SEC-1).
-  web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, PORT: String(port), HOST: host },
-  });
-  web.on("exit", (c) => {
-    if (!stopping) {
-      log(`web server exited (${c})`);
-      void shutdown(c ?? 1);
-    }
-  });
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000);
+  const spawnWeb = (webEnv: NodeJS.ProcessEnv) => {
+    const web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], { stdio: ["ignore", "inherit", "inherit"], env: webEnv });
+    webs.push(web);
+    web.on("exit", (c) => {
+      if (!stopping) {
+        log(`web server exited (${c})`);
+        void shutdown(c ?? 1);
+      }
+    });
+  };
+  if (instances === 1) {
+    spawnWeb({ ...env, PORT: String(port), HOST: host });
+    await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000);
+  } else {
+    // N instances on loopback ports, started side by side; each trusts exactly the proxy's one hop, the
+    // proxy applies the operator's TRUSTED_PROXIES. HOST stays the public bind address (mailbox check).
+    const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+    const ports: number[] = [];
+    for (let i = 0; i < instances; i++) ports.push(await freePort());
+    ports.forEach((p) => spawnWeb({ ...env, PORT: String(p), HOST: host, MANAGER_LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "1" }));
+    await Promise.all(ports.map((p) => waitForHttp(`http://127.0.0.1:${p}/sign-in`, 180_000)));
+    proxy = createRoundRobinProxy({
+      targets: ports.map((p) => `http://127.0.0.1:${p}`),
+      trusted,
+      instanceHeader: process.env.MANAGER_INSTANCE_HEADER === "1",
+    });
+    await new Promise<void>((resolve, reject) => {
+      proxy!.once("error", reject);
+      proxy!.listen(port, host, () => resolve());
+    });
+    log(`${instances} web servers (ports ${ports.join(", ")}) behind the round-robin proxy on ${host}:${port}`);
+  }
 
   // Lets end-to-end tests find the database and the mailbox of this instance.
   await writeFile(path.join(dataDir, "runtime.json"), JSON.stringify({ appUrl, databaseUrl, smtpUrl }, null, 2));
