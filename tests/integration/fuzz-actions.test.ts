@@ -90,8 +90,8 @@ function describeArgs(args: unknown[]): string {
   return JSON.stringify(args.map((x) => (x instanceof FormData ? Object.fromEntries([...x.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : `file ${v.name}`])) : x))).slice(0, 800);
 }
 
-describe("fuzzed server actions (SEC-5, ORG-1)", () => {
-  test("every server action is found, most through the action() wrapper and its schema", () => {
+describe("fuzzed server actions (SEC-5, SEC-4)", () => {
+  test("[SEC-5] every server action is found, most through the action() wrapper and its schema", () => {
     expect(actions.size).toBeGreaterThan(50);
     expect([...actions.values()].filter((fn) => actionSchema(fn)).length).toBeGreaterThan(actions.size * 0.8);
   });
@@ -123,7 +123,7 @@ describe("fuzzed server actions (SEC-5, ORG-1)", () => {
     );
   }
 
-  test("[ORG-1] [SEC-5] after every fuzzed action, Organization B's rows are exactly as they were", async () => {
+  test("[SEC-4] [SEC-5] after every fuzzed action, Organization B's rows are exactly as they were", async () => {
     expect(Object.keys(before).length).toBeGreaterThan(10);
     expect(await organizationSnapshot(getDb(), b.orgId)).toEqual(before);
   });

@@ -71,7 +71,7 @@ function request(method: string, path: string, version: string, params: Record<s
   };
 }
 
-describe("fuzzed REST API (SEC-5, API-4, ORG-1)", () => {
+describe("fuzzed REST API (SEC-5, API-4, API-6, SEC-4)", () => {
   for (const { e, path, handle, versions } of kinds) {
     const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const pathIds = fc.record(Object.fromEntries(names.filter((n) => n !== "account_id").map((n) => [n, idArbitrary(ids)])) as Record<string, fc.Arbitrary<string>>);
@@ -97,7 +97,7 @@ describe("fuzzed REST API (SEC-5, API-4, ORG-1)", () => {
     );
   }
 
-  test("[ORG-1] [SEC-5] after every fuzzed request, Organization B's rows are exactly as they were", async () => {
+  test("[SEC-4] [API-6] [SEC-5] after every fuzzed request, Organization B's rows are exactly as they were", async () => {
     expect(Object.keys(before).length).toBeGreaterThan(10);
     expect(await organizationSnapshot(getDb(), b.orgId)).toEqual(before);
   });
