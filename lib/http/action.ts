@@ -15,6 +15,8 @@ export type ActionState<T = unknown> =
 
 /** Turns FormData into a plain object; repeated keys become arrays, checkboxes "on" stay strings. */
 export function formDataToObject(fd: FormData): Record<string, unknown> {
+  // A crafted request may call an action with anything: what is not a form is invalid input, not a crash.
+  if (!(fd instanceof FormData)) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { _: ["validation.invalid"] });
   const out: Record<string, unknown> = {};
   for (const [key, value] of fd.entries()) {
     if (key.startsWith("$ACTION")) continue;
@@ -34,6 +36,19 @@ export async function errorState(err: unknown): Promise<Exclude<ActionState, nul
 
 type Ctx = { db: Db; actor: UserActor };
 
+/** The schema each wrapped action parses its form with: tests generate forms from it (SEC-5 fuzzing). */
+const schemas = new WeakMap<object, z.ZodType>();
+
+/** The zod schema of a server action made by `action()` / `publicAction()`, if it is one. */
+export function actionSchema(fn: unknown): z.ZodType | undefined {
+  return typeof fn === "function" ? schemas.get(fn) : undefined;
+}
+
+function registered<F extends object>(schema: z.ZodType, fn: F): F {
+  schemas.set(fn, schema);
+  return fn;
+}
+
 /**
  * Wraps a server action used with useActionState: resolves the actor, parses the form with zod, runs the
  * service and maps every error to a translated state. Services do their own authorization.
@@ -42,7 +57,7 @@ export function action<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.output<S>, ctx: Ctx) => Promise<R>,
 ): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
-  return async (_prev, formData) => {
+  return registered(schema, async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED");
@@ -53,7 +68,7 @@ export function action<S extends z.ZodType, R>(
       unstable_rethrow(err);
       return errorState(err);
     }
-  };
+  });
 }
 
 /** The same for forms used while signed out (sign-up, password reset). */
@@ -61,7 +76,7 @@ export function publicAction<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
 ): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
-  return async (_prev, formData) => {
+  return registered(schema, async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
       const input = schema.parse(formDataToObject(formData));
       const data = await handler(input, { db: getDb() });
@@ -70,5 +85,5 @@ export function publicAction<S extends z.ZodType, R>(
       unstable_rethrow(err);
       return errorState(err);
     }
-  };
+  });
 }

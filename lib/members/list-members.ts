@@ -91,6 +91,8 @@ export async function listMembers(db: Db, actor: Actor, raw: ListMembersInput) {
   }
   if (input.teamId) {
     memberWhere.push(Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" tm WHERE tm."membershipId" = m.id AND tm."teamId" = ${input.teamId})`);
+    // Invitations belong to no team yet, so a team filter leaves them out (the part stays: "invited" in a team is an empty list, not an empty UNION).
+    invitationWhere.push(Prisma.sql`FALSE`);
   }
   const parts: Prisma.Sql[] = [];
   if (input.status !== "invited") {
@@ -100,8 +102,7 @@ export async function listMembers(db: Db, actor: Actor, raw: ListMembersInput) {
       FROM "Membership" m JOIN "User" u ON u.id = m."userId"
       WHERE ${Prisma.join(memberWhere, " AND ")}`);
   }
-  // Invitations belong to no team yet, so a team filter leaves them out.
-  if (input.status !== "active" && !input.teamId) {
+  if (input.status !== "active") {
     parts.push(Prisma.sql`
       SELECT 'invitation' AS kind, i.id, NULL AS "userId", NULL AS "firstName", NULL AS "lastName", i.email, i.role::text AS role,
              NULL::timestamp(3) AS "lastSignInAt", i."expiresAt", lower(i.email) AS "sortName"

@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { can, PARTNER_PERMISSIONS, staffCan, type Action, type StaffAction } from "@/lib/access/permissions";
 import { displayPrefix, generateToken } from "@/lib/api-tokens/token-format";
 import { createSession } from "@/lib/auth/sessions";
 import { getDb, type Db } from "@/lib/db";
 import type { Role, StaffRole } from "@/lib/generated/prisma/enums";
-import type { ActionState } from "@/lib/http/action";
 import { hashSecret } from "@/lib/security/tokens";
 import {
   addMember,
@@ -30,6 +27,7 @@ import {
   unique,
 } from "../factories";
 import { signIn, signOut } from "./support/browser-session";
+import { run, serverActions } from "./support/server-actions";
 
 /**
  * The server-action half of the authorization matrix. Every function exported by a "use server" module
@@ -463,37 +461,7 @@ async function openCase(db: Db, userId: string) {
   return db.identityVerification.create({ data: { userId, email: `${unique("case")}@example.test`, reason: "LOST_TWO_FACTOR", tokenHash: hashSecret(generateToken()) } });
 }
 
-/** Every function a "use server" module exports, as "file#export". */
-async function serverActions(): Promise<Map<string, (...args: never[]) => unknown>> {
-  const found = new Map<string, (...args: never[]) => unknown>();
-  async function walk(dir: string) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(file);
-      else if (/\.tsx?$/.test(entry.name) && /^\s*["']use server["']/.test(await readFile(file, "utf8"))) {
-        const mod = (await import(path.resolve(file))) as Record<string, unknown>;
-        for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.set(`${file}#${name}`, value as (...args: never[]) => unknown);
-      }
-    }
-  }
-  await walk("app");
-  await walk("lib");
-  return found;
-}
-
 type Outcome = "allowed" | "forbidden" | "not_found" | "unauthenticated" | `other: ${string}`;
-
-async function run(fn: (...args: never[]) => unknown, form: Form): Promise<ActionState | "redirected"> {
-  const fd = new FormData();
-  for (const [key, value] of Object.entries(form)) for (const v of ([] as string[]).concat(value)) fd.append(key, v);
-  try {
-    return await (fn as unknown as (p: ActionState, f: FormData) => Promise<ActionState>)(null, fd);
-  } catch (err) {
-    // An action that ends by going to another page (create a team, leave) succeeded.
-    if (String((err as { digest?: string }).digest).startsWith("NEXT_REDIRECT")) return "redirected";
-    throw err;
-  }
-}
 
 async function call(fn: (...args: never[]) => unknown, form: Form): Promise<Outcome> {
   const state = await run(fn, form);
