@@ -70,7 +70,7 @@ type ClientBatch = { orgNames: Map<string, string>; readableOrgIds: string[] };
  */
 export async function* exportClientBilling(db: Db, actor: Actor, raw: ExportClientBillingInput): AsyncGenerator<BillingRow[]> {
   // The partner first: another partner's id is NOT_FOUND whatever else the request says.
-  const { partner, access } = await requirePartnerMember(db, actor, exportClientBillingFields.shape.partnerId.parse(raw.partnerId), "org.read");
+  const { partner, access } = await requirePartnerMember(db, actor, exportClientBillingFields.shape.partnerId.parse(raw.partnerId), "clients.read");
   const input = exportClientBillingSchema.parse(raw);
   const seesAll = can(access.role, "clients.manageAll");
   const start = new Date(`${input.from}T00:00:00.000Z`);

@@ -94,7 +94,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // PRT-5: the whole cashback ledger, for the partner's members who may read its billing.
   "/reseller/[partnerId]/cashback": { requires: "partnerOrg:billing.read" },
   // Without the history and the period the query is refused (400) once the caller is the partner's.
-  "/reseller/[partnerId]/download": { requires: "partnerOrg:org.read", allowed: "invalid" },
+  "/reseller/[partnerId]/download": { requires: "partnerOrg:clients.read", allowed: "invalid" },
   "/partners-directory": { requires: "public" },
   "/backoffice/partner-applications": { requires: "staff:partners.review" },
   "/backoffice/partner-applications/[applicationId]": { requires: "staff:partners.review" },
