@@ -50,6 +50,7 @@ export const DEMO_LOGINS = [
   { email: "partner@example.com", password: DEMO_PASSWORD, description: "Partner: Helvetic Partners AG (reseller area)" },
   { email: "nina@example.com", password: DEMO_PASSWORD, description: "User of Helvetic Partners AG, assigned to the client Alpine Web Sàrl" },
   { email: "tom@example.com", password: DEMO_PASSWORD, description: "User of Helvetic Partners AG, assigned to the client Jean Martin" },
+  { email: "lena@example.com", password: DEMO_PASSWORD, description: "Legal representative of Bergblick Hotel AG, whose partner Helvetic Partners pays its bills" },
   { email: "support@example.com", password: DEMO_PASSWORD, description: "Support agent (back office)", totpSecret: DEMO_STAFF_TOTP_SECRET },
   { email: "supervisor@example.com", password: DEMO_PASSWORD, description: "Support supervisor (back office: decides identity checks)", totpSecret: DEMO_STAFF_TOTP_SECRET },
 ] as const satisfies readonly { email: string; password: string; description: string; totpSecret?: string }[];
@@ -63,11 +64,12 @@ const PEOPLE = [
   { email: "partner@example.com", firstName: "Sven", lastName: "Meier", locale: "de" },
   { email: "nina@example.com", firstName: "Nina", lastName: "Huber", locale: "de" },
   { email: "tom@example.com", firstName: "Tom", lastName: "Weber", locale: "en" },
+  { email: "lena@example.com", firstName: "Lena", lastName: "Schmid", locale: "de" },
   { email: "support@example.com", firstName: "Sam", lastName: "Support", locale: "en", staffRole: "SUPPORT" },
   { email: "supervisor@example.com", firstName: "Sarah", lastName: "Supervisor", locale: "en", staffRole: "SUPERVISOR" },
 ] as const;
 
-type OrgKey = "alpine" | "atelier" | "jean" | "helvetic";
+type OrgKey = "alpine" | "atelier" | "jean" | "helvetic" | "bergblick";
 type DemoOrg = Organization & { legalRepresentativeMembershipId: string };
 type DemoOrgs = Record<OrgKey, DemoOrg>;
 
@@ -88,6 +90,11 @@ const ORGS: Record<OrgKey, OrganizationOverrides & { owner: string }> = {
   helvetic: {
     name: "Helvetic Partners AG", entityType: "COMPANY", country: "CH", currency: "CHF", owner: "partner@example.com",
     street: "Bahnhofstrasse 50", postalCode: "8001", city: "Zürich", website: "https://helvetic-partners.ch",
+  },
+  // PRT-5: a client under full access whose partner pays.
+  bergblick: {
+    name: "Bergblick Hotel AG", entityType: "COMPANY", country: "CH", currency: "CHF", owner: "lena@example.com",
+    street: "Dorfstrasse 7", postalCode: "3920", city: "Zermatt", website: "https://bergblick-hotel.ch",
   },
 };
 
@@ -129,6 +136,9 @@ const PRODUCTS: Row[] = [
   ["helvetic", "helvetic-partners.ch", "domain", 100, 12, 1500, { autoRenew: true }],
   ["helvetic", "Web hosting helvetic-partners.ch", "hosting", 100, 12, 12000, { autoRenew: true }],
   ["helvetic", "Mail helvetic-partners.ch", "mail", 35, 12, 6000],
+  // Its partner pays: the reminders of what falls due go to the partner (PRT-5, BIL-10).
+  ["bergblick", "bergblick-hotel.ch", "domain", 20, 12, 1500],
+  ["bergblick", "Web hosting bergblick-hotel.ch", "hosting", 160, 12, 12000],
 ];
 
 const TEAM_PRODUCTS = ["alpine-web.ch", "Web hosting alpine-web.ch", "cafe-du-lac.ch", "Newsletter Alpine Web"];
@@ -216,7 +226,7 @@ async function seedTags(tx: Tx, orgId: string, products: Map<string, Product>) {
   await tagProducts(tx, pairs);
 }
 
-async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, products: Map<string, Product>) {
+async function seedInvoices(tx: Tx, { alpine, jean, helvetic, bergblick }: DemoOrgs, products: Map<string, Product>) {
   const line = (name: string, periodMonths = 12): InvoiceLineInput => {
     const product = products.get(name) as Product;
     return { description: `${name} — renewal`, productId: product.id, unitPriceMinor: product.priceMinor, periodMonths };
@@ -237,6 +247,8 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
     invoice(jean, -1, 11, false, [line("Mail jean-martin.fr")]),
     // The partner's own invoice for a client product it pays for (PRD-2).
     invoice(helvetic, -330, -300, true, [line("Web hosting jean-martin.fr"), line("helvetic-partners.ch")]),
+    // Bergblick's own invoice, paid before its partner took over the bills: the partner reads it now (PRT-5).
+    invoice(bergblick, -250, -220, true, [line("bergblick-hotel.ch"), line("Web hosting bergblick-hotel.ch")]),
   ]);
   // The yearly sequences continue after the demo numbers, so the next invoice issued gets the next one (BIL-7).
   const years = new Map<number, number>();
@@ -270,7 +282,7 @@ async function seedInvoices(tx: Tx, { alpine, jean, helvetic }: DemoOrgs, produc
   });
 }
 
-async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs, products: Map<string, Product>, userId: (email: string) => string) {
+async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic, bergblick }: DemoOrgs, products: Map<string, Product>, userId: (email: string) => string) {
   // PRT-1: listed in the public directory with its region and specialities.
   const partner = await createPartner(tx, {
     orgId: helvetic.id, displayName: helvetic.name, contactEmail: ORGS.helvetic.owner,
@@ -285,6 +297,8 @@ async function seedPartner(tx: Tx, { alpine, atelier, jean, helvetic }: DemoOrgs
     ...common, clientOrgId: jean.id, access: "LIMITED", productIds: ids(products, ...LIMITED_PARTNER_PRODUCTS),
     managerMembershipIds: [helvetic.legalRepresentativeMembershipId, tom.id],
   });
+  // PRT-5: full access where the partner pays: it reads Bergblick's billing and its legal representative manages it.
+  await createPartnership(tx, { ...common, clientOrgId: bergblick.id, access: "FULL", payer: "PARTNER" });
   // PRT-1: Atelier Dubois applied to the partner programme; the back office has it to review.
   await createPartnerApplication(tx, {
     orgId: atelier.id, applicantId: userId("owner@example.com"), applicantEmail: "owner@example.com", companyName: "Atelier Dubois",

@@ -55,7 +55,7 @@ export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox
             </Link>
           </li>
         ) : null}
-        {access && allows(access, "billing.read") ? (
+        {access && allows(access, "billing.pay") ? (
           <li>
             <Link href={`/${orgId}/payments`} className={link}>
               {tPayments("title")}

@@ -31,6 +31,7 @@ export const ACTIONS = [
   "partners.read", // the Partners page: the Organization's partnerships (members who run the Organization)
   "partners.manage", // add / remove a partner: legal representative only (PRT-2)
   "clients.manageAll", // in a partner's own Organization: manage every client, not only assigned ones (PRT-9)
+  "clients.read", // in a partner's own Organization: the reseller area's clients under management — those one manages (PRT-4, PRT-8, PRT-9)
   "tenders.answer", // in an approved partner's own Organization: read the open calls for tenders and answer them (TND-2, TND-3)
   "dpa.generate", // GDP-1
   "support.grant",
@@ -65,6 +66,7 @@ const USER = new Set<Action>([
   "content.drive.read",
   "content.chat.read",
   "tenders.answer",
+  "clients.read", // the clients assigned to them in the reseller area, in the console and through the API (PRT-9)
 ]);
 const EXTERNAL = new Set<Action>(["org.read", "members.view", "membership.updateOwn", "membership.leave", "products.read", "products.manage", "tags.read"]);
 

@@ -24,7 +24,9 @@ export const SCOPE_TABLE = {
   "tags:write": { covers: ["tags.manage"], creatorNeeds: ["tags.manage"] },
   "invoices:read": { covers: ["billing.read"], creatorNeeds: ["billing.read"] },
   // PRT-2 … PRT-9, TND-2: the partnerships from both sides, and a partner's open calls for tenders (read only: no endpoint answers one).
-  "partners:read": { covers: ["partners.read", "tenders.answer"], creatorNeeds: ["partners.read"] },
+  // Whoever sees clients under management in the reseller area may read them through the API; the
+  // Organization's own partners stay for those holding "partners.read" (the service leaves them out otherwise).
+  "partners:read": { covers: ["partners.read", "clients.read", "tenders.answer"], creatorNeeds: ["clients.read"] },
 } as const satisfies Record<string, { covers: readonly Action[]; creatorNeeds: readonly Action[] }>;
 
 export type TokenScope = keyof typeof SCOPE_TABLE;

@@ -65,10 +65,14 @@ export type MailTemplates = {
   partnerPayerChanged: { clientName: string; payer: "CLIENT" | "PARTNER"; consoleUrl: string };
   /** PRT-7: the other side ended the partnership. */
   partnershipEnded: { clientName: string; partnerName: string; endedBy: "client" | "partner"; consoleUrl: string };
-  /** BIL-10: a product without auto-renewal nears its deadline; `days` is the Organization's setting. */
-  renewalReminder: { organizationName: string; productName: string; expiresAt: Date; daysLeft: number; settingDays: number; url: string; timeZone?: string };
+  /**
+ * BIL-10: a product without auto-renewal nears its deadline; `days` is the Organization's setting. With
+ * `partnerName` (also on the other renewal notices), the mail goes to the partner paying for the client
+ * `organizationName` (PRT-5) and says so.
+ */
+  renewalReminder: { organizationName: string; productName: string; expiresAt: Date; daysLeft: number; settingDays: number; url: string; timeZone?: string; partnerName?: string };
   /** BIL-10: J-14, the automatic renewal is about to be charged. `amount` is already formatted. */
-  autoRenewalReminder: { organizationName: string; productName: string; expiresAt: Date; attemptAt: Date; amount: string; method: string; url: string; timeZone?: string };
+  autoRenewalReminder: { organizationName: string; productName: string; expiresAt: Date; attemptAt: Date; amount: string; method: string; url: string; timeZone?: string; partnerName?: string };
   /** BIL-10: confirmation of the renewal and of the debit. */
   renewalSucceeded: { organizationName: string; productName: string; until: Date; amount: string; method: string; invoiceNumber: string; url: string; timeZone?: string };
   /** BIL-10: an invoice was issued (`method` when it is already paid). */
@@ -76,7 +80,9 @@ export type MailTemplates = {
   /** BIL-9: an automatic renewal attempt failed; `nextAttemptAt` null after the last one. */
   renewalFailed: { organizationName: string; productName: string; expiresAt: Date; amount: string; method: string; failure: PaymentFailure; nextAttemptAt: Date | null; url: string; timeZone?: string };
   /** BIL-9: the saved card stops working before the next attempt. */
-  cardExpiring: { organizationName: string; productName: string; method: string; attemptAt: Date; url: string; timeZone?: string };
+  cardExpiring: { organizationName: string; productName: string; method: string; attemptAt: Date; url: string; timeZone?: string; partnerName?: string };
+  /** PRT-5: the partner paying for the client has no saved method that renews by itself: nothing was charged. */
+  renewalNoMethod: { organizationName: string; partnerName: string; productName: string; expiresAt: Date; nextAttemptAt: Date | null; url: string; timeZone?: string };
   /** IDV-4: an order was blocked; `link` (with its secret) opens the identity check that unblocks it. */
   orderBlocked: { orderNumber: string; link: string; linkExpiresAt: Date; cancelAt: Date; timeZone?: string };
   /** IDV-4: a blocked order was cancelled after 10 days and its payment refunded. */
@@ -98,19 +104,23 @@ type Body = { subject: string; greeting?: string; blocks: MailBlock[] };
 
 const day = (locale: MailLocale, when: Date, timeZone?: string) => createFormatter({ locale, timeZone: timeZone ?? "UTC" }).dateTime(when, { dateStyle: "long" });
 
+/** PRT-5: on a renewal notice sent to the partner that pays for the client, the reason it receives it. */
+const asPartner = (t: Translate, p: { organizationName: string; partnerName?: string }): MailBlock[] =>
+  p.partnerName ? [paragraph(t("renewal.asPartner", { partnerName: p.partnerName, organizationName: p.organizationName }))] : [];
+
 const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Body } = {
   renewalReminder: (p, { t, locale }) => {
     const values = { productName: p.productName, organizationName: p.organizationName, when: day(locale, p.expiresAt, p.timeZone) };
     return {
       subject: t("renewal.reminder.subject", { ...values, days: p.daysLeft }),
-      blocks: [paragraph(t("renewal.reminder.intro", values)), action(t, t("renewal.reminder.action"), p.url), paragraph(t("renewal.reminder.settings", { days: p.settingDays }))],
+      blocks: [paragraph(t("renewal.reminder.intro", values)), ...asPartner(t, p), action(t, t("renewal.reminder.action"), p.url), paragraph(t("renewal.reminder.settings", { days: p.settingDays }))],
     };
   },
   autoRenewalReminder: (p, { t, locale }) => {
     const values = { productName: p.productName, organizationName: p.organizationName, when: day(locale, p.expiresAt, p.timeZone), attemptDate: day(locale, p.attemptAt, p.timeZone), amount: p.amount, method: p.method };
     return {
       subject: t("renewal.autoReminder.subject", values),
-      blocks: [paragraph(t("renewal.autoReminder.intro", values)), paragraph(t("renewal.autoReminder.off")), action(t, t("renewal.autoReminder.action"), p.url)],
+      blocks: [paragraph(t("renewal.autoReminder.intro", values)), ...asPartner(t, p), paragraph(t("renewal.autoReminder.off")), action(t, t("renewal.autoReminder.action"), p.url)],
     };
   },
   renewalSucceeded: (p, { t, locale }) => {
@@ -146,7 +156,14 @@ const templates: { [K in TemplateName]: (p: MailTemplates[K], c: Context) => Bod
     const values = { productName: p.productName, organizationName: p.organizationName, method: p.method, attemptDate: day(locale, p.attemptAt, p.timeZone) };
     return {
       subject: t("renewal.cardExpiring.subject", values),
-      blocks: [paragraph(t("renewal.cardExpiring.intro", values)), paragraph(t("renewal.cardExpiring.next")), action(t, t("renewal.cardExpiring.action"), p.url)],
+      blocks: [paragraph(t("renewal.cardExpiring.intro", values)), ...asPartner(t, p), paragraph(t("renewal.cardExpiring.next")), action(t, t("renewal.cardExpiring.action"), p.url)],
+    };
+  },
+  renewalNoMethod: (p, { t, locale }) => {
+    const values = { productName: p.productName, organizationName: p.organizationName, partnerName: p.partnerName, when: day(locale, p.expiresAt, p.timeZone), nextDate: p.nextAttemptAt ? day(locale, p.nextAttemptAt, p.timeZone) : "" };
+    return {
+      subject: t("renewal.noMethod.subject", values),
+      blocks: [paragraph(t("renewal.noMethod.intro", values)), paragraph(p.nextAttemptAt ? t("renewal.noMethod.retry", values) : t("renewal.noMethod.last", values)), action(t, t("renewal.noMethod.action"), p.url)],
     };
   },
   passwordReset: (p, { t }) => ({

@@ -65,7 +65,7 @@ export async function dashboardSummary(db: Db, actor: Actor, orgId: string) {
     invoices,
     pendingOrders,
     /** Where "expiring soon" leads: the payments page (BIL-2) for those who pay, the products list otherwise. */
-    canPay: billing,
+    canPay: allows(access, "billing.pay"),
     attention,
     activity,
   };

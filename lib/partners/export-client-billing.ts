@@ -1,10 +1,9 @@
 import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
+import { can, partnerPermissions } from "@/lib/access/permissions";
 import { spreadsheetCsv } from "@/lib/csv/spreadsheet-csv";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { requirePartnerMember } from "./partner-of";
@@ -51,25 +50,27 @@ export type BillingRow = {
   amountMinor: number;
 };
 
-type ClientBatch = { orgNames: Map<string, string>; fullOrgIds: string[]; limitedOrgIds: string[]; limitedIds: string[] };
+type ClientBatch = { orgNames: Map<string, string>; readableOrgIds: string[] };
 
 /**
  * PRT-8: the billing history of the partner's clients under management as rows, batch by batch: the
  * clients `CLIENT_BATCH` at a time by keyset, and each batch's rows `ROW_BATCH` at a time by keyset, so
  * 1,000 clients and their years of invoices never sit in memory together.
  *
- * What a partner may export is what it may see in the client (PRT-3, PRT-9):
+ * What a partner may export is what it may read in the client through the console and the API (PRT-3,
+ * PRT-5, PRT-9) — the same row of the permission table (`partnerPermissions`), not a second decision:
  * - only active partnerships, and only those this person manages: every one for a role holding
  *   "clients.manageAll", the assigned ones otherwise; ticked clients of another partner count for nothing;
- * - FULL access (which holds "billing.read"): every invoice line, order line and payment of the client;
- * - LIMITED access (no "billing.read"): only invoice and order lines of the granted products — a line of
- *   another product, and the payments (they settle whole invoices, not a product), are left out.
+ * - a client's invoices, orders and payments only where the partner's row holds "billing.read": FULL access
+ *   while the partner pays. A client that pays itself (FULL access with the client paying, or LIMITED
+ *   access) keeps its billing history to itself — "paying does not confer ownership", and the one who does
+ *   not pay reads no bill — so it gives no row.
  * Invoices and order lines are one row per line (document, date, status, line, product, amount), payments
  * one row per payment. The period is whole days, `from` and `to` included (UTC).
  */
 export async function* exportClientBilling(db: Db, actor: Actor, raw: ExportClientBillingInput): AsyncGenerator<BillingRow[]> {
   // The partner first: another partner's id is NOT_FOUND whatever else the request says.
-  const { partner, access } = await requirePartnerMember(db, actor, exportClientBillingFields.shape.partnerId.parse(raw.partnerId), "org.read");
+  const { partner, access } = await requirePartnerMember(db, actor, exportClientBillingFields.shape.partnerId.parse(raw.partnerId), "clients.read");
   const input = exportClientBillingSchema.parse(raw);
   const seesAll = can(access.role, "clients.manageAll");
   const start = new Date(`${input.from}T00:00:00.000Z`);
@@ -87,29 +88,18 @@ export async function* exportClientBilling(db: Db, actor: Actor, raw: ExportClie
       },
       orderBy: { id: "asc" },
       take: CLIENT_BATCH,
-      select: { id: true, access: true, clientOrgId: true, client: { select: { name: true } } },
+      select: { id: true, access: true, payer: true, clientOrgId: true, client: { select: { name: true } } },
     });
     if (partnerships.length === 0) return;
     afterClient = partnerships[partnerships.length - 1].id;
     const batch: ClientBatch = {
       orgNames: new Map(partnerships.map((p) => [p.clientOrgId, p.client.name])),
-      fullOrgIds: partnerships.filter((p) => p.access === "FULL").map((p) => p.clientOrgId),
-      limitedOrgIds: partnerships.filter((p) => p.access === "LIMITED").map((p) => p.clientOrgId),
-      limitedIds: partnerships.filter((p) => p.access === "LIMITED").map((p) => p.id),
+      // PRT-5: the rule requireAccess applies to the partner's user in each client, for "billing.read".
+      readableOrgIds: partnerships.filter((p) => partnerPermissions(p.access, p.payer).has("billing.read")).map((p) => p.clientOrgId),
     };
     yield* rowsOf(db, input.history, batch, start, end);
     if (partnerships.length < CLIENT_BATCH) return;
   }
-}
-
-/** The lines a batch of clients may export: all of a FULL client, the granted products' of a LIMITED one. */
-function scope(batch: ClientBatch, relation: "invoice" | "order"): Prisma.InvoiceLineWhereInput[] {
-  const or: Prisma.InvoiceLineWhereInput[] = [];
-  if (batch.fullOrgIds.length > 0) or.push({ [relation]: { orgId: { in: batch.fullOrgIds } } });
-  if (batch.limitedOrgIds.length > 0) {
-    or.push({ [relation]: { orgId: { in: batch.limitedOrgIds } }, product: { partnerGrants: { some: { partnershipId: { in: batch.limitedIds } } } } });
-  }
-  return or;
 }
 
 async function* rowsOf(db: Db, history: BillingHistory, batch: ClientBatch, start: Date, end: Date): AsyncGenerator<BillingRow[]> {
@@ -118,11 +108,11 @@ async function* rowsOf(db: Db, history: BillingHistory, batch: ClientBatch, star
   for (;;) {
     let rows: BillingRow[];
     let lastId: string | undefined;
+    if (batch.readableOrgIds.length === 0) return;
+    const orgId = { in: batch.readableOrgIds };
     if (history === "invoices") {
-      const or = scope(batch, "invoice");
-      if (or.length === 0) return;
       const lines = await db.invoiceLine.findMany({
-        where: { AND: [{ invoice: { issuedAt: { gte: start, lt: end } } }, { OR: or }], ...(after ? { id: { gt: after } } : {}) },
+        where: { invoice: { orgId, issuedAt: { gte: start, lt: end } }, ...(after ? { id: { gt: after } } : {}) },
         orderBy: { id: "asc" },
         take: ROW_BATCH,
         select: { id: true, description: true, productId: true, amountMinor: true, invoice: { select: { orgId: true, number: true, issuedAt: true, status: true, currency: true } } },
@@ -130,10 +120,8 @@ async function* rowsOf(db: Db, history: BillingHistory, batch: ClientBatch, star
       lastId = lines.at(-1)?.id;
       rows = lines.map((l) => ({ client: name(l.invoice.orgId), document: l.invoice.number, date: l.invoice.issuedAt, status: l.invoice.status, currency: l.invoice.currency, description: l.description, productId: l.productId, amountMinor: l.amountMinor }));
     } else if (history === "orders") {
-      const or = scope(batch, "order") as Prisma.OrderLineWhereInput[];
-      if (or.length === 0) return;
       const lines = await db.orderLine.findMany({
-        where: { AND: [{ order: { createdAt: { gte: start, lt: end } } }, { OR: or }], ...(after ? { id: { gt: after } } : {}) },
+        where: { order: { orgId, createdAt: { gte: start, lt: end } }, ...(after ? { id: { gt: after } } : {}) },
         orderBy: { id: "asc" },
         take: ROW_BATCH,
         select: { id: true, description: true, productId: true, amountMinor: true, order: { select: { orgId: true, number: true, createdAt: true, status: true, currency: true } } },
@@ -141,9 +129,8 @@ async function* rowsOf(db: Db, history: BillingHistory, batch: ClientBatch, star
       lastId = lines.at(-1)?.id;
       rows = lines.map((l) => ({ client: name(l.order.orgId), document: l.order.number, date: l.order.createdAt, status: l.order.status, currency: l.order.currency, description: l.description, productId: l.productId, amountMinor: l.amountMinor }));
     } else {
-      if (batch.fullOrgIds.length === 0) return;
       const payments = await db.payment.findMany({
-        where: { orgId: { in: batch.fullOrgIds }, createdAt: { gte: start, lt: end }, ...(after ? { id: { gt: after } } : {}) },
+        where: { orgId, createdAt: { gte: start, lt: end }, ...(after ? { id: { gt: after } } : {}) },
         orderBy: { id: "asc" },
         take: ROW_BATCH,
         select: { id: true, orgId: true, createdAt: true, status: true, currency: true, methodType: true, amountMinor: true, invoice: { select: { number: true } } },

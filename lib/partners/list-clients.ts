@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { UserActor } from "@/lib/access/actor";
-import { can } from "@/lib/access/permissions";
+import { can, rolesWith } from "@/lib/access/permissions";
 
 /** Granted products named on the dashboard per client; the count says how many there are in all. */
 const PRODUCTS_SHOWN = 10;
@@ -8,11 +8,12 @@ const PRODUCTS_SHOWN = 10;
 /**
  * PRT-4: the clients that granted access to a partner Organization the actor belongs to. A partner's
  * user sees only clients they were assigned to (PRT-9), unless their role there manages every client
- * ("clients.manageAll" in the role table). The same rule lets them act in the client (requireAccess).
+ * ("clients.manageAll" in the role table). The same rule lets them act in the client (requireAccess), and
+ * the same role row ("clients.read") lets them read the list through the API (partnerships endpoint).
  */
 export async function listPartnerClients(db: Db, actor: UserActor) {
   const memberships = await db.membership.findMany({
-    where: { userId: actor.userId, organization: { partner: { isNot: null } } },
+    where: { userId: actor.userId, role: { in: rolesWith("clients.read") }, organization: { partner: { isNot: null } } },
     select: { id: true, role: true, organization: { select: { partner: { select: { id: true, displayName: true } } } } },
   });
   const results = [];

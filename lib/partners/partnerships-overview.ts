@@ -24,8 +24,9 @@ const PARTNERSHIP = {
 
 /**
  * PRT-2 … PRT-9, TND-2 for the REST API: an Organization's partnerships from both sides, for its members
- * who may read its partners ("partners.read").
- * - As a client: its partners — pending, active, ended or refused — with access, payer and granted products.
+ * who see the reseller area's clients ("clients.read" — a User too, as in the console).
+ * - As a client: its partners — pending, active, ended or refused — with access, payer and granted
+ *   products; only for those who may read them ("partners.read"), null for the others.
  * - As an approved partner: the clients it manages, active ones only, and only those the person manages
  *   (every one for a role holding "clients.manageAll", the assigned ones otherwise, PRT-9); and, when it
  *   opted in and the person may answer them, the open calls for tenders as extracts — never the
@@ -34,12 +35,14 @@ const PARTNERSHIP = {
 export async function partnershipsOverview(db: Db, actor: Actor, raw: z.input<typeof partnershipsOverviewSchema>) {
   const { orgId } = partnershipsOverviewSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const me = await requireMember(tx, actor, orgId, "partners.read");
-    const asClient = await tx.partnership.findMany({
-      where: { clientOrgId: me.orgId },
-      select: { ...PARTNERSHIP, partner: { select: { id: true, displayName: true, contactEmail: true, website: true } } },
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    });
+    const me = await requireMember(tx, actor, orgId, "clients.read");
+    const asClient = allows(me, "partners.read")
+      ? await tx.partnership.findMany({
+          where: { clientOrgId: me.orgId },
+          select: { ...PARTNERSHIP, partner: { select: { id: true, displayName: true, contactEmail: true, website: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        })
+      : null;
     const partner = await tx.partner.findFirst({ where: { orgId: me.orgId, approvedAt: { not: null } }, select: { id: true, displayName: true, tendersOptIn: true } });
     let asPartner = null;
     if (partner) {
@@ -66,7 +69,7 @@ export async function partnershipsOverview(db: Db, actor: Actor, raw: z.input<ty
       };
     }
     return {
-      asClient: asClient.map(({ partner: p, _count, ...rest }) => ({ ...rest, partner: p, productCount: rest.access === "LIMITED" ? _count.products : null })),
+      asClient: asClient && asClient.map(({ partner: p, _count, ...rest }) => ({ ...rest, partner: p, productCount: rest.access === "LIMITED" ? _count.products : null })),
       asPartner,
     };
   });

@@ -78,7 +78,9 @@ function decode(raw: string | undefined): Cursor | null {
  */
 export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput) {
   const input = listRenewalsSchema.parse(raw);
-  const access = await requireAccess(db, actor, input.orgId, "billing.read");
+  // PRT-5: the products to renew, their expiry and public price are for whoever may order renewals
+  // ("billing.pay") — a FULL partner while its client pays included — not the client's billing history.
+  const access = await requireAccess(db, actor, input.orgId, "billing.pay");
   const after = decode(input.after);
   const before = after ? null : decode(input.before);
   const cursor = after ?? before;
@@ -106,6 +108,8 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
     /** The paying Organization's currency: invoices and payment methods follow it (BIL-5, BIL-7). */
     currency: org.currency,
     canPay: allows(access, "billing.pay"),
+    /** Whether the reader also sees the Organization's invoices, payments and renewal settings (links to them). */
+    readsBilling: allows(access, "billing.read"),
     /** Products of the page the actor sees but may not renew (held through READ grants only, SEC-5). */
     readOnlyIds: items.filter((i) => !changeable.has(i.id)).map((i) => i.id),
     previousCursor: hasPrevious && page[0] ? encode(page[0]) : null,

@@ -1,7 +1,7 @@
 import { systemJob } from "@/lib/access/actor";
 import { audit } from "@/lib/audit/record";
 import { config } from "@/lib/config";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { allocateOrderNumber } from "@/lib/orders/order-number";
@@ -10,7 +10,7 @@ import { paymentOperator } from "@/lib/payments/operator";
 import type { PaymentFailure } from "@/lib/payments/types";
 import { creditCashback } from "@/lib/partners/credit-cashback";
 import { payerOf, resellerPrice } from "@/lib/partners/payer";
-import { canRenewWith, METHOD_ORDER, METHOD_SELECT } from "./auto-renew-method";
+import { payerRenewalMethod } from "./auto-renew-method";
 import { billingRecipients } from "./billing-recipients";
 import { billingMessagesOf, renewalAmount } from "./renewal-amount";
 import { addMonths, attemptKey, attemptSlot, nextAttemptAt } from "./schedule";
@@ -18,12 +18,6 @@ import { addMonths, attemptKey, attemptSlot, nextAttemptAt } from "./schedule";
 const JOB = systemJob("renewals-daily");
 
 const ORG_SELECT = { name: true, currency: true, country: true, vatNumber: true, vatNumberValid: true } as const;
-
-/** The partner's own method that renews by itself: its default one first, then the newest (BIL-8). */
-async function partnerMethod(tx: Tx, orgId: string, at: Date) {
-  const rows = await tx.paymentMethod.findMany({ where: { orgId, removedAt: null }, orderBy: METHOD_ORDER, select: { ...METHOD_SELECT, providerToken: true } });
-  return rows.find((m) => canRenewWith(m, at)) ?? null;
-}
 
 export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "SKIPPED";
 
@@ -58,8 +52,14 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
     const method =
       payer.orgId === product.orgId
         ? await tx.paymentMethod.findFirst({ where: { id: product.autoRenewMethodId, orgId: product.orgId, removedAt: null, providerToken: { not: null } } })
-        : await partnerMethod(tx, payer.orgId, at);
-    if (!method) return null;
+        : await payerRenewalMethod(tx, payer.orgId, at);
+    if (!method) {
+      // PRT-5: the partner paying for the client has nothing that renews by itself. It is told once per
+      // expiry (the notice's key), like a client whose card fails is told; nothing is charged.
+      if (payer.orgId === product.orgId) return null;
+      const { count } = await tx.renewalNotice.createMany({ data: [{ productId: product.id, expiresAt: product.expiresAt, kind: "PAYER_NO_METHOD", sentAt: at }], skipDuplicates: true });
+      return count === 1 ? { noMethod: true as const, product, slot, payerOrgId: payer.orgId, partnerName: payerOrg.name } : null;
+    }
     const idempotencyKey = attemptKey(product.id, product.expiresAt, slot);
     const { subtotalMinor, totalMinor } = renewalAmount(payerOrg, { priceMinor: resellerPrice(product.priceMinor, payer.discountBp) });
     await tx.payment.createMany({
@@ -68,9 +68,13 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
     });
     const payment = await tx.payment.findUniqueOrThrow({ where: { idempotencyKey } });
     if (payment.status !== "PENDING") return null;
-    return { product, method, payment, slot, subtotalMinor, payer, payerOrg };
+    return { noMethod: false as const, product, method, payment, slot, subtotalMinor, payer, payerOrg };
   });
   if (!claim) return "SKIPPED";
+  if (claim.noMethod) {
+    await tellPayerWithoutMethod(db, claim);
+    return "SKIPPED";
+  }
   const { product, method, payment, slot, subtotalMinor, payer, payerOrg } = claim;
   const description = `${product.name} — renewal ${product.renewalPeriodMonths} months`;
   const result = await paymentOperator().chargeSavedMethod({
@@ -153,4 +157,24 @@ export async function attemptRenewal(db: Db, productId: string, at: Date): Promi
     }
   }
   return settled.ok ? "SUCCEEDED" : "FAILED";
+}
+
+/** PRT-5: the partner's billing people learn that the renewal of its client's product could not be attempted. */
+async function tellPayerWithoutMethod(db: Db, c: { product: { id: string; orgId: string; name: string; expiresAt: Date; organization: { name: string } }; slot: number; payerOrgId: string; partnerName: string }) {
+  for (const r of await billingRecipients(db, c.payerOrgId)) {
+    await sendEmail(db, {
+      to: r.email,
+      locale: r.locale,
+      template: "renewalNoMethod",
+      params: {
+        organizationName: c.product.organization.name,
+        partnerName: c.partnerName,
+        productName: c.product.name,
+        expiresAt: c.product.expiresAt,
+        nextAttemptAt: nextAttemptAt(c.product.expiresAt, c.slot),
+        url: `${config.appUrl}/${c.product.orgId}/payments`,
+        timeZone: r.timeZone,
+      },
+    });
+  }
 }

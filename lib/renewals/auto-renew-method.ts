@@ -19,3 +19,9 @@ export async function renewalMethods(tx: Tx, orgId: string, at: Date): Promise<R
   const rows = await tx.paymentMethod.findMany({ where: { orgId, removedAt: null }, orderBy: METHOD_ORDER, select: METHOD_SELECT });
   return rows.filter((m) => canRenewWith(m, at)).map(({ id, type, label, expMonth, expYear }) => ({ id, type, label, expMonth, expYear }));
 }
+
+/** PRT-5: the method a partner paying for a client renews with — its own default one that renews by itself, else the newest. */
+export async function payerRenewalMethod(tx: Tx, orgId: string, at: Date) {
+  const rows = await tx.paymentMethod.findMany({ where: { orgId, removedAt: null }, orderBy: METHOD_ORDER, select: METHOD_SELECT });
+  return rows.find((m) => canRenewWith(m, at)) ?? null;
+}

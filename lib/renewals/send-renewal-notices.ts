@@ -4,8 +4,10 @@ import type { Db } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import type { RenewalNoticeKind } from "@/lib/generated/prisma/enums";
 import { sendEmail } from "@/lib/notifications/send-email";
+import { payerRenewalMethod } from "./auto-renew-method";
 import { billingRecipients } from "./billing-recipients";
-import { billingMessagesOf, renewalAmount } from "./renewal-amount";
+import { billingMessagesOf } from "./renewal-amount";
+import { payerAmount, renewalPayerOf, type RenewalPayer } from "./renewal-payer";
 import { cardEnd, FIRST_ATTEMPT_DAYS, firstAttemptAt, MAX_REMINDER_DAYS } from "./schedule";
 
 /** BIL-9: how long before the first attempt a card that will have expired by then is announced. */
@@ -31,6 +33,9 @@ const renewalsUrl = (orgId: string, productId: string) => `${config.appUrl}/${or
  * - products with auto-renewal, 14 days before expiry (the first attempt), unless the Organization
  *   turned renewal e-mails off;
  * - BIL-9: a product whose saved card ends before the first attempt, up to 30 days ahead of it.
+ * PRT-5: they go to whoever pays the renewal (renewalPayerOf): the client's billing people, or — while a
+ * full partnership makes the partner pay — the partner's, under the partner's billing messages, naming
+ * the client and the product, with the partner's price and the partner's own method.
  */
 export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: number; autoReminded: number; cardWarnings: number }> {
   const counts = { reminded: 0, autoReminded: 0, cardWarnings: 0 };
@@ -39,20 +44,26 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
   const recipientsCache = new Map<string, ReturnType<typeof billingRecipients>>();
   const prefsOf = (orgId: string) => prefsCache.get(orgId) ?? prefsCache.set(orgId, billingMessagesOf(db, orgId)).get(orgId)!;
   const recipientsOf = (orgId: string) => recipientsCache.get(orgId) ?? recipientsCache.set(orgId, billingRecipients(db, orgId)).get(orgId)!;
+  const payerCache = new Map<string, Promise<RenewalPayer>>();
+  const payerOfClient = (p: { orgId: string; organization: RenewalPayer["org"] }) =>
+    payerCache.get(p.orgId) ?? payerCache.set(p.orgId, renewalPayerOf(db, p.orgId, p.organization)).get(p.orgId)!;
+  const methodCache = new Map<string, ReturnType<typeof payerRenewalMethod>>();
+  const partnerMethodOf = (orgId: string) => methodCache.get(orgId) ?? methodCache.set(orgId, payerRenewalMethod(db, orgId, at)).get(orgId)!;
   const live = { status: { not: "TERMINATED" as const }, expiresAt: { gt: at } };
 
   const manual = await db.product.findMany({ where: { ...live, autoRenew: false, expiresAt: { gt: at, lte: new Date(at.getTime() + MAX_REMINDER_DAYS * DAY) } }, select: PRODUCT });
   for (const p of manual) {
-    const prefs = await prefsOf(p.orgId);
+    const payer = await payerOfClient(p);
+    const prefs = await prefsOf(payer.orgId);
     const left = p.expiresAt.getTime() - at.getTime();
     if (!prefs.remindersEnabled || left > prefs.reminderDaysBefore * DAY) continue;
     if (!(await claim(db, p.id, p.expiresAt, "REMINDER", at))) continue;
-    for (const r of await recipientsOf(p.orgId)) {
+    for (const r of await recipientsOf(payer.orgId)) {
       await sendEmail(db, {
         to: r.email,
         locale: r.locale,
         template: "renewalReminder",
-        params: { organizationName: p.organization.name, productName: p.name, expiresAt: p.expiresAt, daysLeft: Math.ceil(left / DAY), settingDays: prefs.reminderDaysBefore, url: renewalsUrl(p.orgId, p.id), timeZone: r.timeZone },
+        params: { organizationName: p.organization.name, productName: p.name, expiresAt: p.expiresAt, daysLeft: Math.ceil(left / DAY), settingDays: prefs.reminderDaysBefore, url: renewalsUrl(p.orgId, p.id), timeZone: r.timeZone, ...partner(payer) },
       });
     }
     counts.reminded++;
@@ -65,26 +76,29 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
   const methodIds = [...new Set(automatic.map((p) => p.autoRenewMethodId!))];
   const methods = new Map((await db.paymentMethod.findMany({ where: { id: { in: methodIds }, removedAt: null } })).map((m) => [m.id, m]));
   for (const p of automatic) {
-    const method = methods.get(p.autoRenewMethodId!);
-    if (!method || method.orgId !== p.orgId) continue;
+    const payer = await payerOfClient(p);
+    // A partner paying for the client renews with its own method; without one, the attempt tells it (attemptRenewal).
+    const own = methods.get(p.autoRenewMethodId!);
+    const method = payer.partnerName ? await partnerMethodOf(payer.orgId) : own?.orgId === p.orgId ? own : null;
+    if (!method) continue;
     const attemptAt = firstAttemptAt(p.expiresAt);
     const end = cardEnd(method);
     if (at < attemptAt && end && end <= attemptAt && (await claim(db, p.id, p.expiresAt, "CARD_EXPIRING", at))) {
-      for (const r of await recipientsOf(p.orgId)) {
+      for (const r of await recipientsOf(payer.orgId)) {
         await sendEmail(db, {
           to: r.email,
           locale: r.locale,
           template: "cardExpiring",
-          params: { organizationName: p.organization.name, productName: p.name, method: method.label, attemptAt, url: renewalsUrl(p.orgId, p.id), timeZone: r.timeZone },
+          params: { organizationName: p.organization.name, productName: p.name, method: method.label, attemptAt, url: renewalsUrl(p.orgId, p.id), timeZone: r.timeZone, ...partner(payer) },
         });
       }
       counts.cardWarnings++;
     }
     if (at < attemptAt) continue;
-    if (!(await prefsOf(p.orgId)).notifyRenewal) continue;
+    if (!(await prefsOf(payer.orgId)).notifyRenewal) continue;
     if (!(await claim(db, p.id, p.expiresAt, "AUTO_REMINDER", at))) continue;
-    const { totalMinor } = renewalAmount(p.organization, p);
-    for (const r of await recipientsOf(p.orgId)) {
+    const { totalMinor } = payerAmount(payer, p);
+    for (const r of await recipientsOf(payer.orgId)) {
       await sendEmail(db, {
         to: r.email,
         locale: r.locale,
@@ -94,10 +108,11 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
           productName: p.name,
           expiresAt: p.expiresAt,
           attemptAt,
-          amount: formatMoney(totalMinor, p.organization.currency, r.locale),
+          amount: formatMoney(totalMinor, payer.org.currency, r.locale),
           method: method.label,
           url: renewalsUrl(p.orgId, p.id),
           timeZone: r.timeZone,
+          ...partner(payer),
         },
       });
     }
@@ -105,3 +120,6 @@ export async function sendRenewalNotices(db: Db, at: Date): Promise<{ reminded: 
   }
   return counts;
 }
+
+/** PRT-5: the paying partner's name on a notice it receives for its client (nothing when the client pays). */
+const partner = (payer: RenewalPayer) => (payer.partnerName ? { partnerName: payer.partnerName } : {});

@@ -87,6 +87,7 @@ const samples: { [K in TemplateName]: TemplateParams<K> } = {
     url: "https://manager.localhost/o/payments/renewals",
   },
   cardExpiring: { organizationName: "Acme SA", productName: "acme.ch", method: "Visa •••• 4242", attemptAt: new Date("2025-03-18T00:00:00Z"), url: "https://manager.localhost/o/payments/renewals" },
+  renewalNoMethod: { organizationName: "Acme SA", partnerName: "Helvetic Partners AG", productName: "acme.ch", expiresAt: new Date("2025-04-01T00:00:00Z"), nextAttemptAt: new Date("2025-03-22T00:00:00Z"), url: "https://manager.localhost/o/payments" },
   orderBlocked: { orderNumber: "ORD-2025-000001", link: "https://manager.localhost/verify/mno", linkExpiresAt: new Date("2025-03-04T10:00:00Z"), cancelAt: new Date("2025-03-11T10:00:00Z") },
   orderCancelled: { orderNumber: "ORD-2025-000001", amountMinor: 12_345, currency: "CHF" },
   invoiceReminder: { invoiceNumber: "INV-2025-000001", amountMinor: 12_345, currency: "EUR", dueAt: new Date("2025-03-01T10:00:00Z"), second: false, link: "https://manager.localhost/o/invoices/i" },

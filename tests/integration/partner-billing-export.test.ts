@@ -2,8 +2,10 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { GET } from "@/app/(console)/reseller/[partnerId]/download/route";
 import type { Actor } from "@/lib/access/actor";
+import { hasAccess } from "@/lib/access/require-access";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { changePayer } from "@/lib/partners/change-payer";
 import { CLIENT_BATCH, exportClientBilling, ROW_BATCH, type BillingRow, type ExportClientBillingInput } from "@/lib/partners/export-client-billing";
 import { addMember, createInvoice, createInvoices, createOrganization, createPartner, createPartnership, createProducts, createUser, unique } from "../factories";
 import { asUser } from "./support/api";
@@ -34,7 +36,11 @@ async function code(work: Promise<unknown>): Promise<string> {
 const period = { from: "2026-01-01", to: "2026-06-30" };
 const inPeriod = new Date("2026-03-15T10:00:00Z");
 
-/** A partner with a FULL client A (its user assigned to A only), a LIMITED client B (one of two products granted), and another partner's client C. */
+/**
+ * A partner with a FULL client A it pays for (its user assigned to A only), a FULL client D that pays
+ * itself, a LIMITED client B (one of two products granted), a second partner-paid FULL client E, and
+ * another partner's client C.
+ */
 async function world() {
   const db = getDb();
   const partnerOrg = await createOrganization(db);
@@ -44,54 +50,77 @@ async function world() {
   const a = await createOrganization(db, { name: unique("Client A") });
   const b = await createOrganization(db, { name: unique("Client B") });
   const c = await createOrganization(db, { name: unique("Client C") });
+  const d = await createOrganization(db, { name: unique("Client D") });
+  const e = await createOrganization(db, { name: unique("Client E") });
   const [bGranted, bOther] = await createProducts(db, [{ orgId: b.id, name: "granted.ch" }, { orgId: b.id, name: "other.ch" }]);
-  const toA = await createPartnership(db, { partnerId: partner.id, clientOrgId: a.id, access: "FULL", managerMembershipIds: [userM.id] });
+  const toA = await createPartnership(db, { partnerId: partner.id, clientOrgId: a.id, access: "FULL", payer: "PARTNER", managerMembershipIds: [userM.id] });
   const toB = await createPartnership(db, { partnerId: partner.id, clientOrgId: b.id, access: "LIMITED", productIds: [bGranted.id] });
+  const toD = await createPartnership(db, { partnerId: partner.id, clientOrgId: d.id, access: "FULL", payer: "CLIENT" });
+  const toE = await createPartnership(db, { partnerId: partner.id, clientOrgId: e.id, access: "FULL", payer: "PARTNER" });
   const otherPartner = await createPartner(db, { orgId: (await createOrganization(db)).id });
-  const toC = await createPartnership(db, { partnerId: otherPartner.id, clientOrgId: c.id, access: "FULL" });
+  const toC = await createPartnership(db, { partnerId: otherPartner.id, clientOrgId: c.id, access: "FULL", payer: "PARTNER" });
   const [invA] = await createInvoices(db, [
     { org: a, issuedAt: inPeriod, status: "PAID", lines: [{ description: "=HYPERLINK(\"http://x\")", unitPriceMinor: 12_345 }, { description: "Mail, \"Pro\"", unitPriceMinor: 500 }] },
     { org: a, issuedAt: new Date("2026-07-01T00:00:00Z"), lines: [{ description: "after the period", unitPriceMinor: 100 }] },
     { org: a, issuedAt: new Date("2026-06-30T23:59:59Z"), lines: [{ description: "last day", unitPriceMinor: 100 }] },
     { org: b, issuedAt: inPeriod, lines: [{ description: "granted line", unitPriceMinor: 2000, productId: bGranted.id }, { description: "other line", unitPriceMinor: 3000, productId: bOther.id }, { description: "no product", unitPriceMinor: 50 }] },
     { org: c, issuedAt: inPeriod, lines: [{ description: "another partner's client", unitPriceMinor: 999 }] },
+    { org: d, issuedAt: inPeriod, lines: [{ description: "pays itself", unitPriceMinor: 4000 }] },
+    { org: e, issuedAt: inPeriod, lines: [{ description: "second paid-for client", unitPriceMinor: 800 }] },
   ]);
-  for (const [org, productId] of [[a, null], [b, bGranted.id], [b, bOther.id], [c, null]] as const) {
+  for (const [org, productId] of [[a, null], [b, bGranted.id], [b, bOther.id], [c, null], [d, null]] as const) {
     await db.order.create({ data: { orgId: org.id, number: unique("ORD"), currency: org.currency, totalMinor: 700, status: "PAID", createdAt: inPeriod, lines: { create: { description: `order ${productId ?? org.name}`, amountMinor: 700, productId } } } });
   }
-  for (const org of [a, b, c]) {
+  for (const org of [a, b, c, d]) {
     await db.payment.create({ data: { orgId: org.id, invoiceId: org.id === a.id ? invA.id : null, methodType: "TWINT", amountMinor: 13_345, currency: org.currency, status: "SUCCEEDED", idempotencyKey: unique("pay"), createdAt: inPeriod } });
   }
-  return { db, partnerOrg, partner, user, a, b, c, bGranted, bOther, toA, toB, toC, lead: asUser(partnerOrg.legalRepresentativeId) };
+  return { db, partnerOrg, partner, user, a, b, c, d, e, bGranted, bOther, toA, toB, toC, toD, toE, lead: asUser(partnerOrg.legalRepresentativeId) };
 }
 
 describe("reseller area: billing data download (PRT-8)", () => {
-  test("[PRT-8] FULL clients give every line, LIMITED ones only the granted products' lines, another partner's client nothing; the period is whole days", async () => {
+  test("[PRT-8] [PRT-5] clients the partner pays for give every line, clients that pay themselves (full or limited access) and another partner's client nothing; the period is whole days", async () => {
     const w = await world();
     const invoices = await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period });
     expect(invoices.map((r) => `${r.client}|${r.description}|${r.amountMinor}`).sort()).toEqual(
-      [`${w.a.name}|=HYPERLINK("http://x")|12345`, `${w.a.name}|Mail, "Pro"|500`, `${w.a.name}|last day|100`, `${w.b.name}|granted line|2000`].sort(),
+      [`${w.a.name}|=HYPERLINK("http://x")|12345`, `${w.a.name}|Mail, "Pro"|500`, `${w.a.name}|last day|100`, `${w.e.name}|second paid-for client|800`].sort(),
     );
     const orders = await all(w.db, w.lead, { partnerId: w.partner.id, history: "orders", ...period });
-    expect(orders.map((r) => r.description).sort()).toEqual([`order ${w.a.name}`, `order ${w.bGranted.id}`].sort());
-    // Payments settle whole invoices: a LIMITED partner sees none of them.
+    expect(orders.map((r) => r.description)).toEqual([`order ${w.a.name}`]);
     const payments = await all(w.db, w.lead, { partnerId: w.partner.id, history: "payments", ...period });
     expect(payments).toEqual([expect.objectContaining({ client: w.a.name, status: "SUCCEEDED", amountMinor: 13_345, description: "TWINT" })]);
-    // Ticked clients only; another partner's partnership ticked counts for nothing.
-    expect((await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period, scope: "selected", client: [w.toB.id] })).map((r) => r.client)).toEqual([w.b.name]);
-    expect(await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period, scope: "selected", client: w.toC.id })).toEqual([]);
+    // Ticked clients only; a self-paying client or another partner's partnership ticked gives nothing.
+    expect((await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period, scope: "selected", client: [w.toE.id] })).map((r) => r.client)).toEqual([w.e.name]);
+    for (const ticked of [w.toB, w.toC, w.toD]) {
+      for (const history of ["invoices", "orders", "payments"] as const) {
+        expect(await all(w.db, w.lead, { partnerId: w.partner.id, history, ...period, scope: "selected", client: ticked.id })).toEqual([]);
+      }
+    }
     // "all" ignores ticks that came along.
-    expect(await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period, scope: "all", client: w.toB.id })).toHaveLength(4);
+    expect(await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period, scope: "all", client: w.toE.id })).toHaveLength(4);
     // An ended partnership exports nothing more.
-    await w.db.partnership.update({ where: { id: w.toB.id }, data: { status: "ENDED", endedAt: new Date() } });
-    expect((await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period })).map((r) => r.client)).not.toContain(w.b.name);
+    await w.db.partnership.update({ where: { id: w.toE.id }, data: { status: "ENDED", endedAt: new Date() } });
+    expect((await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period })).map((r) => r.client)).not.toContain(w.e.name);
+  });
+
+  test("[PRT-5] [PRT-6] the export follows who pays as the console does: the client taking the bills back takes its rows out of the file at once, and back", async () => {
+    const w = await world();
+    const clientsIn = async () => new Set((await all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", ...period })).map((r) => r.client));
+    const readsInvoices = () => hasAccess(w.db, w.lead, w.d.id, "billing.read");
+    expect(await clientsIn()).not.toContain(w.d.name);
+    expect(await readsInvoices()).toBe(false);
+    await changePayer(w.db, asUser(w.d.legalRepresentativeId), { orgId: w.d.id, partnershipId: w.toD.id, payer: "PARTNER" });
+    expect(await clientsIn()).toContain(w.d.name);
+    expect(await readsInvoices()).toBe(true);
+    await changePayer(w.db, asUser(w.d.legalRepresentativeId), { orgId: w.d.id, partnershipId: w.toD.id, payer: "CLIENT" });
+    expect(await clientsIn()).not.toContain(w.d.name);
+    expect(await readsInvoices()).toBe(false);
   });
 
   test("[PRT-8] [PRT-9] a user of the partner exports only the clients assigned to them; other partners and bad periods are refused", async () => {
     const w = await world();
     const rows = await all(w.db, asUser(w.user.id), { partnerId: w.partner.id, history: "invoices", ...period });
     expect(new Set(rows.map((r) => r.client))).toEqual(new Set([w.a.name]));
-    expect(await all(w.db, asUser(w.user.id), { partnerId: w.partner.id, history: "orders", ...period, scope: "selected", client: [w.toB.id] })).toEqual([]);
+    expect(await all(w.db, asUser(w.user.id), { partnerId: w.partner.id, history: "invoices", ...period, scope: "selected", client: [w.toE.id] })).toEqual([]);
     const outsider = asUser((await createUser(w.db)).id);
     expect(await code(all(w.db, outsider, { partnerId: w.partner.id, history: "invoices", ...period }))).toBe("NOT_FOUND");
     expect(await code(all(w.db, w.lead, { partnerId: w.partner.id, history: "invoices", from: "2026-02-01", to: "2026-01-31" }))).toBe("INVALID_INPUT");
@@ -105,7 +134,7 @@ describe("reseller area: billing data download (PRT-8)", () => {
     const clients = await db.organization.createManyAndReturn({
       data: Array.from({ length: 1000 }, (_, i) => ({ name: `Bulk client ${String(i).padStart(4, "0")}`, entityType: "COMPANY" as const, country: "CH", currency: "CHF" as const })),
     });
-    await db.partnership.createMany({ data: clients.map((c) => ({ partnerId: partner.id, clientOrgId: c.id, access: "FULL" as const, status: "ACTIVE" as const, acceptedAt: inPeriod })) });
+    await db.partnership.createMany({ data: clients.map((c) => ({ partnerId: partner.id, clientOrgId: c.id, access: "FULL" as const, payer: "PARTNER" as const, status: "ACTIVE" as const, acceptedAt: inPeriod })) });
     // Two invoice lines per client: 2,000 rows.
     await createInvoices(
       db,
@@ -113,7 +142,7 @@ describe("reseller area: billing data download (PRT-8)", () => {
     );
     // Another partner's client with an invoice in the period: never in the file.
     const foreign = await createOrganization(db);
-    await createPartnership(db, { partnerId: (await createPartner(db, { orgId: (await createOrganization(db)).id })).id, clientOrgId: foreign.id, access: "FULL" });
+    await createPartnership(db, { partnerId: (await createPartner(db, { orgId: (await createOrganization(db)).id })).id, clientOrgId: foreign.id, access: "FULL", payer: "PARTNER" });
     await createInvoice(db, { org: foreign, issuedAt: inPeriod, lines: [{ description: "foreign", unitPriceMinor: 1 }] });
 
     // Every read the export sends, with the rows it asked for (the real database answers them).

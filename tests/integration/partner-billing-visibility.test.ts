@@ -11,7 +11,8 @@ import { listOrders } from "@/lib/orders/list-orders";
 import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
 import { changePayer } from "@/lib/partners/change-payer";
 import { listPayments } from "@/lib/payments/list-payments";
-import { createInvoice, createOrganization, createPartner, createPartnership, createProducts, createRawApiToken } from "../factories";
+import { listRenewals } from "@/lib/payments/list-renewals";
+import { addMember, createInvoice, createOrganization, createUser, createPartner, createPartnership, createProducts, createRawApiToken } from "../factories";
 import { asUser } from "./support/api";
 
 const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
@@ -71,5 +72,26 @@ describe("the client's invoices and the partner (PRT-5)", () => {
     // And back: refused again at once.
     await changePayer(w.db, w.owner, { orgId: w.client.id, partnershipId: w.partnership.id, payer: "CLIENT" });
     expect(await invoiceReads(w)).toEqual(refused);
+  });
+
+  test("[PRT-5] [BIL-2] while the client pays, a FULL partner sees the products to renew (expiry, period, public price) and orders a renewal that waits in the client's pending orders; it reads no invoice, a USER of the client still sees no renewal list", async () => {
+    const w = await world();
+    const list = await listRenewals(w.db, w.partnerLead, { orgId: w.client.id, all: "1" });
+    expect(list.items.map((i) => i.id)).toContain(w.domain.id);
+    expect(list).toMatchObject({ canPay: true, readsBilling: false });
+    expect(list.items.find((i) => i.id === w.domain.id)).toMatchObject({ name: "client-pays.ch", priceMinor: 2000 });
+    // The client itself reads the links to its invoices and renewal settings.
+    expect((await listRenewals(w.db, w.owner, { orgId: w.client.id })).readsBilling).toBe(true);
+
+    const placed = await placeRenewalOrder(w.db, w.partnerLead, { orgId: w.client.id, idempotencyKey: crypto.randomUUID(), method: "CARD", productIds: [w.domain.id], months: [12] });
+    expect(placed.orgId).toBe(w.client.id);
+    expect(await hasAccess(w.db, w.partnerLead, placed.orgId, "billing.read")).toBe(false);
+    // BIL-4: the client finds it among its pending orders and pays it.
+    const pending = await listOrders(w.db, w.owner, { orgId: w.client.id });
+    expect(JSON.stringify(pending)).toContain(placed.orderId);
+
+    const user = await createUser(w.db);
+    await addMember(w.db, w.client.id, user.id, "USER");
+    expect(await outcome(listRenewals(w.db, asUser(user.id), { orgId: w.client.id }))).toBe("FORBIDDEN");
   });
 });

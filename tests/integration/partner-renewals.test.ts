@@ -107,6 +107,74 @@ async function payByTransfer(db: Db, invoiceId: string) {
   await recordTransfer(db, { kind: "user", userId: staff.id, sessionId: "s", staffRole: "SUPERVISOR", secondFactor: true }, { invoiceNumber: invoice.number, amount: (invoice.totalMinor / 100).toFixed(2), bankReference: `bank-${invoice.id}` });
 }
 
+/** What the outbox holds for a person, by template. */
+async function mailsOf(db: Db, userId: string) {
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  return db.emailOutbox.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" }, select: { template: true, subject: true, textBody: true } });
+}
+const renewalMails = async (db: Db, userId: string) => (await mailsOf(db, userId)).filter((m) => /^(renewal|autoRenewal|cardExpiring|invoiceIssued)/.test(m.template));
+
+describe("renewal e-mails go to whoever pays (PRT-5, BIL-10)", () => {
+  test("[PRT-5] [BIL-10] a product without auto-renewal nears its deadline: the reminder goes to the partner paying for the client, naming client and product; the client's own people get none", async () => {
+    const w = await world("DISCOUNT", { access: "FULL", payer: "PARTNER" });
+    const manual = await createProduct(w.db, { orgId: w.client.id, name: `${randomUUID().slice(0, 8)}.ch`, category: "domain", expiresAt: new Date(w.expiresAt.getTime() - 5 * DAY), priceMinor: 2000 });
+    await runJob(w.db);
+    const [reminder, ...more] = await renewalMails(w.db, w.partnerOrg.legalRepresentativeId);
+    expect(more).toEqual([]);
+    expect(reminder).toMatchObject({ template: "renewalReminder", subject: expect.stringContaining(manual.name) });
+    expect(reminder!.textBody).toContain(w.client.name);
+    expect(reminder!.textBody).toContain(`because ${w.partnerOrg.name} pays for the products of ${w.client.name}`);
+    expect(reminder!.textBody).toContain(`/${w.client.id}/payments/renewals?product=${manual.id}`);
+    expect(await renewalMails(w.db, w.client.legalRepresentativeId)).toEqual([]);
+  });
+
+  test("[PRT-5] [BIL-10] when the client pays, the reminder goes to the client as before and the partner gets none", async () => {
+    const w = await world("CASHBACK", { access: "FULL", payer: "CLIENT" });
+    const manual = await createProduct(w.db, { orgId: w.client.id, name: `${randomUUID().slice(0, 8)}.ch`, category: "domain", expiresAt: new Date(w.expiresAt.getTime() - 5 * DAY), priceMinor: 2000 });
+    await runJob(w.db);
+    const mails = await renewalMails(w.db, w.client.legalRepresentativeId);
+    expect(mails).toEqual([expect.objectContaining({ template: "renewalReminder", subject: expect.stringContaining(manual.name) })]);
+    expect(mails[0]!.textBody).not.toContain(w.partnerOrg.name);
+    expect(await renewalMails(w.db, w.partnerOrg.legalRepresentativeId)).toEqual([]);
+  });
+
+  test("[PRT-5] [BIL-10] the J-14 automatic-renewal reminder goes to the paying partner with its own price and its own card; the renewal confirmation too; the client gets none", async () => {
+    const w = await world("DISCOUNT", { access: "FULL", payer: "PARTNER" });
+    await w.db.paymentMethod.update({ where: { id: w.partnerCard!.id }, data: { label: "MasterCard •••• 5555", type: "MASTERCARD" } });
+    w.firstAttempt();
+    await runJob(w.db);
+    const mails = await renewalMails(w.db, w.partnerOrg.legalRepresentativeId);
+    const reminder = mails.find((m) => m.template === "autoRenewalReminder");
+    // 15 % off CHF 20.00 = 17.00, plus 8.1 % Swiss VAT = 18.38, charged to the partner's own card.
+    expect(reminder?.textBody).toContain("18.38");
+    expect(reminder?.textBody).toContain("MasterCard •••• 5555");
+    expect(reminder?.textBody).toContain(w.domain.name);
+    expect(reminder?.textBody).toContain(`because ${w.partnerOrg.name} pays for the products of ${w.client.name}`);
+    expect(mails.map((m) => m.template)).toEqual(expect.arrayContaining(["autoRenewalReminder", "renewalSucceeded"]));
+    expect(await renewalMails(w.db, w.client.legalRepresentativeId)).toEqual([]);
+  });
+
+  test("[PRT-5] [BIL-9] a partner-paid automatic renewal skipped for lack of a saved method e-mails the partner once (translated, through the outbox); the client gets nothing", async () => {
+    const w = await world("DISCOUNT", { access: "FULL", payer: "PARTNER" }, { partnerCard: false });
+    await w.db.user.update({ where: { id: w.partnerOrg.legalRepresentativeId }, data: { locale: "de" } });
+    w.firstAttempt();
+    await runJob(w.db);
+    const [mail, ...more] = await renewalMails(w.db, w.partnerOrg.legalRepresentativeId);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ template: "renewalNoMethod", subject: expect.stringContaining(`${w.domain.name} von ${w.client.name} konnte nicht automatisch verlängert werden`) });
+    expect(mail!.textBody).toContain(w.partnerOrg.name);
+    expect(mail!.textBody).toContain(`/${w.client.id}/payments`);
+    // The next day, in the same attempt slot, and at the next slot: no second mail, still nothing charged.
+    clock.advance(DAY);
+    await runJob(w.db);
+    clock.set(new Date(w.expiresAt.getTime() - 10 * DAY + HOUR));
+    await runJob(w.db);
+    expect(await renewalMails(w.db, w.partnerOrg.legalRepresentativeId)).toHaveLength(1);
+    expect(await w.db.payment.count({ where: { orgId: { in: [w.client.id, w.partnerOrg.id] } } })).toBe(0);
+    expect(await renewalMails(w.db, w.client.legalRepresentativeId)).toEqual([]);
+  });
+});
+
 describe("a discount partner's income on its client's direct orders (PRT-5)", () => {
   test("[PRT-5] a DISCOUNT partner earns cashback at its rate on an order the client places and pays itself", async () => {
     const w = await world("DISCOUNT", { access: "FULL", payer: "PARTNER" });

@@ -2,13 +2,15 @@ import { describe, expect, test } from "vitest";
 import * as partnershipsLatest from "@/app/api/accounts/[account_id]/partnerships/route";
 import * as partnerships from "@/app/api/[version]/accounts/[account_id]/partnerships/route";
 import { getDb } from "@/lib/db";
+import { roleAllowsScope } from "@/lib/api-tokens/scopes";
 import { openApiDocument } from "@/lib/http/openapi";
+import { listPartnerClients } from "@/lib/partners/list-clients";
 import { addMember, createOrganization, createPartner, createPartnership, createProducts, createProposal, createRawApiToken, createTender, createUser } from "../factories";
 import { call } from "./support/api";
 
 type Body = {
   data: {
-    partners: { id: string; access: string; payer: string; status: string; product_count: number | null; partner: { id: string; name: string } }[];
+    partners: null | { id: string; access: string; payer: string; status: string; product_count: number | null; partner: { id: string; name: string } }[];
     as_partner: null | {
       partner_id: string;
       clients: { id: string; access: string; payer: string; status: string; product_count: number | null; client: { account_id: string; name: string } }[];
@@ -70,7 +72,7 @@ describe("REST: the partnerships of an Organization (PRT-2 … PRT-9, TND-2)", (
     expect(((await (await get(w.org.id, w.token)).json()) as Body).data.as_partner?.tenders).toBeNull();
   });
 
-  test("[PRT-2] [API-6] an Organization that is no partner answers its partners only; a token without the scope is 403, a USER's 403, another Organization's 404", async () => {
+  test("[PRT-2] [API-6] an Organization that is no partner answers its partners only; a token without the scope is 403, an external user's 403, another Organization's 404", async () => {
     const w = await world();
     const plain = await createOrganization(w.db);
     const plainToken = await createRawApiToken(w.db, { userId: plain.legalRepresentativeId, orgIds: [plain.id], scopes: ["partners:read"] });
@@ -79,14 +81,40 @@ describe("REST: the partnerships of an Organization (PRT-2 … PRT-9, TND-2)", (
 
     const noScope = await createRawApiToken(w.db, { userId: w.org.legalRepresentativeId, orgIds: [w.org.id], scopes: ["accounts:read", "invoices:read"] });
     expect((await get(w.org.id, noScope)).status).toBe(403);
-    const user = await createUser(w.db);
-    await addMember(w.db, w.org.id, user.id, "USER");
-    const userToken = await createRawApiToken(w.db, { userId: user.id, orgIds: [w.org.id], scopes: ["partners:read"] });
-    expect((await get(w.org.id, userToken)).status).toBe(403);
+    const external = await createUser(w.db);
+    await addMember(w.db, w.org.id, external.id, "EXTERNAL");
+    const externalToken = await createRawApiToken(w.db, { userId: external.id, orgIds: [w.org.id], scopes: ["partners:read"] });
+    expect((await get(w.org.id, externalToken)).status).toBe(403);
     // The partner's token in one of its clients: partners act through the console only.
     const intoClient = await createRawApiToken(w.db, { userId: w.org.legalRepresentativeId, orgIds: [w.full.id], scopes: ["partners:read"] });
     expect((await get(w.full.id, intoClient)).status).toBe(404);
     expect((await get(w.org.id, plainToken)).status).toBe(404);
+  });
+
+  test("[PRT-9] [PRT-4] a plain User of the partner reads through the API what the reseller area shows them: the clients assigned to them and the open calls, not the Organization's own partners", async () => {
+    const w = await world();
+    const assigned = await createUser(w.db);
+    const membership = await addMember(w.db, w.org.id, assigned.id, "USER");
+    await w.db.partnerManager.create({ data: { partnershipId: w.toLimited.id, membershipId: membership.id } });
+    const unassigned = await createUser(w.db);
+    await addMember(w.db, w.org.id, unassigned.id, "USER");
+    // The User may give a token this scope (never more than their own rights).
+    expect(roleAllowsScope("USER", "partners:read")).toBe(true);
+    expect(roleAllowsScope("EXTERNAL", "partners:read")).toBe(false);
+
+    const token = await createRawApiToken(w.db, { userId: assigned.id, orgIds: [w.org.id], scopes: ["partners:read"] });
+    const res = await get(w.org.id, token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Body;
+    expect(body.data.partners).toBeNull();
+    expect(body.data.as_partner?.clients.map((c) => c.client.name)).toEqual(["Beta client"]);
+    expect(body.data.as_partner?.tenders?.map((t) => t.id)).toEqual(expect.arrayContaining([w.answered.id, w.open.id]));
+    // The reseller area shows the same person the same clients.
+    const [group] = await listPartnerClients(w.db, { kind: "user", userId: assigned.id, sessionId: "s", staffRole: null });
+    expect(group?.clients.map((c) => c.clientName)).toEqual(["Beta client"]);
+
+    const other = await createRawApiToken(w.db, { userId: unassigned.id, orgIds: [w.org.id], scopes: ["partners:read"] });
+    expect(((await (await get(w.org.id, other)).json()) as Body).data.as_partner?.clients).toEqual([]);
   });
 
   test("[API-3] the endpoint is in the OpenAPI document with the partners:read scope", () => {

@@ -99,7 +99,7 @@ describe("Payments page: products to renew (BIL-2)", () => {
     expect(back.items.map((i) => i.id)).toEqual(seen.slice(4, 8));
   });
 
-  test("[BIL-2] seeing the products to renew needs billing.read: a USER is refused, another Organization's member finds nothing", async () => {
+  test("[BIL-2] seeing the products to renew needs billing.pay (who may order renewals): a USER is refused, another Organization's member finds nothing", async () => {
     const w = await world();
     const user = await createUser(w.db);
     const member = await addMember(w.db, w.org.id, user.id, "USER");

@@ -158,6 +158,14 @@ describe("demo data", () => {
     expect(limited?.products.every((g) => g.product.orgId === limited.clientOrgId)).toBe(true);
   });
 
+  test("[SEED] [PRT-5] demo data: the partner pays for Bergblick Hotel under full access, and reads the invoice Bergblick paid before", async () => {
+    const bergblick = await orgNamed("Bergblick Hotel AG");
+    const partnership = await db.partnership.findFirstOrThrow({ where: { clientOrgId: bergblick.id }, include: { partner: true } });
+    expect(partnership).toMatchObject({ access: "FULL", payer: "PARTNER", status: "ACTIVE", partner: { displayName: "Helvetic Partners AG" } });
+    expect(await db.invoice.count({ where: { orgId: bergblick.id, status: "PAID" } })).toBe(1);
+    expect(await db.product.count({ where: { orgId: bergblick.id } })).toBe(2);
+  });
+
   test("[PRT-5] demo data: the partner earned cashback on the paid invoices of Alpine Web (client pays)", async () => {
     const entries = await db.partnerCashback.findMany({ where: { partner: { organization: { name: "Helvetic Partners AG" } } }, include: { client: true, invoice: true } });
     expect(entries.length).toBeGreaterThanOrEqual(2);

@@ -16,7 +16,8 @@ const terms = {
 export const partnershipsOutSchema = z.object({
   partners: z
     .array(z.object({ ...terms, partner: z.object({ id: z.string(), name: z.string(), contact_email: z.string(), website: z.string() }) }))
-    .describe("As a client: the Organization's partners, newest invitation first, whatever their status."),
+    .nullable()
+    .describe("As a client: the Organization's partners, newest invitation first, whatever their status; null when the token's owner may not read them (a User, PRT-2)."),
   as_partner: z
     .object({
       partner_id: z.string(),
@@ -57,14 +58,14 @@ const termsOut = (p: Terms) => ({
 export const partnershipsGet = endpoint({
   method: "GET",
   path: "/accounts/{account_id}/partnerships",
-  summary: "The Organization's partnerships from both sides: its partners as a client, and as an approved partner its clients and the open calls for tenders (PRT-2 … PRT-9, TND-2).",
+  summary: "The Organization's partnerships from both sides: its partners as a client, and as an approved partner its clients and the open calls for tenders (PRT-2 … PRT-9, TND-2). A User reads the clients assigned to them and the calls, as in the reseller area.",
   scope: "partners:read",
-  action: "partners.read",
+  action: "clients.read",
   response: partnershipsOutSchema,
   handler: async ({ db, actor, orgId }) => {
     const o = await partnershipsOverview(db, actor, { orgId });
     const data: z.infer<typeof partnershipsOutSchema> = {
-      partners: o.asClient.map((p) => ({ ...termsOut(p), partner: { id: p.partner.id, name: p.partner.displayName, contact_email: p.partner.contactEmail, website: p.partner.website } })),
+      partners: o.asClient && o.asClient.map((p) => ({ ...termsOut(p), partner: { id: p.partner.id, name: p.partner.displayName, contact_email: p.partner.contactEmail, website: p.partner.website } })),
       as_partner: o.asPartner && {
         partner_id: o.asPartner.partnerId,
         name: o.asPartner.displayName,

@@ -94,7 +94,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   // PRT-5: the whole cashback ledger, for the partner's members who may read its billing.
   "/reseller/[partnerId]/cashback": { requires: "partnerOrg:billing.read" },
   // Without the history and the period the query is refused (400) once the caller is the partner's.
-  "/reseller/[partnerId]/download": { requires: "partnerOrg:org.read", allowed: "invalid" },
+  "/reseller/[partnerId]/download": { requires: "partnerOrg:clients.read", allowed: "invalid" },
   "/partners-directory": { requires: "public" },
   "/backoffice/partner-applications": { requires: "staff:partners.review" },
   "/backoffice/partner-applications/[applicationId]": { requires: "staff:partners.review" },
@@ -160,7 +160,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/invoices/[invoiceId]/pdf": { requires: "org:billing.read", denied: ["forbidden"] },
   // Without ?year= the query is refused (400) once the caller may read invoices.
   "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },
-  "/[org]/payments": { requires: "org:billing.read" },
+  "/[org]/payments": { requires: "org:billing.pay" },
   "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
   "/[org]/payments/renewals": { requires: "org:billing.read" },
   "/[org]/payments/prepaid": { requires: "org:billing.read" },

@@ -72,14 +72,16 @@ test("[PRT-1] the public partner directory finds an opted-in partner by name, re
   await expect(page.getByText(en("partnersDirectory.empty"))).toBeVisible();
 });
 
-test("[PRT-8] the partner ticks a client, the bar at the bottom downloads that client's billing data as CSV", async ({ page }) => {
+test("[PRT-8] [PRT-5] the partner ticks two clients, the bar at the bottom downloads their billing data as CSV: the client it pays for is in it, the one that pays itself is not", async ({ page }) => {
   await signIn(page, "partner@example.com", DEMO_PASSWORD);
   await page.goto("/reseller");
   await expect(page.getByTestId("selection-bar")).toHaveCount(0);
+  // Alpine Web pays its own bills (its invoices are only its own); Helvetic pays Bergblick's.
   await page.getByRole("checkbox", { name: de("resellerDownload.tick", { client: "Alpine Web Sàrl" }) }).check();
+  await page.getByRole("checkbox", { name: de("resellerDownload.tick", { client: "Bergblick Hotel AG" }) }).check();
   const bar = page.getByTestId("selection-bar");
   await expect(bar).toBeVisible();
-  await expect(bar).toContainText("1");
+  await expect(bar).toContainText("2");
   await page.getByLabel(de("resellerDownload.history"), { exact: true }).selectOption({ label: de("resellerDownload.histories.invoices") });
   await page.getByLabel(de("resellerDownload.from"), { exact: true }).fill("2020-01-01");
   const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("button", { name: de("resellerDownload.downloadTicked") }).click()]);
@@ -88,6 +90,8 @@ test("[PRT-8] the partner ticks a client, the bar at the bottom downloads that c
   const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(header).toContain(`"${de("resellerDownload.columns.client")}"`);
   expect(rows.length).toBeGreaterThan(0);
-  expect(rows.every((r) => r.startsWith('"Alpine Web Sàrl"'))).toBe(true);
+  expect(rows.every((r) => r.startsWith('"Bergblick Hotel AG"'))).toBe(true);
+  expect(csv).toContain("bergblick-hotel.ch");
+  expect(csv).not.toContain("Alpine Web");
   expect(csv).not.toContain("Jean Martin");
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db";
 import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
   const sp = await searchParams;
-  const { actor } = await consoleContext(orgId, "billing.read");
+  const { actor } = await consoleContext(orgId, "billing.pay");
   const [list, t, tPrepaid] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments"), getTranslations("prepaid")]);
   const currency = list.currency;
   const all = list.params.all;
@@ -36,15 +37,19 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("subtitle")}</p>
         </div>
-        <p className="flex gap-4">
-          <Link href={`/${orgId}/payments/renewals`} className="text-sm text-brand-700 underline">
-            {t("manageRenewals")}
-          </Link>
-          <Link href={`/${orgId}/payments/prepaid`} className="text-sm text-brand-700 underline">
-            {tPrepaid("title")}
-          </Link>
-        </p>
+        {list.readsBilling ? (
+          <p className="flex gap-4">
+            <Link href={`/${orgId}/payments/renewals`} className="text-sm text-brand-700 underline">
+              {t("manageRenewals")}
+            </Link>
+            <Link href={`/${orgId}/payments/prepaid`} className="text-sm text-brand-700 underline">
+              {tPrepaid("title")}
+            </Link>
+          </p>
+        ) : null}
       </div>
+      {/* PRT-5: a partner ordered for a client that pays itself: the client is invoiced and pays the order. */}
+      {firstParam(sp.placed) === "1" && !list.readsBilling ? <Alert tone="success">{t("placedForClient")}</Alert> : null}
       <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-2">
         <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>
           {t("window")}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RenewalNoticeKind" ADD VALUE 'PAYER_NO_METHOD';
