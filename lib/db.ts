@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
 import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/errors";
+import { noteDatabaseState } from "@/lib/http/request-faults";
 
 export type Db = PrismaClient;
 /** A transaction handle: the client without the methods that only exist outside a transaction. */
@@ -11,7 +13,10 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  * the browser but keeps a `digest` it already carries.
  */
 function markUnavailable(err: unknown): unknown {
-  if (err && typeof err === "object" && isDatabaseUnavailable(err)) Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  if (err && typeof err === "object" && isDatabaseUnavailable(err)) {
+    Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+    noteDatabaseState(true);
+  }
   return err;
 }
 
@@ -23,8 +28,26 @@ function markUnavailable(err: unknown): unknown {
  */
 export const CONNECTION_OPTIONS = "-c random_page_cost=1.1";
 
-export function createDb(databaseUrl: string): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, options: CONNECTION_OPTIONS }) });
+export type PoolSettings = { poolSize: number; statementTimeoutMs: number; connectTimeoutMs: number };
+
+/**
+ * The pool settings of every connection (lib/config.ts, README "Configuration"): no statement runs longer
+ * than `statement_timeout` (PostgreSQL cancels it, and the request answers 503 "try again" instead of
+ * holding a connection for ever), and a request waits at most `connectTimeoutMs` for a connection, so
+ * during an outage it fails within seconds instead of hanging.
+ */
+export function poolSettings(overrides: Partial<PoolSettings> = {}) {
+  const s: PoolSettings = {
+    poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    ...overrides,
+  };
+  return { max: s.poolSize, connectionTimeoutMillis: s.connectTimeoutMs, options: `${CONNECTION_OPTIONS} -c statement_timeout=${s.statementTimeoutMs}` };
+}
+
+export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}): PrismaClient {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }) });
   // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
   // An interactive transaction's own queries fail through its promise, which is marked here.
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
@@ -39,7 +62,9 @@ export function createDb(databaseUrl: string): PrismaClient {
     query: {
       async $allOperations({ args, query }) {
         try {
-          return await query(args);
+          const result = await query(args);
+          noteDatabaseState(false);
+          return result;
         } catch (err) {
           throw markUnavailable(err);
         }
