@@ -31,7 +31,7 @@ export const config = {
   },
   /** How long a request waits for a connection (a new one, or a free one of a busy pool), in ms. */
   get databaseConnectTimeoutMs(): number {
-    return positiveInt("DATABASE_CONNECT_TIMEOUT_MS", 5_000);
+    return positiveInt("DATABASE_CONNECT_TIMEOUT_MS", 10_000);
   },
   /** The payment operator (PSP); only the sandbox is built in. */
   get paymentOperator(): string {
