@@ -12,10 +12,10 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  * Marks an outage so the error page can say "try again in a moment": Next.js hides a page's error from
  * the browser but keeps a `digest` it already carries.
  */
-function markUnavailable(err: unknown): unknown {
+function markUnavailable(err: unknown, processWide: boolean): unknown {
   if (err && typeof err === "object" && isDatabaseUnavailable(err)) {
     Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
-    noteDatabaseState(true);
+    noteDatabaseState(true, processWide);
   }
   return err;
 }
@@ -46,7 +46,8 @@ export function poolSettings(overrides: Partial<PoolSettings> = {}) {
   return { max: s.poolSize, connectionTimeoutMillis: s.connectTimeoutMs, options: `${CONNECTION_OPTIONS} -c statement_timeout=${s.statementTimeoutMs}` };
 }
 
-export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}): PrismaClient {
+/** `processWide`: the application's own client, whose failures and successes say whether the database is out. */
+export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}, processWide = false): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }) });
   // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
   // An interactive transaction's own queries fail through its promise, which is marked here.
@@ -55,7 +56,7 @@ export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> =
     client: {
       $transaction(...args: unknown[]) {
         return transaction(...args).catch((err: unknown) => {
-          throw markUnavailable(err);
+          throw markUnavailable(err, processWide);
         });
       },
     },
@@ -63,10 +64,10 @@ export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> =
       async $allOperations({ args, query }) {
         try {
           const result = await query(args);
-          noteDatabaseState(false);
+          if (processWide) noteDatabaseState(false, true);
           return result;
         } catch (err) {
-          throw markUnavailable(err);
+          throw markUnavailable(err, processWide);
         }
       },
     },
@@ -80,7 +81,7 @@ export function getDb(): PrismaClient {
   if (!globalForDb.__managerDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the Manager with `npm start`.");
-    globalForDb.__managerDb = createDb(url);
+    globalForDb.__managerDb = createDb(url, {}, true);
   }
   return globalForDb.__managerDb;
 }

@@ -12,13 +12,16 @@ const g = globalThis as unknown as { __managerRequestFaults?: AsyncLocalStorage<
 
 export const requestFaults: AsyncLocalStorage<RequestFaults> = (g.__managerRequestFaults ??= new AsyncLocalStorage<RequestFaults>());
 
-/** Called by the database client: `unavailable` on an outage, false again once a query succeeds. */
-export function noteDatabaseState(unavailable: boolean) {
+/**
+ * Called by a database client: `unavailable` on an outage (this request met it), false once a query
+ * succeeds. Only the application's own client (`processWide`) speaks for the whole process.
+ */
+export function noteDatabaseState(unavailable: boolean, processWide: boolean) {
   if (unavailable) {
     const store = requestFaults.getStore();
     if (store) store.databaseUnavailable = true;
   }
-  g.__managerDatabaseDown = unavailable;
+  if (processWide) g.__managerDatabaseDown = unavailable;
 }
 
 /** Whether this request met the outage, or the last query of the process found the database out. */

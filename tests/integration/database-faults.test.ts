@@ -109,6 +109,9 @@ describe("database faults: no statement and no request waits for ever (SEC-5)", 
         return databaseUnavailableNow();
       });
       expect(seen).toBe(true);
+      // Outside that request, another client's failure is not the application's outage.
+      await unreachable.user.count().catch(() => {});
+      expect(databaseUnavailableNow()).toBe(false);
       // The next query that is answered clears the process-wide flag.
       await getDb().user.count();
       expect(requestFaults.run({ databaseUnavailable: false }, () => databaseUnavailableNow())).toBe(false);
