@@ -17,6 +17,22 @@ export const config = {
   get mailboxEnabled(): boolean {
     return process.env.MAILBOX_ENABLED === "1";
   },
+  /**
+   * The database pool of one instance (the one place it is sized): connections it may hold at once.
+   * With N instances: N × (this + 7 — the rate limiter's 4 and the job runner's 3) must stay below
+   * PostgreSQL's `max_connections` (100 by default) minus what migrations and admin tools need.
+   */
+  get databasePoolSize(): number {
+    return positiveInt("DATABASE_POOL_SIZE", 10);
+  },
+  /** How long one SQL statement may run before PostgreSQL cancels it (`statement_timeout`), in ms. */
+  get databaseStatementTimeoutMs(): number {
+    return positiveInt("DATABASE_STATEMENT_TIMEOUT_MS", 15_000);
+  },
+  /** How long a request waits for a connection (a new one, or a free one of a busy pool), in ms. */
+  get databaseConnectTimeoutMs(): number {
+    return positiveInt("DATABASE_CONNECT_TIMEOUT_MS", 10_000);
+  },
   /** The payment operator (PSP); only the sandbox is built in. */
   get paymentOperator(): string {
     return process.env.PAYMENT_OPERATOR ?? "sandbox";
@@ -28,3 +44,12 @@ export const config = {
     return secret;
   },
 };
+
+/** A whole number above zero from the environment, else `fallback`; anything else stops the start. */
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number above 0 (got "${raw}")`);
+  return value;
+}

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
 import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/errors";
+import { noteDatabaseState } from "@/lib/http/request-faults";
 
 export type Db = PrismaClient;
 /** A transaction handle: the client without the methods that only exist outside a transaction. */
@@ -10,8 +12,11 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  * Marks an outage so the error page can say "try again in a moment": Next.js hides a page's error from
  * the browser but keeps a `digest` it already carries.
  */
-function markUnavailable(err: unknown): unknown {
-  if (err && typeof err === "object" && isDatabaseUnavailable(err)) Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+function markUnavailable(err: unknown, processWide: boolean): unknown {
+  if (err && typeof err === "object" && isDatabaseUnavailable(err)) {
+    Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+    noteDatabaseState(true, processWide);
+  }
   return err;
 }
 
@@ -23,8 +28,27 @@ function markUnavailable(err: unknown): unknown {
  */
 export const CONNECTION_OPTIONS = "-c random_page_cost=1.1";
 
-export function createDb(databaseUrl: string): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, options: CONNECTION_OPTIONS }) });
+export type PoolSettings = { poolSize: number; statementTimeoutMs: number; connectTimeoutMs: number };
+
+/**
+ * The pool settings of every connection (lib/config.ts, README "Configuration"): no statement runs longer
+ * than `statement_timeout` (PostgreSQL cancels it, and the request answers 503 "try again" instead of
+ * holding a connection for ever), and a request waits at most `connectTimeoutMs` for a connection, so
+ * during an outage it fails within seconds instead of hanging.
+ */
+export function poolSettings(overrides: Partial<PoolSettings> = {}) {
+  const s: PoolSettings = {
+    poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    ...overrides,
+  };
+  return { max: s.poolSize, connectionTimeoutMillis: s.connectTimeoutMs, options: `${CONNECTION_OPTIONS} -c statement_timeout=${s.statementTimeoutMs}` };
+}
+
+/** `processWide`: the application's own client, whose failures and successes say whether the database is out. */
+export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}, processWide = false): PrismaClient {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }) });
   // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
   // An interactive transaction's own queries fail through its promise, which is marked here.
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
@@ -32,16 +56,18 @@ export function createDb(databaseUrl: string): PrismaClient {
     client: {
       $transaction(...args: unknown[]) {
         return transaction(...args).catch((err: unknown) => {
-          throw markUnavailable(err);
+          throw markUnavailable(err, processWide);
         });
       },
     },
     query: {
       async $allOperations({ args, query }) {
         try {
-          return await query(args);
+          const result = await query(args);
+          if (processWide) noteDatabaseState(false, true);
+          return result;
         } catch (err) {
-          throw markUnavailable(err);
+          throw markUnavailable(err, processWide);
         }
       },
     },
@@ -55,7 +81,7 @@ export function getDb(): PrismaClient {
   if (!globalForDb.__managerDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the Manager with `npm start`.");
-    globalForDb.__managerDb = createDb(url);
+    globalForDb.__managerDb = createDb(url, {}, true);
   }
   return globalForDb.__managerDb;
 }

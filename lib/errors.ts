@@ -66,8 +66,9 @@ export const DATABASE_UNAVAILABLE_DIGEST = "MANAGER_DATABASE_UNAVAILABLE";
 const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // The driver adapter's own classification of a pg failure.
 const UNREACHABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
-// Node's socket errors and PostgreSQL's shutdown / not-accepting-connections states (raw pg clients).
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
+// Node's socket errors and PostgreSQL's shutdown / not-accepting-connections states (raw pg clients), and
+// 57014, a statement cancelled by `statement_timeout` (lib/db.ts): the database is too busy to answer now.
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300", "57014"]);
 const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
 
 /** Whether a failure means the database cannot be reached right now (not a bug: "try again in a moment"). */

@@ -8,9 +8,27 @@
  * Behind the round-robin proxy of `MANAGER_INSTANCES` (scripts/start.ts), MANAGER_LISTEN_HOST is the
  * loopback address this instance listens on, while HOST keeps naming the Manager's public bind address.
  */
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { parseTrustedProxies, stampClientAddress } from "../lib/http/client-address";
+import { UNAVAILABLE_RETRY_SECONDS } from "../lib/http/map-error";
+import { databaseUnavailableNow, requestFaults } from "../lib/http/request-faults";
+
+/**
+ * A page cannot set its own status: when it failed because the database is out, Next.js's 500 becomes a
+ * 503 with Retry-After (the error page already says "temporarily unavailable"), like the API's answers.
+ */
+function answerOutagesWith503(res: ServerResponse) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 500 && databaseUnavailableNow()) {
+      res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_SECONDS));
+      res.statusMessage = "Service Unavailable";
+      return writeHead(503, ...rest.filter((r) => typeof r !== "string"));
+    }
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -22,11 +40,14 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     stampClientAddress(req, trusted);
-    handle(req, res).catch((err: unknown) => {
-      console.error("request failed", err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    answerOutagesWith503(res);
+    void requestFaults.run({ databaseUnavailable: false }, () =>
+      handle(req, res).catch((err: unknown) => {
+        console.error("request failed", err);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      }),
+    );
   });
   // Longer than the idle timeout of the proxies and clients that reuse connections (60 s is common), so the
   // server never closes a kept-alive connection just as a request is being sent on it (ECONNRESET).

@@ -14,6 +14,7 @@ import { createDb } from "../lib/db";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../lib/dev/embedded-postgres";
 import { ensureDatabase, localSecrets } from "../lib/dev/local-env";
 import { startMailCatcher, type RunningMailCatcher } from "../lib/dev/mail-catcher";
+import { waitForHttp } from "../lib/dev/wait-for-http";
 import { deployMigrations } from "../lib/dev/migrate";
 import { parseTrustedProxies } from "../lib/http/client-address";
 import { createRoundRobinProxy } from "../lib/http/round-robin-proxy";
@@ -79,20 +80,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
     const child = spawn(cmd, args, { stdio: "inherit", env });
     child.on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${c}`))));
   });
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the web server did not answer at ${url}`);
 }
 
 async function main() {

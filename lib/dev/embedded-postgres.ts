@@ -10,6 +10,8 @@ export type RunningPostgres = {
   urlFor: (database: string) => string;
   port: number;
   stop: () => Promise<void>;
+  /** Starts the same server again on the same data and port after `stop` (the database-fault test). */
+  start: () => Promise<void>;
 };
 
 const USER = "manager";
@@ -84,6 +86,7 @@ export async function startEmbeddedPostgres(opts: {
     urlFor,
     port,
     stop: () => pg.stop(),
+    start: () => pg.start(),
   };
 }
 

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { MINUTE, now } from "@/lib/clock";
+import { poolSettings } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,7 +12,11 @@ import { AppError } from "@/lib/errors";
 const globalForRl = globalThis as unknown as { __rlPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  globalForRl.__rlPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  if (!globalForRl.__rlPool) {
+    globalForRl.__rlPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ...poolSettings({ poolSize: 4 }) });
+    // An idle connection that the database closes (a restart) is dropped by the pool; unheard, it would end the process.
+    globalForRl.__rlPool.on("error", (err) => console.error("Database unavailable (rate limits):", err.message));
+  }
   return globalForRl.__rlPool;
 }
 
