@@ -66,7 +66,7 @@ export type LoadOptions = {
   pagesOnly?: boolean;
 };
 
-const PRODUCTS = 100_000;
+export const PRODUCTS = 100_000;
 const SMALL = 10;
 const TAGS = 1_000;
 /** Tag rank used by the page filter (b): rank 20 of the long tail is on ≈1.3 % of the products. */
@@ -78,7 +78,7 @@ const WARMUP_SECONDS = 3;
 const COUNT_SAMPLES = 5;
 /** The targets of the issue: (b), (c) (and (d), reported) within these multiples of (a). */
 const TARGET = { p50: 2, p99: 3 };
-const SESSION_COOKIE = "manager.session"; // lib/auth/options.ts (not importable outside Next.js)
+export const SESSION_COOKIE = "manager.session"; // lib/auth/options.ts (not importable outside Next.js)
 const TOKEN_SCOPES = ["products:read", "tags:read", "tags:write"];
 
 type CaseName = "a" | "h" | "l" | "b" | "c" | "d" | "p";
@@ -247,7 +247,7 @@ export async function runLoadBench(opts: LoadOptions): Promise<void> {
   }
 }
 
-async function seedBase(databaseUrl: string, sql: pg.Client) {
+export async function seedBase(databaseUrl: string, sql: pg.Client) {
   const db = createDb(databaseUrl);
   await createProductCategories(db);
   const user = await createUser(db, { email: "bench@example.test", firstName: "Bench", lastName: "User" });
@@ -311,7 +311,7 @@ async function seedBase(databaseUrl: string, sql: pg.Client) {
  * first ten, so (b) lists something at 10 products too. Expiry dates spread from 30 days ago to ≈8 years
  * ahead, so ≈3 % of the products (≈3,000 of 100,000) are due within the payments page's 2 months (p).
  */
-async function insertProducts(sql: pg.Client, orgId: string, from: number, to: number, { prefix = "bp", suffix = "" } = {}) {
+export async function insertProducts(sql: pg.Client, orgId: string, from: number, to: number, { prefix = "bp", suffix = "" } = {}) {
   await sql.query("SELECT setseed($1)", [from / (to + 1)]);
   await sql.query(
     `INSERT INTO "Product" (id, "orgId", "categoryId", name, "holderName", "holderEmail", status, "expiresAt", "renewalPeriodMonths", "priceMinor", currency, "autoRenew", "createdAt")
@@ -473,7 +473,7 @@ class PairSource {
   }
 }
 
-function startServer(opts: LoadOptions, databaseUrl: string, secret: string): ChildProcess {
+export function startServer(opts: Pick<LoadOptions, "workDir" | "port">, databaseUrl: string, secret: string, nodeArgs: string[] = []): ChildProcess {
   const appUrl = `http://127.0.0.1:${opts.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -491,7 +491,7 @@ function startServer(opts: LoadOptions, databaseUrl: string, secret: string): Ch
   };
   const nextBin = path.join(opts.workDir, "node_modules", "next", "dist", "bin", "next");
   if (!existsSync(path.join(opts.workDir, ".next", "BUILD_ID"))) throw new Error("no production build in the copy");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     cwd: opts.workDir,
     env,
     detached: true,
@@ -505,8 +505,10 @@ function startServer(opts: LoadOptions, databaseUrl: string, secret: string): Ch
 }
 
 let serverOutput = "";
+/** The server's last 4,000 characters of output, for a failure message. */
+export const lastServerOutput = () => serverOutput;
 
-async function waitUntilUp(url: string, server: ChildProcess, opts: LoadOptions) {
+export async function waitUntilUp(url: string, server: ChildProcess, opts: Pick<LoadOptions, "interrupted">) {
   const deadline = performance.now() + 120_000;
   for (;;) {
     if (opts.interrupted()) throw new Error("interrupted");

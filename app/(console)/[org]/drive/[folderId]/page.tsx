@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { DriveFilesTable, DriveSubfolders } from "@/components/content/drive-views";
 import { readDriveFolder } from "@/lib/content/read-drive-folder";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -16,7 +16,7 @@ export default async function DriveFolderPage({ params }: { params: Promise<{ or
   const { org: orgId, folderId } = await params;
   const { actor } = await consoleContext(orgId, "content.drive.read");
   const found = await orNotFound(readDriveFolder(getDb(), actor, { orgId, folderId }), "INVALID_INPUT");
-  const [t, format] = await Promise.all([getTranslations("content"), getFormatter()]);
+  const t = await getTranslations("content");
   return (
     <div className="max-w-5xl space-y-4">
       <nav aria-label={t("drive.path")} className="text-sm">
@@ -35,31 +35,8 @@ export default async function DriveFolderPage({ params }: { params: Promise<{ or
         </ol>
       </nav>
       <h1 className="text-2xl font-semibold">{found.folder.name}</h1>
-      {found.folders.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-5" aria-label={t("drive.subfolders")}>
-          {found.folders.map((f) => (
-            <li key={f.id}>
-              <Link href={`/${orgId}/drive/${f.id}`} className="text-brand-700 underline">
-                {f.name}
-              </Link>{" "}
-              <span className="text-sm text-slate-600">({t("drive.fileCount", { count: f.fileCount })})</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <DataTable
-        caption={t("drive.files")}
-        rows={found.files}
-        rowKey={(f) => f.id}
-        rowTestId="drive-file"
-        empty={t("drive.noFiles")}
-        columns={[
-          { key: "name", label: t("drive.fileName"), rowHeader: true, cell: (f) => f.name },
-          { key: "type", label: t("drive.fileType"), cell: (f) => f.mimeType },
-          { key: "size", label: t("drive.fileSize"), cell: (f) => format.number(f.sizeBytes / 1024, { maximumFractionDigits: 1 }) + " kB" },
-          { key: "updated", label: t("drive.updated"), cell: (f) => format.dateTime(f.updatedAt, { dateStyle: "medium" }) },
-        ]}
-      />
+      <DriveSubfolders folders={found.folders} href={(f) => `/${orgId}/drive/${f.id}`} showCounts />
+      <DriveFilesTable files={found.files} showSize />
     </div>
   );
 }

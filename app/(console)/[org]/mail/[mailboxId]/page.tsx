@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { MailMessagesTable, MailMessageView } from "@/components/content/mail-views";
 import { Pagination } from "@/components/ui/pagination";
 import { readMailbox } from "@/lib/content/read-mailbox";
 import { getDb } from "@/lib/db";
@@ -23,7 +23,7 @@ export default async function MailboxPage({ params, searchParams }: { params: Pr
   const messageId = typeof query.message === "string" ? query.message : undefined;
   const page = typeof query.page === "string" ? query.page : undefined;
   const box = await orNotFound(readMailbox(getDb(), actor, { orgId, mailboxId, messageId, page }), "INVALID_INPUT");
-  const [t, format] = await Promise.all([getTranslations("content"), getFormatter()]);
+  const t = await getTranslations("content");
   const href = (p: number) => `/${orgId}/mail/${mailboxId}?page=${p}`;
   return (
     <div className="max-w-5xl space-y-4">
@@ -35,39 +35,11 @@ export default async function MailboxPage({ params, searchParams }: { params: Pr
         <p className="text-sm text-slate-600">{box.mailbox.displayName}</p>
       </div>
       {box.message ? (
-        <article aria-labelledby="message-subject" className="space-y-2 rounded border border-slate-200 bg-white p-4" data-testid="mail-message">
-          <h2 id="message-subject" className="text-lg font-semibold">
-            {box.message.subject}
-          </h2>
-          <p className="text-sm text-slate-600">
-            {t("mail.from", { name: box.message.fromName, address: box.message.fromAddress })} ·{" "}
-            {format.dateTime(box.message.receivedAt, { dateStyle: "medium", timeStyle: "short" })}
-          </p>
-          <div className="whitespace-pre-wrap text-sm">{box.message.body}</div>
+        <MailMessageView message={box.message} showReceived>
           {access.via === "membership" && access.actions.has("support.grant") ? <ShareMailForm orgId={orgId} messageId={box.message.id} /> : null}
-        </article>
+        </MailMessageView>
       ) : null}
-      <DataTable
-        caption={t("mail.messages")}
-        rows={box.messages}
-        rowKey={(m) => m.id}
-        rowTestId="mail-row"
-        empty={t("mail.noMessages")}
-        columns={[
-          {
-            key: "subject",
-            label: t("mail.subject"),
-            rowHeader: true,
-            cell: (m) => (
-              <Link href={`/${orgId}/mail/${mailboxId}?message=${m.id}&page=${box.page}`} className="text-brand-700 underline" aria-current={m.id === box.message?.id ? "true" : undefined}>
-                {m.subject}
-              </Link>
-            ),
-          },
-          { key: "from", label: t("mail.sender"), cell: (m) => m.fromName },
-          { key: "received", label: t("mail.received"), cell: (m) => format.dateTime(m.receivedAt, { dateStyle: "medium", timeStyle: "short" }) },
-        ]}
-      />
+      <MailMessagesTable messages={box.messages} href={(m) => `/${orgId}/mail/${mailboxId}?message=${m.id}&page=${box.page}`} openId={box.message?.id} />
       <Pagination
         label={t("pages")}
         previous={box.page > 1 ? { href: href(box.page - 1), label: t("newer") } : null}

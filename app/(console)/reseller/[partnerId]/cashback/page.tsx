@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { CashbackTable } from "@/components/partners/cashback-table";
 import { PlainShell } from "@/components/shell/plain-shell";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/get-actor";
@@ -22,7 +23,7 @@ export default async function CashbackLedgerPage({ params, searchParams }: { par
   const sp = await searchParams;
   const actor = await requireActor();
   const ledger = await orNotFound(listCashbackPage(getDb(), actor, { partnerId, after: firstParam(sp.after), before: firstParam(sp.before) }), "INVALID_INPUT");
-  const [t, format, locale] = await Promise.all([getTranslations("resellerCashback"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("resellerCashback"), getLocale()]);
   return (
     <PlainShell actor={actor}>
       <div className="max-w-4xl space-y-4">
@@ -48,27 +49,11 @@ export default async function CashbackLedgerPage({ params, searchParams }: { par
           )}
         </section>
         {ledger.items.length > 0 ? (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("client")}</th>
-                <th scope="col">{t("invoice")}</th>
-                <th scope="col">{t("amount")}</th>
-                <th scope="col">{t("date")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.items.map((e) => (
-                <tr key={e.id} data-testid="cashback-entry">
-                  <td>{e.clientName}</td>
-                  <td>{e.invoiceNumber}</td>
-                  <td>{formatMoney(e.amountMinor, e.currency, locale)}</td>
-                  <td>{format.dateTime(e.createdAt, { dateStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CashbackTable
+            entries={ledger.items}
+            labels={{ caption: t("caption"), client: t("client"), invoice: t("invoice"), amount: t("amount"), date: t("date") }}
+            rowTestId="cashback-entry"
+          />
         ) : null}
         <Pagination
           label={t("pages")}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { getTranslations } from "next-intl/server";
+import { DriveFilesTable, DriveSubfolders } from "@/components/content/drive-views";
 import { readGrantedDriveFolder } from "@/lib/backoffice/granted-content";
 import { GrantedFrame, loadGranted } from "../../granted-view";
 
@@ -15,32 +14,10 @@ export default async function StaffDriveFolderPage({ params }: { params: Promise
   const view = await loadGranted((db, actor) => readGrantedDriveFolder(db, actor, { requestId, folderId }));
   if (!view.ok) return view.gate;
   const { actor, found } = view;
-  const [t, format] = await Promise.all([getTranslations("content"), getFormatter()]);
   return (
     <GrantedFrame actor={actor} requestId={requestId} title={`${found.drive.name} / ${found.folder.name}`}>
-      {found.folders.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-5" aria-label={t("drive.subfolders")}>
-          {found.folders.map((f) => (
-            <li key={f.id}>
-              <Link href={`/backoffice/support/${requestId}/drive/${f.id}`} className="text-brand-700 underline">
-                {f.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <DataTable
-        caption={t("drive.files")}
-        rows={found.files}
-        rowKey={(f) => f.id}
-        rowTestId="drive-file"
-        empty={t("drive.noFiles")}
-        columns={[
-          { key: "name", label: t("drive.fileName"), rowHeader: true, cell: (f) => f.name },
-          { key: "type", label: t("drive.fileType"), cell: (f) => f.mimeType },
-          { key: "updated", label: t("drive.updated"), cell: (f) => format.dateTime(f.updatedAt, { dateStyle: "medium" }) },
-        ]}
-      />
+      <DriveSubfolders folders={found.folders} href={(f) => `/backoffice/support/${requestId}/drive/${f.id}`} />
+      <DriveFilesTable files={found.files} />
     </GrantedFrame>
   );
 }

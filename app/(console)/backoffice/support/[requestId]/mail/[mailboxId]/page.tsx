@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { getTranslations } from "next-intl/server";
+import { MailMessagesTable, MailMessageView } from "@/components/content/mail-views";
 import { readGrantedMailbox } from "@/lib/backoffice/granted-content";
 import { GrantedFrame, loadGranted } from "../../granted-view";
 
@@ -18,39 +17,10 @@ export default async function StaffMailboxPage({ params, searchParams }: { param
   const view = await loadGranted((db, actor) => readGrantedMailbox(db, actor, { requestId, mailboxId, messageId }));
   if (!view.ok) return view.gate;
   const { actor, found: box } = view;
-  const [t, format] = await Promise.all([getTranslations("content"), getFormatter()]);
   return (
     <GrantedFrame actor={actor} requestId={requestId} title={box.mailbox.address}>
-      {box.message ? (
-        <article aria-labelledby="message-subject" className="space-y-2 rounded border border-slate-200 bg-white p-4" data-testid="mail-message">
-          <h2 id="message-subject" className="text-lg font-semibold">
-            {box.message.subject}
-          </h2>
-          <p className="text-sm text-slate-600">{t("mail.from", { name: box.message.fromName, address: box.message.fromAddress })}</p>
-          <div className="whitespace-pre-wrap text-sm">{box.message.body}</div>
-        </article>
-      ) : null}
-      <DataTable
-        caption={t("mail.messages")}
-        rows={box.messages}
-        rowKey={(m) => m.id}
-        rowTestId="mail-row"
-        empty={t("mail.noMessages")}
-        columns={[
-          {
-            key: "subject",
-            label: t("mail.subject"),
-            rowHeader: true,
-            cell: (m) => (
-              <Link href={`/backoffice/support/${requestId}/mail/${mailboxId}?message=${m.id}`} className="text-brand-700 underline">
-                {m.subject}
-              </Link>
-            ),
-          },
-          { key: "from", label: t("mail.sender"), cell: (m) => m.fromName },
-          { key: "received", label: t("mail.received"), cell: (m) => format.dateTime(m.receivedAt, { dateStyle: "medium", timeStyle: "short" }) },
-        ]}
-      />
+      {box.message ? <MailMessageView message={box.message} /> : null}
+      <MailMessagesTable messages={box.messages} href={(m) => `/backoffice/support/${requestId}/mail/${mailboxId}?message=${m.id}`} />
     </GrantedFrame>
   );
 }
