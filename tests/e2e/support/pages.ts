@@ -83,10 +83,18 @@ export async function visit(page: Page, url: string, problems: string[], locale?
   };
   page.on("pageerror", onError);
   page.on("console", onConsole);
-  const response = await page.goto(url);
-  await page.waitForLoadState("networkidle");
-  page.off("pageerror", onError);
-  page.off("console", onConsole);
+  let response: Awaited<ReturnType<Page["goto"]>>;
+  try {
+    response = await page.goto(url);
+    await page.waitForLoadState("networkidle");
+  } catch (err) {
+    // Noted like any other problem, so one page does not hide what the rest of the walk finds.
+    problems.push(`${url}: ${(err as Error).message.split("\n")[0]}`);
+    return;
+  } finally {
+    page.off("pageerror", onError);
+    page.off("console", onConsole);
+  }
   if ((response?.status() ?? 500) >= 400) problems.push(`${url}: HTTP ${response?.status()}`);
   for (const e of errors) problems.push(`${url}: ${e}`);
   if (locale) {
@@ -155,14 +163,14 @@ export const UNWALKED_ROUTES: Record<string, string> = {
 };
 
 /** Every page of the app (each `page.tsx` under `app/`) as a route: route groups `(name)` leave no trace in the URL. */
-export function pageRoutes(appDir = path.resolve("app")): string[] {
+export function pageRoutes(appDir = path.resolve("app"), file = /^page\.tsx$/): string[] {
   const found: string[] = [];
   const walk = (dir: string, segments: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (entry.name.startsWith("_") || entry.name.startsWith("@") || (segments.length === 0 && entry.name === "api")) continue;
         walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
-      } else if (entry.name === "page.tsx") found.push(`/${segments.join("/")}`);
+      } else if (file.test(entry.name)) found.push(`/${segments.join("/")}`);
     }
   };
   walk(appDir, []);
@@ -204,7 +212,8 @@ export function walkedRoutes(): string[] {
  * `known` gives the URL of a route to walk instead of searching for one.
  */
 export async function visitDetails(page: Page, details: DetailPage[], org: string, problems: string[], locale?: string, known = new Map<string, string>()) {
-  const routes = pageRoutes();
+  // Route handlers too (`products/export`), so a link to a download is not taken for a detail page.
+  const routes = [...pageRoutes(), ...pageRoutes(path.resolve("app"), /^route\.ts$/)];
   const reached = new Map<string, string>();
   for (const d of details) {
     let url: string | null = known.get(d.route) ?? null;
