@@ -43,6 +43,8 @@ export default defineConfig({
       APP_URL: `http://localhost:${PORT}`,
       // Enables the test-only pages that fail on purpose (app/(dev)/faults), to prove the error pages.
       MANAGER_FAULT_PAGES: "1",
+      // A message missing from the catalogue shows a marker the page walks look for (lib/i18n/request.ts).
+      MANAGER_MISSING_MESSAGE_MARKERS: "1",
       // Every test signs up from the same client address; the limit itself is proven by the integration tests.
       SIGN_UP_LIMIT_PER_HOUR: "10000",
     },

@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { readdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { sql } from "./helpers";
 
 /** The pages every accessibility check visits (pages.spec.ts; responsive.spec.ts at two sizes in both themes; theme.spec.ts public pages in the dark one). */
 export const ORG_PAGES = [
@@ -117,11 +119,40 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     );
 }
 
+/** Every message key path of the catalogues (`products.title`): next-intl shows one where a message is missing. */
+const KEY_PATHS: ReadonlySet<string> = (() => {
+  const paths = new Set<string>();
+  const walk = (node: unknown, prefix: string) => {
+    if (node === null || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      const p = prefix ? `${prefix}.${k}` : k;
+      if (prefix) paths.add(p);
+      walk(v, p);
+    }
+  };
+  for (const l of ["en", "fr", "de", "it"]) walk(JSON.parse(readFileSync(path.resolve(`lib/i18n/messages/${l}.json`), "utf8")), "");
+  return paths;
+})();
+
+/**
+ * Untranslated text of the current page: the marker the end-to-end server renders for a message missing
+ * on the server (lib/i18n/request.ts), or a catalogue key path shown as text (next-intl's fallback in the
+ * browser), in the body or the title.
+ */
+export async function untranslatedText(page: Page): Promise<string[]> {
+  const text = `${await page.title()}\n${await page.locator("body").innerText()}`;
+  const found = new Set<string>();
+  for (const m of text.matchAll(/⟦missing message [^⟧]*⟧/g)) found.add(m[0]);
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+/g)) if (KEY_PATHS.has(m[0])) found.add(m[0]);
+  return [...found];
+}
+
 /**
  * Visits a page and notes, for a report at the end of the test, whether it failed to answer, threw in
- * the browser or has serious accessibility problems.
+ * the browser or has serious accessibility problems; with `locale`, also whether it speaks another
+ * language or shows an untranslated message.
  */
-export async function visit(page: Page, url: string, problems: string[]) {
+export async function visit(page: Page, url: string, problems: string[], locale?: string) {
   const errors: string[] = [];
   const onError = (err: Error) => errors.push(err.message);
   const onConsole = (m: { type(): string; text(): string }) => {
@@ -129,13 +160,185 @@ export async function visit(page: Page, url: string, problems: string[]) {
   };
   page.on("pageerror", onError);
   page.on("console", onConsole);
-  const response = await page.goto(url);
-  await page.waitForLoadState("networkidle");
-  page.off("pageerror", onError);
-  page.off("console", onConsole);
+  let response: Awaited<ReturnType<Page["goto"]>>;
+  try {
+    response = await page.goto(url);
+    await page.waitForLoadState("networkidle");
+  } catch (err) {
+    // Noted like any other problem, so one page does not hide what the rest of the walk finds.
+    problems.push(`${url}: ${(err as Error).message.split("\n")[0]}`);
+    return;
+  } finally {
+    page.off("pageerror", onError);
+    page.off("console", onConsole);
+  }
   if ((response?.status() ?? 500) >= 400) problems.push(`${url}: HTTP ${response?.status()}`);
   for (const e of errors) problems.push(`${url}: ${e}`);
-  for (const a of await accessibilityProblems(page)) problems.push(`${url}: ${a}`);
+  if (locale) {
+    const lang = await page.locator("html").getAttribute("lang");
+    if (lang !== locale) problems.push(`${url}: in ${lang} instead of ${locale}`);
+    for (const u of await untranslatedText(page)) problems.push(`${url} (${locale}): untranslated ${u}`);
+  }
+  for (const a of await accessibilityProblems(page)) problems.push(`${url}${locale ? ` (${locale})` : ""}: ${a}`);
+}
+
+/** The languages every page is walked in. */
+export const LANGUAGES = ["en", "fr", "de", "it"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The back office's pages without a path parameter. */
+export const BACKOFFICE_PAGES = ["/backoffice", "/backoffice/verifications", "/backoffice/support", "/backoffice/grants", "/backoffice/transfers", "/backoffice/partner-applications"];
+/** The reseller area's pages without a path parameter. */
+export const RESELLER_PAGES = ["/reseller", "/reseller/tenders"];
+/** The second sign-in step and its help, for a session that waits for it. */
+export const SECOND_STEP_PAGES = ["/sign-in/two-factor", "/sign-in/two-factor/help"];
+/** A signed-in person without any Organization. */
+export const NO_ORGANIZATION_PAGES = ["/no-organization"];
+
+/**
+ * A page with a path parameter, reached by the first link to it found on one of `from` (a URL, or a route
+ * of this list already reached: its URL). `{org}` stands for the Organization walked.
+ */
+export type DetailPage = { route: string; from: string[] };
+
+export const ORG_DETAIL_PAGES: DetailPage[] = [
+  { route: "/[org]/products/[productId]", from: ["/{org}/products"] },
+  { route: "/[org]/orders/[orderId]", from: ["/{org}/orders"] },
+  { route: "/[org]/invoices/[invoiceId]", from: ["/{org}/invoices"] },
+  { route: "/[org]/payments/[paymentId]", from: ["/{org}/payments?all=1", "/{org}/payments", "/[org]/invoices/[invoiceId]", "/[org]/orders/[orderId]"] },
+  { route: "/[org]/teams/[teamId]", from: ["/{org}/teams"] },
+  { route: "/[org]/users/[membershipId]", from: ["/{org}/users"] },
+  { route: "/[org]/mail/[mailboxId]", from: ["/{org}/mail"] },
+  { route: "/[org]/drive/[folderId]", from: ["/{org}/drive"] },
+  { route: "/[org]/chat/[channelId]", from: ["/{org}/chat"] },
+  { route: "/[org]/support/[requestId]", from: ["/{org}/support"] },
+  { route: "/[org]/partners/[partnershipId]", from: ["/{org}/partners"] },
+];
+
+export const RESELLER_DETAIL_PAGES: DetailPage[] = [
+  { route: "/reseller/[partnerId]/profile", from: ["/reseller"] },
+  { route: "/reseller/[partnerId]/managers", from: ["/reseller", "/reseller/[partnerId]/profile"] },
+  { route: "/reseller/[partnerId]/cashback", from: ["/reseller", "/reseller/[partnerId]/profile"] },
+  { route: "/reseller/tenders/[tenderId]", from: ["/reseller/tenders"] },
+];
+
+export const BACKOFFICE_DETAIL_PAGES: DetailPage[] = [
+  { route: "/backoffice/verifications/[caseId]", from: ["/backoffice/verifications"] },
+  { route: "/backoffice/partner-applications/[applicationId]", from: ["/backoffice/partner-applications"] },
+  { route: "/backoffice/support/[requestId]", from: ["/backoffice/support"] },
+  { route: "/backoffice/support/[requestId]/mail/[mailboxId]", from: ["/backoffice/support/[requestId]"] },
+  { route: "/backoffice/support/[requestId]/drive/[folderId]", from: ["/backoffice/support/[requestId]"] },
+  { route: "/backoffice/support/[requestId]/chat/[channelId]", from: ["/backoffice/support/[requestId]"] },
+];
+
+/** Pages no walk visits, and why. */
+export const UNWALKED_ROUTES: Record<string, string> = {
+  "/": "only sends the visitor on",
+  "/[org]": "only sends the visitor to the Organization's dashboard",
+  "/faults/[kind]": "fails on purpose, to prove the error pages (error-pages.spec.ts)",
+  "/sandbox/pay/[checkout]": "the payment provider's stand-in in development, not a page of the Manager",
+};
+
+/** Every page of the app (each `page.tsx` under `app/`) as a route: route groups `(name)` leave no trace in the URL. */
+export function pageRoutes(appDir = path.resolve("app"), file = /^page\.tsx$/): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_") || entry.name.startsWith("@") || (segments.length === 0 && entry.name === "api")) continue;
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (file.test(entry.name)) found.push(`/${segments.join("/")}`);
+    }
+  };
+  walk(appDir, []);
+  return [...new Set(found)].sort();
+}
+
+/** The route a URL opens (static segments win over parameters), or null. */
+export function routeOf(url: string, routes = pageRoutes()): string | null {
+  const parts = new URL(url, "http://x").pathname.split("/").filter(Boolean);
+  const matching = routes.filter((r) => {
+    const segs = r.split("/").filter(Boolean);
+    return segs.length === parts.length && segs.every((s, i) => s.startsWith("[") || s === parts[i]);
+  });
+  const staticCount = (r: string) => r.split("/").filter((s) => s && !s.startsWith("[")).length;
+  return matching.sort((a, b) => staticCount(b) - staticCount(a))[0] ?? null;
+}
+
+/** The routes the walks of pages.spec.ts visit. */
+export function walkedRoutes(): string[] {
+  const routes = pageRoutes();
+  const urls = [
+    ...PUBLIC_PAGES,
+    ...STALE_LINK_PAGES,
+    ...ACCOUNT_PAGES,
+    ...[...ORG_PAGES, ...PARTNER_PAGES].map((p) => `/an-org/${p}`),
+    ...BACKOFFICE_PAGES,
+    ...RESELLER_PAGES,
+    ...SECOND_STEP_PAGES,
+    ...NO_ORGANIZATION_PAGES,
+  ];
+  const walked = new Set(urls.map((u) => routeOf(u, routes)).filter((r): r is string => r !== null));
+  for (const d of [...ORG_DETAIL_PAGES, ...RESELLER_DETAIL_PAGES, ...BACKOFFICE_DETAIL_PAGES]) walked.add(d.route);
+  return [...walked].sort();
+}
+
+/**
+ * Visits each detail page: finds a link to its route on one of its `from` pages, then visits it. A page
+ * that none of them links to is a problem (the demo data should give every page something to show).
+ * `known` gives the URL of a route to walk instead of searching for one.
+ */
+export async function visitDetails(page: Page, details: DetailPage[], org: string, problems: string[], locale?: string, known = new Map<string, string>()) {
+  // Route handlers too (`products/export`), so a link to a download is not taken for a detail page.
+  const routes = [...pageRoutes(), ...pageRoutes(path.resolve("app"), /^route\.ts$/)];
+  const reached = new Map<string, string>();
+  for (const d of details) {
+    let url: string | null = known.get(d.route) ?? null;
+    for (const from of url ? [] : d.from) {
+      const source = from.includes("[") ? reached.get(from) : from.replace("{org}", org);
+      if (!source) continue;
+      await page.goto(source);
+      await page.waitForLoadState("domcontentloaded");
+      const hrefs = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      url = hrefs.find((h) => routeOf(h, routes) === d.route) ?? null;
+      if (url) break;
+    }
+    if (!url) {
+      problems.push(`${d.route}: no link to it on ${d.from.join(", ")}`);
+      continue;
+    }
+    reached.set(d.route, url);
+    await visit(page, url, problems, locale);
+  }
+}
+
+/**
+ * A stand-in for a demo user, walked in `locale`: a new account with the same password, names, staff role,
+ * authenticator app and (unless `memberships` is false) the same memberships, its saved language set to
+ * `locale`. The demo users keep theirs, so tests that expect them in their own language are not disturbed.
+ */
+export async function standIn(demoEmail: string, locale: Language, { memberships = true } = {}): Promise<{ id: string; email: string }> {
+  const id = `walk${randomUUID().replaceAll("-", "")}`;
+  const email = `walk-${locale}-${demoEmail.split("@")[0]}-${id.slice(-8)}@example.test`;
+  const [demo] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [demoEmail]);
+  await sql(
+    `INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", locale, "timeZone", "staffRole", "emailVerifiedAt", "createdAt", "updatedAt")
+     SELECT $1, $2, "passwordHash", 'Walker', $3, $4::"Locale", "timeZone", "staffRole", "emailVerifiedAt", now(), now() FROM "User" WHERE id = $5`,
+    [id, email, `${locale.toUpperCase()} ${demoEmail.split("@")[0]}`, locale, demo.id],
+  );
+  if (memberships) {
+    await sql(
+      `INSERT INTO "Membership" (id, "orgId", "userId", role, "contactPrefs", "createdAt", "updatedAt")
+       SELECT 'walk' || md5(random()::text || id), "orgId", $1, role, "contactPrefs", "createdAt", now() FROM "Membership" WHERE "userId" = $2`,
+      [id, demo.id],
+    );
+  }
+  await sql(
+    `INSERT INTO "TwoFactorMethod" (id, "userId", type, label, "secretEncrypted", "isDefault", "confirmedAt", "createdAt")
+     SELECT 'walk' || md5(random()::text || id), $1, type, label, "secretEncrypted", "isDefault", "confirmedAt", now() FROM "TwoFactorMethod" WHERE "userId" = $2 AND type = 'TOTP'`,
+    [id, demo.id],
+  );
+  return { id, email };
 }
 
 /**
