@@ -115,7 +115,7 @@ async function mailsOf(db: Db, userId: string) {
 const renewalMails = async (db: Db, userId: string) => (await mailsOf(db, userId)).filter((m) => /^(renewal|autoRenewal|cardExpiring|invoiceIssued)/.test(m.template));
 
 describe("renewal e-mails go to whoever pays (PRT-5, BIL-10)", () => {
-  test("[PRT-5] [BIL-10] a product without auto-renewal nears its deadline: the reminder goes to the partner paying for the client, naming client and product; the client's own people get none", async () => {
+  test("[PRT-5] [BIL-10] a product without auto-renewal nears its deadline: the reminder goes to the partner paying for the client, naming client and product, not to the client; a client that pays itself still gets its own", async () => {
     const w = await world("DISCOUNT", { access: "FULL", payer: "PARTNER" });
     const manual = await createProduct(w.db, { orgId: w.client.id, name: `${randomUUID().slice(0, 8)}.ch`, category: "domain", expiresAt: new Date(w.expiresAt.getTime() - 5 * DAY), priceMinor: 2000 });
     await runJob(w.db);
@@ -126,16 +126,15 @@ describe("renewal e-mails go to whoever pays (PRT-5, BIL-10)", () => {
     expect(reminder!.textBody).toContain(`because ${w.partnerOrg.name} pays for the products of ${w.client.name}`);
     expect(reminder!.textBody).toContain(`/${w.client.id}/payments/renewals?product=${manual.id}`);
     expect(await renewalMails(w.db, w.client.legalRepresentativeId)).toEqual([]);
-  });
 
-  test("[PRT-5] [BIL-10] when the client pays, the reminder goes to the client as before and the partner gets none", async () => {
-    const w = await world("CASHBACK", { access: "FULL", payer: "CLIENT" });
-    const manual = await createProduct(w.db, { orgId: w.client.id, name: `${randomUUID().slice(0, 8)}.ch`, category: "domain", expiresAt: new Date(w.expiresAt.getTime() - 5 * DAY), priceMinor: 2000 });
-    await runJob(w.db);
-    const mails = await renewalMails(w.db, w.client.legalRepresentativeId);
-    expect(mails).toEqual([expect.objectContaining({ template: "renewalReminder", subject: expect.stringContaining(manual.name) })]);
-    expect(mails[0]!.textBody).not.toContain(w.partnerOrg.name);
-    expect(await renewalMails(w.db, w.partnerOrg.legalRepresentativeId)).toEqual([]);
+    // When the client pays, the reminder goes to the client as before and the partner gets none.
+    const c = await world("CASHBACK", { access: "FULL", payer: "CLIENT" });
+    const own = await createProduct(c.db, { orgId: c.client.id, name: `${randomUUID().slice(0, 8)}.ch`, category: "domain", expiresAt: new Date(c.expiresAt.getTime() - 5 * DAY), priceMinor: 2000 });
+    await runJob(c.db);
+    const mails = await renewalMails(c.db, c.client.legalRepresentativeId);
+    expect(mails).toEqual([expect.objectContaining({ template: "renewalReminder", subject: expect.stringContaining(own.name) })]);
+    expect(mails[0]!.textBody).not.toContain(c.partnerOrg.name);
+    expect(await renewalMails(c.db, c.partnerOrg.legalRepresentativeId)).toEqual([]);
   });
 
   test("[PRT-5] [BIL-10] the J-14 automatic-renewal reminder goes to the paying partner with its own price and its own card; the renewal confirmation too; the client gets none", async () => {
