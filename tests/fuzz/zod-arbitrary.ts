@@ -82,8 +82,8 @@ export function idArbitrary(ids: IdPool, name = ""): fc.Arbitrary<string> {
     );
   }
   return fc.oneof(
-    { weight: 3, arbitrary: pick(() => ids.own) },
-    { weight: 3, arbitrary: pick(() => ids.foreign) },
+    { weight: 6, arbitrary: pick(() => ids.own) },
+    { weight: 2, arbitrary: pick(() => ids.foreign) },
     { weight: 1, arbitrary: fc.constantFrom("cfuzzdoesnotexist000000000", "0", "-1", "00000000-0000-0000-0000-000000000000", "a".repeat(65)) },
     { weight: 1, arbitrary: hostileString },
   );

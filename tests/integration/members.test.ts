@@ -89,6 +89,8 @@ describe("listing users (ORG-1, ORG-4)", () => {
     expect(names((await list({ teamId: web.id })).items)).toEqual(["Carla Rossi"]);
     expect(names((await list({ status: "invited" })).items)).toEqual([pending.email]);
     expect((await list({ status: "active" })).total).toBe(5);
+    // [SEC-5] Invitations belong to no team: "invited" in a team is an empty list, not an error.
+    expect(await list({ teamId: web.id, status: "invited" })).toMatchObject({ items: [], total: 0 });
     // Malformed URL parameters fall back to the defaults instead of failing.
     expect((await list({ role: "OWNER", sort: "password", page: "-3" })).total).toBe(6);
   });
