@@ -1,12 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { createDb } from "@/lib/db";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/dev/embedded-postgres";
 import { ensureDatabase, localSecrets } from "@/lib/dev/local-env";
 import { deployMigrations } from "@/lib/dev/migrate";
 import { waitForHttp } from "@/lib/dev/wait-for-http";
-import { seedDemoData } from "../../../prisma/seed";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], env });
+    let errors = "";
+    child.stderr?.on("data", (chunk: Buffer) => void (errors += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}: ${errors}`))));
+  });
+}
 
 export type OwnManager = { url: string; databaseUrl: string; postgres: RunningPostgres; logs: () => string; stop: () => Promise<void> };
 
@@ -35,16 +42,8 @@ export async function startOwnManager(name: string): Promise<OwnManager> {
     await ensureDatabase(postgres.adminUrl, "manager");
     const databaseUrl = postgres.urlFor("manager");
     await deployMigrations(databaseUrl);
-    const key = process.env.MANAGER_ENCRYPTION_KEY;
-    process.env.MANAGER_ENCRYPTION_KEY = secrets.encryptionKey;
-    const db = createDb(databaseUrl);
-    try {
-      await seedDemoData(db);
-    } finally {
-      await db.$disconnect();
-      if (key === undefined) delete process.env.MANAGER_ENCRYPTION_KEY;
-      else process.env.MANAGER_ENCRYPTION_KEY = key;
-    }
+    // The demo data, as `npm run seed` loads it (its staff's authenticator secret under this instance's key).
+    await run(process.execPath, ["--import", "tsx", path.resolve("scripts", "seed.ts")], { ...process.env, DATABASE_URL: databaseUrl, MANAGER_ENCRYPTION_KEY: secrets.encryptionKey });
     const port = await freePort();
     const url = `http://localhost:${port}`;
     web = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "server.ts")], {
