@@ -160,7 +160,10 @@ async function main() {
     // proxy applies the operator's TRUSTED_PROXIES. HOST stays the public bind address (mailbox check).
     const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
     const ports: number[] = [];
-    for (let i = 0; i < instances; i++) ports.push(await freePort());
+    while (ports.length < instances) {
+      const free = await freePort();
+      if (!ports.includes(free)) ports.push(free);
+    }
     ports.forEach((p) => spawnWeb({ ...env, PORT: String(p), HOST: host, MANAGER_LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "1" }));
     await Promise.all(ports.map((p) => waitForHttp(`http://127.0.0.1:${p}/sign-in`, 180_000)));
     proxy = createRoundRobinProxy({
