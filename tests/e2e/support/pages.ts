@@ -186,10 +186,6 @@ export async function visit(page: Page, url: string, problems: string[], locale?
 export const LANGUAGES = ["en", "fr", "de", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The back office's pages without a path parameter. */
-export const BACKOFFICE_PAGES = ["/backoffice", "/backoffice/verifications", "/backoffice/support", "/backoffice/grants", "/backoffice/transfers", "/backoffice/partner-applications"];
-/** The reseller area's pages without a path parameter. */
-export const RESELLER_PAGES = ["/reseller", "/reseller/tenders"];
 /** The second sign-in step and its help, for a session that waits for it. */
 export const SECOND_STEP_PAGES = ["/sign-in/two-factor", "/sign-in/two-factor/help"];
 /** A signed-in person without any Organization. */
