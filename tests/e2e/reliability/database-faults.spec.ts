@@ -187,6 +187,14 @@ test.beforeAll(async () => {
   world = await createWorld();
 });
 
+// On a failure the server's own log says why (an answer's body never does): attached, and its errors printed.
+test.afterEach(async ({}, testInfo) => {
+  if (!manager || testInfo.status === testInfo.expectedStatus) return;
+  const log = manager.logs();
+  await testInfo.attach("server-log.txt", { body: log, contentType: "text/plain" });
+  console.log(log.split("\n").filter((line) => /error|prisma|P\d{4}|internal/i.test(line)).slice(-60).join("\n"));
+});
+
 test.afterAll(async () => {
   await manager?.stop();
 });
