@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { MISSING_MESSAGE_PATTERN } from "@/lib/i18n/missing-message";
 import { sql } from "./helpers";
 
 /** The pages every accessibility check visits (pages.spec.ts in the light theme, theme.spec.ts in the dark one). */
@@ -65,7 +66,7 @@ const KEY_PATHS: ReadonlySet<string> = (() => {
 export async function untranslatedText(page: Page): Promise<string[]> {
   const text = `${await page.title()}\n${await page.locator("body").innerText()}`;
   const found = new Set<string>();
-  for (const m of text.matchAll(/⟦missing message [^⟧]*⟧/g)) found.add(m[0]);
+  for (const m of text.matchAll(MISSING_MESSAGE_PATTERN)) found.add(m[0]);
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+/g)) if (KEY_PATHS.has(m[0])) found.add(m[0]);
   return [...found];
 }
