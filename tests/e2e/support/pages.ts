@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { MISSING_MESSAGE_PATTERN } from "@/lib/i18n/missing-message";
 import { sql } from "./helpers";
 
 /** The pages every accessibility check visits (pages.spec.ts; responsive.spec.ts at two sizes in both themes; theme.spec.ts public pages in the dark one). */
@@ -142,7 +143,7 @@ const KEY_PATHS: ReadonlySet<string> = (() => {
 export async function untranslatedText(page: Page): Promise<string[]> {
   const text = `${await page.title()}\n${await page.locator("body").innerText()}`;
   const found = new Set<string>();
-  for (const m of text.matchAll(/⟦missing message [^⟧]*⟧/g)) found.add(m[0]);
+  for (const m of text.matchAll(MISSING_MESSAGE_PATTERN)) found.add(m[0]);
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+/g)) if (KEY_PATHS.has(m[0])) found.add(m[0]);
   return [...found];
 }
@@ -195,13 +196,14 @@ export const NO_ORGANIZATION_PAGES = ["/no-organization"];
  * A page with a path parameter, reached by the first link to it found on one of `from` (a URL, or a route
  * of this list already reached: its URL). `{org}` stands for the Organization walked.
  */
-export type DetailPage = { route: string; from: string[] };
+export type DetailPage = { route: string; from: string[]; idFrom?: string };
 
 export const ORG_DETAIL_PAGES: DetailPage[] = [
   { route: "/[org]/products/[productId]", from: ["/{org}/products"] },
   { route: "/[org]/orders/[orderId]", from: ["/{org}/orders"] },
   { route: "/[org]/invoices/[invoiceId]", from: ["/{org}/invoices"] },
-  { route: "/[org]/payments/[paymentId]", from: ["/{org}/payments?all=1", "/{org}/payments", "/[org]/invoices/[invoiceId]", "/[org]/orders/[orderId]"] },
+  // Opened on the way back from the payment page of the provider, not from a list: its id comes from the demo data.
+  { route: "/[org]/payments/[paymentId]", from: [], idFrom: `SELECT id FROM "Payment" WHERE "orgId" = $1 ORDER BY "createdAt" LIMIT 1` },
   { route: "/[org]/teams/[teamId]", from: ["/{org}/teams"] },
   { route: "/[org]/users/[membershipId]", from: ["/{org}/users"] },
   { route: "/[org]/mail/[mailboxId]", from: ["/{org}/mail"] },
@@ -282,7 +284,8 @@ export function walkedRoutes(): string[] {
 /**
  * Visits each detail page: finds a link to its route on one of its `from` pages, then visits it. A page
  * that none of them links to is a problem (the demo data should give every page something to show).
- * `known` gives the URL of a route to walk instead of searching for one.
+ * `known` gives the URL of a route to walk instead of searching for one; `idFrom` reads the id of a page
+ * no list links to from the database (`$1`: the Organization).
  */
 export async function visitDetails(page: Page, details: DetailPage[], org: string, problems: string[], locale?: string, known = new Map<string, string>()) {
   // Route handlers too (`products/export`), so a link to a download is not taken for a detail page.
@@ -290,6 +293,10 @@ export async function visitDetails(page: Page, details: DetailPage[], org: strin
   const reached = new Map<string, string>();
   for (const d of details) {
     let url: string | null = known.get(d.route) ?? null;
+    if (!url && d.idFrom) {
+      const [row] = await sql<{ id: string }>(d.idFrom, [org]);
+      if (row) url = d.route.replace("[org]", org).replace(/\[[^\]]+\]$/, row.id);
+    }
     for (const from of url ? [] : d.from) {
       const source = from.includes("[") ? reached.get(from) : from.replace("{org}", org);
       if (!source) continue;
@@ -300,7 +307,7 @@ export async function visitDetails(page: Page, details: DetailPage[], org: strin
       if (url) break;
     }
     if (!url) {
-      problems.push(`${d.route}: no link to it on ${d.from.join(", ")}`);
+      problems.push(`${d.route}: no link to it on ${d.from.join(", ") || "no page"}${d.idFrom ? ", no id in the database" : ""}`);
       continue;
     }
     reached.set(d.route, url);
