@@ -99,6 +99,20 @@ describe("database faults: no statement and no request waits for ever (SEC-5)", 
     await busy;
   });
 
+  test("[SEC-5] a transaction that cannot get a connection of a busy pool in time (P2028) is 'try again', not a 500", async () => {
+    const db = createDb(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 });
+    opened.push(db);
+    await db.$queryRaw`SELECT 1`;
+    const busy = db.$queryRaw`SELECT pg_sleep(3)::text AS busy_tx_probe`.then(() => null);
+    await expect
+      .poll(async () => (await getDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%busy_tx_probe%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n)
+      .toBe(1);
+    const waiting = await timed(() => db.$transaction(async (tx) => tx.user.count(), { maxWait: 300 }));
+    expect(waiting.error).toMatchObject({ code: "P2028" });
+    expectTryAgain(waiting.error);
+    await busy;
+  });
+
   test("[SEC-5] the request that met the outage is flagged for the web server, which answers its page with 503", async () => {
     const unreachable = createDb("postgresql://manager@127.0.0.1:1/manager");
     opened.push(unreachable);
