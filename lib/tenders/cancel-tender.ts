@@ -26,6 +26,9 @@ export async function cancelTender(db: Db, raw: z.input<typeof cancelTenderSchem
   return db.$transaction(async (tx) => {
     const tender = await tx.tender.findFirst({ where: { cancelTokenHash: hashSecret(secret) }, select: { id: true, title: true } });
     if (!tender) throw new AppError("NOT_FOUND");
+    // The row lock first (as saveProposal takes it), then the time: a proposal saved while it held the
+    // lock is dated before the cancellation, never after it.
+    await tx.$queryRaw`SELECT id FROM "Tender" WHERE id = ${tender.id} FOR UPDATE`;
     const { count } = await tx.tender.updateMany({ where: { id: tender.id, cancelledAt: null }, data: { cancelledAt: now() } });
     if (count !== 1) throw new AppError("NOT_FOUND", "tenders.errors.linkUsed");
     await audit(tx, linkHolder("tenderCancel", tender.id, null, origin), { action: "tender.cancelled", targetId: tender.id });
