@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { clientAddress, parseTrustedProxies, stampClientAddress } from "@/lib/http/client-address";
 import { createRoundRobinProxy, INSTANCE_HEADER } from "@/lib/http/round-robin-proxy";
-import type { JobDefinition } from "@/lib/jobs/definitions";
+import { JOBS, type JobDefinition } from "@/lib/jobs/definitions";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/runner";
 
 /**
@@ -138,6 +138,21 @@ async function queueRows(name: string): Promise<QueueRow[]> {
 const DONE = ["completed", "failed", "cancelled"];
 
 describe("scheduled jobs with two instances", () => {
+  test("[TOK-3] [BIL-1] instances starting at once on an empty database all start: the queue setup is taken in turn", async () => {
+    const schema = `pgboss_start_${process.pid}_${Date.now()}`;
+    try {
+      const start = () => startJobRunner({ connectionString: process.env.DATABASE_URL!, db: getDb(), jobs: JOBS, schedule: true, schema });
+      const started = await Promise.allSettled([start(), start(), start()]);
+      for (const s of started) if (s.status === "fulfilled") runners.push(s.value);
+      expect(started.map((s) => (s.status === "rejected" ? String(s.reason) : "started"))).toEqual(["started", "started", "started"]);
+      const [{ queues }] = await getDb().$queryRawUnsafe<{ queues: number }[]>(`SELECT count(*)::int AS queues FROM "${schema}".queue WHERE name NOT LIKE '\\_\\_pgboss%'`);
+      expect(queues).toBe(JOBS.length);
+    } finally {
+      await Promise.all(runners.splice(0).map((r) => r.stop()));
+      await getDb().$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   test("[TOK-3] [BIL-1] a cron slot that both instances' schedulers fire, twice each, runs once", async () => {
     let runs = 0;
     const daily: JobDefinition = { name: "slot-once", cron: "0 4 * * *", description: "test", run: async () => ({ runs: ++runs }) };
