@@ -46,9 +46,20 @@ export function poolSettings(overrides: Partial<PoolSettings> = {}) {
   return { max: s.poolSize, connectionTimeoutMillis: s.connectTimeoutMs, options: `${CONNECTION_OPTIONS} -c statement_timeout=${s.statementTimeoutMs}` };
 }
 
+/**
+ * An interactive transaction waits for a connection as long as any query does (Prisma's own default, 2 s,
+ * failed sign-ins under load with "Unable to start a transaction in the given time" while a plain query
+ * would have been served), and may run as long as one statement may, plus its own work.
+ */
+export function transactionSettings(overrides: Partial<PoolSettings> = {}) {
+  const connectTimeoutMs = overrides.connectTimeoutMs ?? config.databaseConnectTimeoutMs;
+  const statementTimeoutMs = overrides.statementTimeoutMs ?? config.databaseStatementTimeoutMs;
+  return { maxWait: connectTimeoutMs, timeout: statementTimeoutMs + 5_000 };
+}
+
 /** `processWide`: the application's own client, whose failures and successes say whether the database is out. */
 export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}, processWide = false): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }), transactionOptions: transactionSettings(overrides) });
   // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
   // An interactive transaction's own queries fail through its promise, which is marked here.
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;

@@ -99,6 +99,19 @@ describe("database faults: no statement and no request waits for ever (SEC-5)", 
     await busy;
   });
 
+  test("[SEC-5] a transaction waits for a connection of a busy pool as long as a query would (the connect timeout), not Prisma's 2 s", async () => {
+    const db = createDb(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 8000, statementTimeoutMs: 10_000 });
+    opened.push(db);
+    await db.$queryRaw`SELECT 1`;
+    const busy = db.$queryRaw`SELECT pg_sleep(3)::text AS busy_wait_probe`.then(() => null);
+    await expect
+      .poll(async () => (await getDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%busy_wait_probe%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n)
+      .toBe(1);
+    // Started while the only connection sleeps for 3 s: served once it is free.
+    await expect(db.$transaction(async (tx) => tx.user.count())).resolves.toEqual(expect.any(Number));
+    await busy;
+  });
+
   test("[SEC-5] a transaction that cannot get a connection of a busy pool in time (P2028) is 'try again', not a 500", async () => {
     const db = createDb(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 });
     opened.push(db);
