@@ -69,9 +69,10 @@ const UNREACHABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // Node's socket errors and PostgreSQL's shutdown / not-accepting-connections states (raw pg clients), and
 // 57014, a statement cancelled by `statement_timeout` (lib/db.ts): the database is too busy to answer now.
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300", "57014"]);
+// pg's "not queryable": a pooled connection the server closed (PostgreSQL stopped) used once more.
 // P2028 is any misuse of the transaction API; only "could not start in time" (every connection of the pool
 // busy past `maxWait`) means the database is too busy right now.
-const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Unable to start a transaction in the given time/i;
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Unable to start a transaction in the given time|Client has encountered a connection error and is not queryable/i;
 
 /** Whether a failure means the database cannot be reached right now (not a bug: "try again in a moment"). */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { createDb, getDb, poolSettings } from "@/lib/db";
-import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/errors";
+import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/errors";
 import { mapError, UNAVAILABLE_RETRY_SECONDS } from "@/lib/http/map-error";
 import { databaseUnavailableNow, requestFaults } from "@/lib/http/request-faults";
 
@@ -97,6 +97,12 @@ describe("database faults: no statement and no request waits for ever (SEC-5)", 
     expect(waiting.ms).toBeLessThan(5000);
     expectTryAgain(waiting.error);
     await busy;
+  });
+
+  test("[SEC-5] a pooled connection the stopped server closed, used once more ('not queryable'), is 'try again', not a 500", () => {
+    const err = Object.assign(new Error("Client has encountered a connection error and is not queryable"), { clientVersion: "7.10.1" });
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(mapError(err)).toMatchObject({ status: 503, code: "unavailable" });
   });
 
   test("[SEC-5] a transaction waits for a connection of a busy pool as long as a query would (the connect timeout), not Prisma's 2 s", async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/dev/embedded-postgres";
@@ -30,9 +31,10 @@ export async function startOwnManager(name: string): Promise<OwnManager> {
   let web: ChildProcess | null = null;
   const stop = async () => {
     if (web && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once("exit", r));
+      // Waits for the exit (a condition); a server that ignores SIGTERM past the deadline is killed.
+      const exited = once(web, "exit", { signal: AbortSignal.timeout(5000) });
       web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await exited.catch(() => web!.kill("SIGKILL"));
     }
     await postgres.stop().catch(() => {});
     await rm(dataDir, { recursive: true, force: true });
