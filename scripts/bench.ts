@@ -2,9 +2,10 @@
  * `npm run bench`: times `npm start` twice, a cold start (empty data folder, fresh `next build`) and a
  * warm restart (same data, build present), then measures the production server under load at 100,000
  * products (scripts/bench-load.ts). `-- --start-only` or `-- --load-only` runs one section; `-- --pages-only`
- * only the product-picker pages of the load section (render time and payload at 10 and 100,000). A report, not
- * `-- --soak` runs only the soak (scripts/bench-soak.ts: 50 signed-in users for 10 minutes, or
- * `--soak-minutes N`). A report, not a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
+ * only the product-picker pages of the load section (render time and payload at 10 and 100,000);
+ * `-- --cpu-only` only the server's CPU per request of the pages (scripts/bench-cpu.ts); `-- --soak` only
+ * the soak (scripts/bench-soak.ts: 50 signed-in users for 10 minutes, or `--soak-minutes N`). A report, not
+ * a test: it exits 0 even when a goal is missed, and non-zero only when the Manager fails to start or
  * answers a setup request wrongly.
  *
  * It runs from a throwaway copy of the project in the temp folder. start.ts decides whether to build
@@ -44,9 +45,11 @@ const soakMinutes = args.has("--soak-minutes") ? Number(soakMinutesArg) : 10;
 if (!Number.isInteger(soakMinutes) || soakMinutes < 1) throw new Error(`--soak-minutes wants a whole number of minutes ≥ 1, not ${soakMinutesArg}`);
 /** `--pages-only`: the load section's product-picker pages alone (no start timing, no autocannon runs). */
 const pagesOnly = args.has("--pages-only");
+/** `--cpu-only`: the load section's server CPU per request of the pages alone (scripts/bench-cpu.ts). */
+const cpuOnly = args.has("--cpu-only");
 const sections = soak
   ? { start: false, load: false, soak: true }
-  : { start: !args.has("--load-only") && !pagesOnly, load: !args.has("--start-only"), soak: false };
+  : { start: !args.has("--load-only") && !pagesOnly && !cpuOnly, load: !args.has("--start-only"), soak: false };
 /** BENCH_PORT pins the web server's port (every section); otherwise any free one. */
 const fixedPort = Number(process.env.BENCH_PORT) || 0;
 const loadDuration = Number(process.env.BENCH_DURATION) || 20;
@@ -284,6 +287,7 @@ async function loadSection() {
     onServer: (child) => (running = child),
     stopServer: stop,
     pagesOnly,
+    cpuOnly,
   });
 }
 
