@@ -1,14 +1,25 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { ShellCache, shellKey } from "@/lib/shell/shell-cache";
 
 type Org = { id: string; name: string; role: Role };
+type Props = { current: Omit<Org, "role"> & { role: Role | null }; orgs: Org[] };
+
+const drawn = new ShellCache<ReactNode>();
+
+/** Drawn once per language and list of Organizations shown (names, roles, the current one), then reused. */
+export async function OrgSwitcher({ current, orgs }: Props) {
+  const key = shellKey(await getLocale(), current.id, current.name, current.role, orgs.map((o) => [o.id, o.name, o.role]));
+  return drawn.get(key, () => drawOrgSwitcher({ current, orgs }));
+}
 
 /**
  * ACC-6: lists every Organization of the user with their role; switching keeps the user signed in. The
  * current one may be a client the user manages as a partner (role null: not a member of it).
  */
-export async function OrgSwitcher({ current, orgs }: { current: Omit<Org, "role"> & { role: Role | null }; orgs: Org[] }) {
+async function drawOrgSwitcher({ current, orgs }: Props) {
   const t = await getTranslations();
   return (
     <details className="relative min-w-0" data-testid="org-switcher">

@@ -1,17 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { UserActor } from "@/lib/auth/get-actor";
+import { getSession, type UserActor } from "@/lib/auth/get-actor";
 import { config } from "@/lib/config";
-import { getDb } from "@/lib/db";
 import { AccountMenu } from "./account-menu";
 
 /** The frame of pages that belong to no single Organization (reseller area, back office, mailbox). */
 export async function PlainShell({ actor, children }: { actor: UserActor | null; children: ReactNode }) {
   const t = await getTranslations();
-  const user = actor
-    ? await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, firstName: true, lastName: true } })
-    : null;
+  // The session row read for this request already carries the person's name and e-mail.
+  const signedIn = actor ? (await getSession())?.user : null;
+  const user = signedIn ? { email: signedIn.email, firstName: signedIn.firstName, lastName: signedIn.lastName } : null;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 sm:gap-4 sm:px-4">

@@ -1,9 +1,25 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { allows, type OrgAccess } from "@/lib/access/require-access";
 import { CONTENT_ACTION } from "@/lib/content/content-products";
+import { ShellCache, shellKey } from "@/lib/shell/shell-cache";
 
-export async function Sidebar({ orgId, showReseller, showBackOffice, showMailbox, access }: { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; access?: OrgAccess }) {
+type SidebarProps = { orgId: string; showReseller: boolean; showBackOffice: boolean; showMailbox: boolean; access?: OrgAccess };
+
+const drawn = new ShellCache<ReactNode>();
+
+/**
+ * The navigation, drawn once per language, Organization, access and links shown, then reused: it is made
+ * of nothing else, so two people with the same access to the same Organization get the same markup.
+ */
+export async function Sidebar(props: SidebarProps) {
+  const { orgId, showReseller, showBackOffice, showMailbox, access } = props;
+  const key = shellKey(await getLocale(), orgId, showReseller, showBackOffice, showMailbox, access ? [access.via, [...access.actions].sort()] : null);
+  return drawn.get(key, () => drawSidebar(props));
+}
+
+async function drawSidebar({ orgId, showReseller, showBackOffice, showMailbox, access }: SidebarProps) {
   const t = await getTranslations("shell");
   const tUsers = await getTranslations("users");
   const tProducts = await getTranslations("products");

@@ -57,6 +57,8 @@ export type ResolvedSession = {
     staffRole: StaffRole | null;
     lastOrgId: string | null;
     emailVerifiedAt: Date | null;
+    /** Raised by the database whenever the person's Organizations or roles change (lib/shell/shell-cache.ts). */
+    shellVersion: number;
   };
 };
 
@@ -83,6 +85,7 @@ export async function resolveSession(db: Db, secret: string): Promise<ResolvedSe
           staffRole: true,
           lastOrgId: true,
           emailVerifiedAt: true,
+          shellVersion: true,
           blockedAt: true,
           _count: { select: { twoFactorMethods: { where: { confirmedAt: { not: null } } } } },
         },

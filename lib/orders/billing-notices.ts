@@ -13,27 +13,37 @@ export type BillingNotices = {
   unpaidInvoices: { id: string; number: string }[];
 };
 
+type NoticesRow = {
+  suspended: number;
+  blocked: { id: string; number: string; blockedAt: number | null }[];
+  invoices: { id: string; number: string }[];
+};
+
 /**
- * The red banners of the console (IDV-4, BIL-1), in two small indexed reads: everyone in the Organization
- * sees that products are suspended; the invoices to pay and the blocked orders are shown to those who
- * read billing.
+ * The red banners of the console (IDV-4, BIL-1), read on every console page: one statement of three
+ * small indexed reads, outside any transaction (the banners are a snapshot; nothing is written).
+ * Everyone in the Organization sees that products are suspended; the invoices to pay and the blocked
+ * orders are shown to those who read billing.
  */
 export async function getBillingNotices(db: Db, actor: Actor, orgId: string): Promise<BillingNotices> {
-  return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, orgId, "org.read");
-    const billing = allows(me, "billing.read");
-    const [blocked, suspendedProducts, invoices] = await Promise.all([
-      billing ? tx.order.findMany({ where: { orgId: me.orgId, status: "BLOCKED" }, select: { id: true, number: true, blockedAt: true }, orderBy: { createdAt: "asc" }, take: 5 }) : [],
-      tx.product.count({ where: { orgId: me.orgId, status: "BLOCKED" } }),
-      billing
-        ? tx.invoice.findMany({ where: { orgId: me.orgId, status: "UNPAID", dunningStep: { gte: SUSPENDED_STEP, lt: TERMINATED_STEP } }, select: { id: true, number: true }, orderBy: { dueAt: "asc" }, take: 5 })
-        : [],
-    ]);
-    return {
-      blockedOrders: blocked.map((o) => ({ id: o.id, number: o.number, cancelAt: blockedOrderCancelsAt(o.blockedAt ?? new Date(0)) })),
-      canResend: allows(me, "billing.pay"),
-      suspendedProducts,
-      unpaidInvoices: invoices,
-    };
-  });
+  const me = await requireAccess(db, actor, orgId, "org.read");
+  const billing = allows(me, "billing.read");
+  const [row] = await db.$queryRaw<NoticesRow[]>`
+    SELECT (SELECT count(*)::int FROM "Product" WHERE "orgId" = ${me.orgId} AND status = 'BLOCKED') AS suspended,
+           CASE WHEN ${billing} THEN (
+             SELECT coalesce(json_agg(json_build_object('id', o.id, 'number', o.number, 'blockedAt', (extract(epoch FROM o."blockedAt") * 1000)::bigint) ORDER BY o."createdAt"), '[]'::json)
+             FROM (SELECT id, number, "blockedAt", "createdAt" FROM "Order" WHERE "orgId" = ${me.orgId} AND status = 'BLOCKED' ORDER BY "createdAt" LIMIT 5) o
+           ) ELSE '[]'::json END AS blocked,
+           CASE WHEN ${billing} THEN (
+             SELECT coalesce(json_agg(json_build_object('id', i.id, 'number', i.number) ORDER BY i."dueAt"), '[]'::json)
+             FROM (SELECT id, number, "dueAt" FROM "Invoice"
+                   WHERE "orgId" = ${me.orgId} AND status = 'UNPAID' AND "dunningStep" >= ${SUSPENDED_STEP} AND "dunningStep" < ${TERMINATED_STEP}
+                   ORDER BY "dueAt" LIMIT 5) i
+           ) ELSE '[]'::json END AS invoices`;
+  return {
+    blockedOrders: row.blocked.map((o) => ({ id: o.id, number: o.number, cancelAt: blockedOrderCancelsAt(o.blockedAt ? new Date(o.blockedAt) : new Date(0)) })),
+    canResend: allows(me, "billing.pay"),
+    suspendedProducts: row.suspended,
+    unpaidInvoices: row.invoices,
+  };
 }

@@ -3,21 +3,26 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { allows, requireAccess, type OrgAccess } from "@/lib/access/require-access";
 import type { Action } from "@/lib/access/permissions";
-import { requireActor, type UserActor } from "@/lib/auth/get-actor";
+import { getSession, requireActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { ShellCache, shellKey } from "@/lib/shell/shell-cache";
 import { listMyOrganizations } from "./list-my-organizations";
 
 export type MyOrganization = Awaited<ReturnType<typeof listMyOrganizations>>[number];
 
+/** Per person and shell version: read again as soon as a membership, role, name or partner status changes. */
+const organizationsOf = new ShellCache<MyOrganization[]>();
+
 /**
- * The signed-in person and every Organization they belong to, read once per render: the switcher lists
- * them, and the actor carries the memberships so that the services this page calls check access without
- * reading them again.
+ * The signed-in person and every Organization they belong to, read once per change of them (the
+ * session row carries the version, lib/shell/shell-cache.ts): the switcher lists them, and the actor
+ * carries the memberships so that the services this page calls check access without reading them again.
  */
 const myOrganizations = cache(async (): Promise<{ actor: UserActor; orgs: MyOrganization[] }> => {
   const actor = await requireActor();
-  const orgs = await listMyOrganizations(getDb(), actor);
+  const version = (await getSession())!.user.shellVersion;
+  const orgs = await organizationsOf.get(shellKey(actor.userId, version), () => listMyOrganizations(getDb(), actor));
   return { actor: { ...actor, memberships: new Map(orgs.map((o) => [o.id, { id: o.membershipId, role: o.role }])) }, orgs };
 });
 
