@@ -88,3 +88,24 @@ export function publicAction<S extends z.ZodType, R>(
     }
   });
 }
+
+/**
+ * A server action a component calls with arguments rather than a form (`answer(id, "approve")`): the
+ * arguments are parsed as one tuple by `schema` (registered for the fuzz tests, as a form's schema is), the
+ * handler resolves its own caller, and every error is mapped to a translated state.
+ */
+export function argumentsAction<S extends z.ZodType<unknown, unknown[]>, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
+): (...args: z.input<S>) => Promise<ActionState<R>> {
+  return registered(schema, async (...args: z.input<S>): Promise<ActionState<R>> => {
+    try {
+      const input = parseInput(schema, args);
+      const data = await handler(input, { db: getDb() });
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err);
+      return errorState(err);
+    }
+  });
+}

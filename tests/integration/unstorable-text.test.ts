@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import * as accountTags from "@/app/api/[version]/accounts/[account_id]/tags/route";
 import { createTeamAction } from "@/app/(console)/[org]/teams/actions";
+import { forgetAccount } from "@/lib/actions/remembered-accounts";
 import { getDb } from "@/lib/db";
 import type { ActionState } from "@/lib/http/action";
 import en from "@/lib/i18n/messages/en.json";
@@ -16,7 +17,10 @@ import { run } from "./support/server-actions";
  * written (not a generic refusal from the database, not text silently changed to U+FFFD).
  */
 vi.mock("server-only", () => ({}));
-vi.mock("next/headers", async () => (await import("./support/browser-session")).nextHeaders);
+vi.mock("next/headers", async () => {
+  const { nextHeaders } = await import("./support/browser-session");
+  return { ...nextHeaders, cookies: async () => ({ ...(await nextHeaders.cookies()), set: () => undefined }) };
+});
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
@@ -54,6 +58,11 @@ describe("unstorable text at the boundary (SEC-5)", () => {
     const state = (await run(createTeamAction, { orgId, name })) as Exclude<ActionState, null | "redirected" | { ok: true }>;
     expect(state).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: fr.validation.unstorableText } });
     expect(await getDb().team.count({ where: { orgId } })).toBe(0);
+  });
+
+  test("[SEC-5] server action called with arguments: a lone surrogate is refused naming the argument", async () => {
+    expect(await forgetAccount("owner\uD800@example.com")).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { "0": fr.validation.unstorableText } });
+    expect(await forgetAccount("owner@example.com")).toEqual({ ok: true });
   });
 
   test("[SEC-5] the same names without the broken character are stored as sent", async () => {
