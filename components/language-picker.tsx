@@ -20,7 +20,7 @@ export function LanguagePicker({ className = "" }: { className?: string }) {
         disabled={pending}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         onChange={(e) => {
-          const next = e.target.value;
+          const next = e.target.value as (typeof LOCALES)[number];
           start(async () => {
             await setLanguage(next);
             router.refresh();

@@ -6,6 +6,7 @@ import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { mapError, type ErrorCode } from "./map-error";
+import { parseInput } from "./parse-input";
 import { translateError, type Translate } from "./translate-error";
 
 export type ActionState<T = unknown> =
@@ -61,7 +62,7 @@ export function action<S extends z.ZodType, R>(
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED");
-      const input = schema.parse(formDataToObject(formData));
+      const input = parseInput(schema, formDataToObject(formData));
       const data = await handler(input, { db: getDb(), actor });
       return { ok: true, data };
     } catch (err) {
@@ -78,7 +79,28 @@ export function publicAction<S extends z.ZodType, R>(
 ): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
   return registered(schema, async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
-      const input = schema.parse(formDataToObject(formData));
+      const input = parseInput(schema, formDataToObject(formData));
+      const data = await handler(input, { db: getDb() });
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err);
+      return errorState(err);
+    }
+  });
+}
+
+/**
+ * A server action a component calls with arguments rather than a form (`answer(id, "approve")`): the
+ * arguments are parsed as one tuple by `schema` (registered for the fuzz tests, as a form's schema is), the
+ * handler resolves its own caller, and every error is mapped to a translated state.
+ */
+export function argumentsAction<S extends z.ZodType<unknown, unknown[]>, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
+): (...args: z.input<S>) => Promise<ActionState<R>> {
+  return registered(schema, async (...args: z.input<S>): Promise<ActionState<R>> => {
+    try {
+      const input = parseInput(schema, args);
       const data = await handler(input, { db: getDb() });
       return { ok: true, data };
     } catch (err) {

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en.json";
 import { consume, type LimitState } from "@/lib/security/rate-limit";
 import { mapError } from "./map-error";
+import { parseInput } from "./parse-input";
 import { snakeKeys, snakeName } from "./snake-case";
 
 /**
@@ -242,7 +243,7 @@ export function route<S extends z.ZodType | undefined = undefined>(
       }
       if (options.action && orgId) await requireAccess(db, actor, orgId, options.action);
       const rawInput = await readInput(request);
-      const input = (options.schema ? options.schema.parse(rawInput) : undefined) as HandlerArgs<S>["input"];
+      const input = (options.schema ? parseInput(options.schema, rawInput) : undefined) as HandlerArgs<S>["input"];
       const { status = 200, file, ...body } = await handler({ db, actor, orgId, input, params, request });
       if (file) {
         const disposition = `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { mapError, type MappedError } from "./map-error";
+import { parseInput } from "./parse-input";
 import { safeReturnPath } from "./return-path";
 import { translateError, type Translate } from "./translate-error";
 
@@ -97,7 +98,7 @@ export function sessionRoute<P extends z.ZodType | undefined = undefined, Q exte
         if (!parsed.success) throw new AppError("NOT_FOUND");
         params = parsed.data;
       }
-      const query = options.query ? options.query.parse(searchParamsObject(new URL(request.url))) : {};
+      const query = options.query ? parseInput(options.query, searchParamsObject(new URL(request.url))) : {};
       const response = await handler({ db: getDb(), actor, params, query, request } as SessionRouteArgs<P, Q>);
       const headers = new Headers(response.headers);
       for (const [name, value] of Object.entries(PRIVATE_HEADERS)) headers.set(name, value);

@@ -155,6 +155,8 @@ function fromJsonSchema(input: Js, name: string, ctx: Ctx): fc.Arbitrary<unknown
     case "null":
       return fc.constant(null);
     case "array": {
+      // A tuple (the arguments of an action called without a form): one arbitrary per position.
+      if (Array.isArray(s.prefixItems)) return fc.tuple(...(s.prefixItems as Js[]).map((x) => fromJsonSchema(x, name, inner)));
       const min = typeof s.minItems === "number" ? s.minItems : 0;
       const max = Math.min(typeof s.maxItems === "number" ? s.maxItems : min + 4, min + 4);
       const items = (s.items && typeof s.items === "object" ? s.items : {}) as Js;
@@ -213,6 +215,20 @@ export function fuzzArbitrary(schema: z.ZodType | undefined, ids: IdPool): fc.Ar
     { weight: 3, arbitrary: valid },
     { weight: 5, arbitrary: valid.chain((v) => mutate(v, ids)) },
     { weight: 1, arbitrary: hostileValue },
+  );
+}
+
+/**
+ * What a client may pass to an action called with arguments (its schema a tuple): valid arguments, valid
+ * ones with some replaced by hostile values, and any list of hostile values (too few, too many, wrong types).
+ */
+export function fuzzArguments(schema: z.ZodType, ids: IdPool): fc.Arbitrary<unknown[]> {
+  const valid = validArbitrary(schema, ids).map((v) => (Array.isArray(v) ? v : []));
+  const mutated = valid.chain((args) => fc.tuple(...args.map((a) => fc.oneof({ weight: 2, arbitrary: fc.constant(a) }, { weight: 1, arbitrary: hostileValue }))));
+  return fc.oneof(
+    { weight: 3, arbitrary: valid },
+    { weight: 5, arbitrary: mutated },
+    { weight: 1, arbitrary: fc.array(hostileValue, { maxLength: 3 }) },
   );
 }
 

@@ -13,11 +13,13 @@ import {
   PARTNER_PAGES,
   pageRoutes,
   PUBLIC_PAGES,
+  removeStandIns,
   RESELLER_DETAIL_PAGES,
   RESELLER_PAGES,
   SECOND_STEP_PAGES,
   STALE_LINK_PAGES,
-  standIn,
+  standIn as makeStandIn,
+  standInsLeft,
   UNWALKED_ROUTES,
   visit,
   visitDetails,
@@ -28,8 +30,26 @@ import {
  * Every page of every portal in each language: no serious or critical accessibility problem, no error in
  * the browser, no untranslated message, the page in the language chosen. Signed out, the language is the
  * picker's cookie; signed in, the account's saved language — each walk signs in a stand-in of a demo user
- * whose saved language is the one walked (the demo users keep theirs for the other tests).
+ * whose saved language is the one walked (the demo users keep theirs for the other tests). A stand-in holds the
+ * demo user's memberships (a second legal representative of Alpine Web…), so each walk removes its stand-ins
+ * when it ends, failed or not, and checks that nothing of them is left for the specs that count members.
  */
+
+let standIns: { id: string; email: string }[] = [];
+const standIn: typeof makeStandIn = async (...args) => {
+  const made = await makeStandIn(...args);
+  standIns.push(made);
+  return made;
+};
+
+test.afterEach(async ({ page }) => {
+  const made = standIns;
+  standIns = [];
+  // Signed out first, so no request of the walk still in flight writes for a stand-in being removed.
+  await page.close();
+  await removeStandIns(made);
+  expect(await standInsLeft(made), "stand-ins left behind by the walk").toEqual({ users: 0, memberships: 0, audit: 0 });
+});
 
 const alpineId = async () => (await sql<{ id: string }>(`SELECT id FROM "Organization" WHERE name = 'Alpine Web Sàrl'`))[0].id;
 

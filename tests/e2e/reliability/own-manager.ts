@@ -64,7 +64,8 @@ export async function startOwnManager(name: string): Promise<OwnManager> {
         MANAGER_ENCRYPTION_KEY: secrets.encryptionKey,
         PAYMENT_WEBHOOK_SECRET: secrets.paymentWebhookSecret,
         MAILBOX_ENABLED: "0",
-        MANAGER_JOBS: "0",
+        // The job queue runs, as with `npm start`: it must live through the database's outage too.
+        MANAGER_JOBS: "1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });

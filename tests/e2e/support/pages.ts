@@ -345,6 +345,33 @@ export async function standIn(demoEmail: string, locale: Language, { memberships
 }
 
 /**
+ * Removes stand-ins and what their walk wrote: the user (its memberships, sessions, devices, 2FA methods and
+ * tokens go with it), its lines in the activity logs, the mails to its address and its attempt counters. The
+ * demo Organizations are then as the seed left them for the specs that count their members.
+ */
+export async function removeStandIns(standIns: { id: string; email: string }[]) {
+  if (standIns.length === 0) return;
+  const ids = standIns.map((s) => s.id);
+  const emails = standIns.map((s) => s.email);
+  await sql(`DELETE FROM "AuditLog" WHERE "actorId" = ANY($1) OR "targetId" = ANY($1)`, [ids]);
+  await sql(`DELETE FROM "EmailOutbox" WHERE "toAddress" = ANY($1)`, [emails]);
+  await sql(`DELETE FROM rate_limits WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) k WHERE position(k IN key) > 0)`, [[...ids, ...emails]]);
+  await sql(`DELETE FROM "User" WHERE id = ANY($1)`, [ids]);
+}
+
+/** What is left of stand-ins: users, memberships, activity-log lines (all zero once `removeStandIns` ran). */
+export async function standInsLeft(standIns: { id: string; email: string }[]) {
+  const ids = standIns.map((s) => s.id);
+  const [row] = await sql<{ users: number; memberships: number; audit: number }>(
+    `SELECT (SELECT count(*)::int FROM "User" WHERE id = ANY($1) OR email = ANY($2)) AS users,
+            (SELECT count(*)::int FROM "Membership" WHERE "userId" = ANY($1)) AS memberships,
+            (SELECT count(*)::int FROM "AuditLog" WHERE "actorId" = ANY($1) OR "targetId" = ANY($1)) AS audit`,
+    [ids, standIns.map((s) => s.email)],
+  );
+  return row;
+}
+
+/**
  * What is wrong with the page on screen at the current width: a page that scrolls sideways as a whole
  * (naming the innermost elements that stick out, what to fix).
  */
