@@ -54,9 +54,12 @@ export function ClientsTableControls({ formId, tableId }: { formId: string; tabl
     }
   }
 
+  // The rows may have changed since the last count (a partnership ended and the page refreshed).
   function tickAll(on: boolean) {
-    for (const b of boxes()) b.checked = on;
-    setTicked(on ? total : 0);
+    const all = boxes();
+    for (const b of all) b.checked = on;
+    setTotal(all.length);
+    setTicked(on ? all.length : 0);
   }
 
   return (
