@@ -1,21 +1,21 @@
-"use client";
-
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
-import { useSelection } from "@/components/ui/use-selection";
-import { EndClientButton } from "./end-client-button";
+import type { PartnerClient } from "@/lib/partners/list-clients";
+import { ClientsTableControls } from "./clients-table-controls";
 
-export type ClientRow = { id: string; clientOrgId: string; clientName: string; access: "FULL" | "LIMITED"; payer: string; productCount: number; since: string; products: string[] | null };
+export type ClientRow = Omit<PartnerClient, "since"> & { since: string; productCountLabel: string };
 
 /**
  * PRT-4 / PRT-8: the clients under management, with "Download": the billing history of every client, or,
  * from the bar that appears at the bottom once rows are ticked, of the ticked ones. One GET form carries
  * the history type and the period; the ticked boxes belong to it (`form`), so the file is a plain download.
+ * The rows are plain server HTML; one small client island per table (ClientsTableControls) draws the
+ * "tick all" box, the bar and the one "end partnership" dialog, opened for the row whose button was clicked.
  */
-export function ClientsTable({
+export async function ClientsTable({
   partnerId,
   partnerName,
   rows,
@@ -31,12 +31,11 @@ export function ClientsTable({
   /** PRT-7: who takes on clients may also end a partnership. */
   mayEnd: boolean;
 }) {
-  const t = useTranslations("reseller");
-  const td = useTranslations("resellerDownload");
-  const { selected, setSelected, clear } = useSelection();
+  const [t, td] = await Promise.all([getTranslations("reseller"), getTranslations("resellerDownload")]);
   const formId = `download-${partnerId}`;
+  const tableId = `clients-${partnerId}`;
   return (
-    <div className="mt-2 space-y-3">
+    <div className="mt-2 space-y-3" id={tableId}>
       <form id={formId} method="get" action={`/reseller/${partnerId}/download`} className="flex flex-wrap items-end justify-end gap-3" aria-label={td("formLabel", { partner: partnerName })}>
         <SelectField
           id={`${formId}-history`}
@@ -57,28 +56,29 @@ export function ClientsTable({
         rowKey={(c) => c.id}
         rowTestId="reseller-client-row"
         empty={t("noClients")}
-        selection={{
-          selected,
-          onChange: setSelected,
-          allLabel: td("tickAll"),
-          rowLabel: (c) => td("tick", { client: c.clientName }),
-          inputProps: (c) => ({ form: formId, name: "client", value: c.id }),
-        }}
         columns={[
+          // PRT-8: a ticked box belongs to the download form; the island counts them for the bar.
+          {
+            key: "tick",
+            label: td("tickAll"),
+            hiddenLabel: true,
+            className: "w-10",
+            cell: (c) => <input type="checkbox" aria-label={td("tick", { client: c.clientName })} form={formId} name="client" value={c.id} data-client-tick="" />,
+          },
           // PRT-4: the partner works in the client's Organization with the access it was granted.
           {
             key: "client",
             label: t("client"),
             rowHeader: true,
             cell: (c) => (
-              <Link href={`/${c.clientOrgId}/products`} className="text-brand-700 underline">
+              <Link href={`/${c.clientOrgId}/products`} prefetch={false} className="text-brand-700 underline">
                 {c.clientName}
               </Link>
             ),
           },
           { key: "access", label: t("access"), cell: (c) => t(c.access) },
           { key: "payer", label: t("payer"), cell: (c) => (c.access === "FULL" ? t(c.payer as "CLIENT") : "—") },
-          { key: "products", label: t("products"), cell: (c) => c.productCount },
+          { key: "products", label: t("products"), cell: (c) => c.productCountLabel },
           // PRT-4: what the client granted — everything, or the products named.
           {
             key: "granted",
@@ -95,20 +95,30 @@ export function ClientsTable({
               ),
           },
           { key: "since", label: t("since"), cell: (c) => c.since },
-          ...(mayEnd ? [{ key: "actions", label: t("actions"), hiddenLabel: true, cell: (c: ClientRow) => <EndClientButton partnershipId={c.id} client={c.clientName} /> }] : []),
+          ...(mayEnd
+            ? [
+                {
+                  key: "actions",
+                  label: t("actions"),
+                  hiddenLabel: true,
+                  cell: (c: ClientRow) => (
+                    <button
+                      type="button"
+                      className="rounded-md border border-slate-300 px-2 py-1 text-xs text-red-700 hover:bg-slate-50"
+                      aria-label={t("endLabel", { client: c.clientName })}
+                      aria-haspopup="dialog"
+                      data-end-partnership={c.id}
+                      data-client={c.clientName}
+                    >
+                      {t("end")}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {selected.size > 0 ? (
-        <div role="region" aria-label={td("barLabel")} className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-lg border border-slate-300 bg-white p-3 shadow-md" data-testid="selection-bar">
-          <span className="text-sm font-medium">{td("ticked", { count: selected.size })}</span>
-          <Button type="submit" form={formId} name="scope" value="selected">
-            {td("downloadTicked")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={clear}>
-            {td("clearTicks")}
-          </Button>
-        </div>
-      ) : null}
+      <ClientsTableControls formId={formId} tableId={tableId} />
     </div>
   );
 }

@@ -8,8 +8,10 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
+import { firstParam, type SearchParams } from "@/lib/http/list-href";
 import { listCashback } from "@/lib/partners/list-cashback";
-import { listPartnerClients } from "@/lib/partners/list-clients";
+import { listPartnerClients, PRODUCT_COUNT_CAP } from "@/lib/partners/list-clients";
+import { Pagination } from "@/components/ui/pagination";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
 import { ClientsTable } from "../clients-table";
 
@@ -17,9 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };
 }
 
-export default async function ResellerPage() {
+const pageHref = (partnerId: string, key: "after" | "before", cursor: string) => `/reseller?${new URLSearchParams({ partner: partnerId, [key]: cursor })}`;
+
+/** PRT-4: each partner's clients, 25 a page (keyset: `partner` names the list the cursor pages). */
+export default async function ResellerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
   const actor = await requireActor();
-  const groups = await listPartnerClients(getDb(), actor);
+  const groups = await listPartnerClients(getDb(), actor, { partnerId: firstParam(sp.partner), after: firstParam(sp.after), before: firstParam(sp.before) });
   if (groups.length === 0) notFound();
   const [t, format, tenders, tt, locale] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders"), getLocale()]);
   // PRT-5: each partner's cashback ledger, for its members who may read its billing.
@@ -55,8 +61,20 @@ export default async function ResellerPage() {
             defaultFrom={`${today.slice(0, 4)}-01-01`}
             defaultTo={today}
             mayEnd={g.mayEnd}
-            rows={g.clients.map((c) => ({ ...c, since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—" }))}
+            rows={g.clients.map((c) => ({
+              ...c,
+              since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—",
+              // A count capped cheaply (see listPartnerClients): "1,000+" past the cap.
+              productCountLabel: c.productCountCapped ? `${format.number(PRODUCT_COUNT_CAP)}+` : format.number(c.productCount),
+            }))}
           />
+          <div className="mt-2">
+            <Pagination
+              label={t("pages", { partner: g.partner.displayName })}
+              previous={g.previousCursor ? { href: pageHref(g.partner.id, "before", g.previousCursor), label: t("previous") } : null}
+              next={g.nextCursor ? { href: pageHref(g.partner.id, "after", g.nextCursor), label: t("next") } : null}
+            />
+          </div>
           {ledgers[i] ? (
             <section className="mt-6" aria-labelledby={`cb-${g.partner.id}`}>
               <h3 id={`cb-${g.partner.id}`} className="text-base font-semibold">
