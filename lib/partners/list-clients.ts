@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import type { UserActor } from "@/lib/access/actor";
 import { can, rolesWith } from "@/lib/access/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor } from "@/lib/products/list-product-options";
 
 /** Granted products named on the dashboard per client; the count says how many there are in all. */
 const PRODUCTS_SHOWN = 10;
@@ -22,19 +23,6 @@ export const listPartnerClientsSchema = z.object({
   before: cursorField,
 });
 export type ListPartnerClientsInput = z.input<typeof listPartnerClientsSchema>;
-
-type Cursor = { name: string; id: string };
-const encode = (row: { clientName: string; clientOrgId: string }) => Buffer.from(JSON.stringify([row.clientName, row.clientOrgId])).toString("base64url");
-/** A cursor that is not one of ours is the first page, not an error. */
-function decode(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    return typeof name === "string" && typeof id === "string" ? { name, id } : null;
-  } catch {
-    return null;
-  }
-}
 
 type Row = {
   membershipId: string;
@@ -77,8 +65,8 @@ export type PartnerClient = {
  */
 export async function listPartnerClients(db: Db, actor: UserActor, raw: ListPartnerClientsInput = {}) {
   const input = listPartnerClientsSchema.parse(raw);
-  const after = decode(input.after);
-  const before = after ? null : decode(input.before);
+  const after = decodeCursor(input.after);
+  const before = after ? null : decodeCursor(input.before);
   const cursor = after ?? before;
   const paged = cursor && input.partnerId ? input.partnerId : null;
   const backwards = !!(before && paged);
@@ -148,8 +136,8 @@ export async function listPartnerClients(db: Db, actor: UserActor, raw: ListPart
       // PRT-7: who takes on clients may also end a partnership.
       mayEnd: can(g.role as Parameters<typeof can>[0], "clients.manageAll"),
       clients,
-      previousCursor: hasPrevious && clients[0] ? encode(clients[0]) : null,
-      nextCursor: hasNext && clients.at(-1) ? encode(clients.at(-1)!) : null,
+      previousCursor: hasPrevious && clients[0] ? encodeCursor({ name: clients[0].clientName, id: clients[0].clientOrgId }) : null,
+      nextCursor: hasNext && clients.at(-1) ? encodeCursor({ name: clients.at(-1)!.clientName, id: clients.at(-1)!.clientOrgId }) : null,
     };
   });
 }
