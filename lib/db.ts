@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/errors";
@@ -57,13 +58,18 @@ export function transactionSettings(overrides: Partial<PoolSettings> = {}) {
   return { maxWait: connectTimeoutMs, timeout: statementTimeoutMs + 5_000 };
 }
 
+/** Each client's own connection pool, for `directQuery`. */
+const pools = new WeakMap<object, { pool: pg.Pool; processWide: boolean }>();
+
 /** `processWide`: the application's own client, whose failures and successes say whether the database is out. */
 export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> = {}, processWide = false): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...poolSettings(overrides) }), transactionOptions: transactionSettings(overrides) });
+  // The pool is made here rather than by the adapter so that `directQuery` can use the same connections.
+  const pool = new pg.Pool({ connectionString: databaseUrl, ...poolSettings(overrides) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: transactionSettings(overrides) });
   // The extension only observes failures, so the client keeps PrismaClient's own type and behaviour.
   // An interactive transaction's own queries fail through its promise, which is marked here.
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  return client.$extends({
+  const extended = client.$extends({
     client: {
       $transaction(...args: unknown[]) {
         return transaction(...args).catch((err: unknown) => {
@@ -83,6 +89,27 @@ export function createDb(databaseUrl: string, overrides: Partial<PoolSettings> =
       },
     },
   }) as unknown as PrismaClient;
+  pools.set(extended, { pool, processWide });
+  return extended;
+}
+
+/**
+ * One statement on the client's pool without Prisma's request pipeline, for the two reads every console
+ * page makes before its content (the session, the billing banners): measured at ≈ 1 ms of CPU less per
+ * statement than `$queryRaw` (README "Levers"). Values are `$1…` parameters, never interpolated. pg parses
+ * a `timestamp` column as local time, so timestamps must come back as numbers (epoch ms) or be compared
+ * in SQL. A client made elsewhere (no pool known) runs the statement through Prisma.
+ */
+export async function directQuery<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
+  const own = pools.get(db);
+  if (!own) return db.$queryRawUnsafe<T[]>(text, ...values);
+  try {
+    const { rows } = await own.pool.query(text, values);
+    if (own.processWide) noteDatabaseState(false, true);
+    return rows as T[];
+  } catch (err) {
+    throw markUnavailable(err, own.processWide);
+  }
 }
 
 const globalForDb = globalThis as unknown as { __managerDb?: PrismaClient };

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import { directQuery, type Db, type Tx } from "@/lib/db";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { DAY, MINUTE, now } from "@/lib/clock";
 import { hashSecret, randomSecret } from "@/lib/security/tokens";
@@ -62,50 +62,69 @@ export type ResolvedSession = {
   };
 };
 
-/** Looks up a live session from the cookie's secret; revoked or expired sessions resolve to null. */
+type SessionRow = {
+  id: string;
+  userId: string;
+  live: boolean;
+  idleMs: number;
+  twoFactorPassed: boolean;
+  secondFactor: boolean;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+  theme: string | null;
+  staffRole: StaffRole | null;
+  lastOrgId: string | null;
+  emailVerifiedMs: number | null;
+  shellVersion: number;
+};
+
+/**
+ * Looks up a live session from the cookie's secret; revoked or expired sessions, and those of a blocked
+ * person, resolve to null. Read on every signed-in request: one statement (session, person, whether a
+ * second factor is enrolled), run outside Prisma's pipeline (`directQuery`); every time is compared in
+ * SQL against the application's clock, so tests drive expiry as everywhere else.
+ */
 export async function resolveSession(db: Db, secret: string): Promise<ResolvedSession | null> {
-  const row = await db.session.findUnique({
-    where: { tokenHash: hashSecret(secret) },
-    select: {
-      id: true,
-      userId: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      twoFactorPassedAt: true,
-      secondFactorAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          firstName: true,
-          lastName: true,
-          locale: true,
-          theme: true,
-          staffRole: true,
-          lastOrgId: true,
-          emailVerifiedAt: true,
-          shellVersion: true,
-          blockedAt: true,
-          _count: { select: { twoFactorMethods: { where: { confirmedAt: { not: null } } } } },
-        },
-      },
-    },
-  });
   const t = now();
-  if (!row || row.revokedAt || row.expiresAt <= t || row.user.blockedAt) return null;
-  if (t.getTime() - row.lastSeenAt.getTime() > sessionIdleLimitMs()) return null;
-  if (t.getTime() - row.lastSeenAt.getTime() > MINUTE) {
+  const [row] = await directQuery<SessionRow>(
+    db,
+    `SELECT s."id", s."userId",
+            (s."revokedAt" IS NULL AND u."blockedAt" IS NULL AND extract(epoch FROM s."expiresAt") * 1000 > $2) AS "live",
+            ($2 - extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "idleMs",
+            s."twoFactorPassedAt" IS NOT NULL AS "twoFactorPassed",
+            (s."twoFactorPassedAt" IS NOT NULL AND s."secondFactorAt" IS NOT NULL
+              AND EXISTS (SELECT 1 FROM "TwoFactorMethod" m WHERE m."userId" = s."userId" AND m."confirmedAt" IS NOT NULL)) AS "secondFactor",
+            u."email", u."firstName", u."lastName", u."locale"::text AS "locale", u."theme"::text AS "theme",
+            u."staffRole"::text AS "staffRole", u."lastOrgId", (extract(epoch FROM u."emailVerifiedAt") * 1000)::float8 AS "emailVerifiedMs",
+            u."shellVersion"
+       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."tokenHash" = $1`,
+    [hashSecret(secret), t.getTime()],
+  );
+  if (!row || !row.live || row.idleMs > sessionIdleLimitMs()) return null;
+  if (row.idleMs > MINUTE) {
     // "last seen" for the sessions list; throttled so most requests write nothing.
     await db.session.update({ where: { id: row.id }, data: { lastSeenAt: t } });
   }
-  const { blockedAt: _blocked, _count: methods, ...user } = row.user;
   return {
     id: row.id,
     userId: row.userId,
-    twoFactorPassed: row.twoFactorPassedAt !== null,
-    secondFactor: row.twoFactorPassedAt !== null && row.secondFactorAt !== null && methods.twoFactorMethods > 0,
-    user,
+    twoFactorPassed: row.twoFactorPassed,
+    secondFactor: row.secondFactor,
+    user: {
+      id: row.userId,
+      email: row.email,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      locale: row.locale,
+      theme: row.theme,
+      staffRole: row.staffRole,
+      lastOrgId: row.lastOrgId,
+      emailVerifiedAt: row.emailVerifiedMs === null ? null : new Date(row.emailVerifiedMs),
+      shellVersion: row.shellVersion,
+    },
   };
 }
 

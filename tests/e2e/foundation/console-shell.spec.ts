@@ -47,6 +47,8 @@ async function everyInstance(page: Page, path: string, times = 4): Promise<{ sta
 }
 
 test("[ACC-6] [ORG-4] the console shell follows a person's memberships at once on every instance and never shows another person's", async ({ browser }) => {
+  // About forty page loads across the two instances: well within a minute on a quiet machine, not under load.
+  test.setTimeout(180_000);
   const { ann, ben, annOrg, benOrg } = await twoPeople();
   const annPage = await (await browser.newContext()).newPage();
   const benPage = await (await browser.newContext()).newPage();
