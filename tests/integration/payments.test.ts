@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { POST as webhook } from "@/app/webhooks/payments/route";
 import { clock } from "@/lib/clock";
+import { isUserKey } from "@/lib/http/translate-error";
 import { getDb } from "@/lib/db";
 import { getPayment } from "@/lib/payments/get-payment";
 import { SIGNATURE_HEADER, signNotification } from "@/lib/payments/notification-signature";
@@ -9,7 +10,9 @@ import { receivePaymentNotification } from "@/lib/payments/receive-notification"
 import { answerChallenge, answerWallet, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
 import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
-import { addMember, createInvoice, createOrganization, createUser } from "../factories";
+import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
+import { startOrderPayment } from "@/lib/orders/start-order-payment";
+import { addMember, createInvoice, createOrganization, createProducts, createUser } from "../factories";
 import { asUser } from "./support/api";
 
 afterEach(() => clock.reset());
@@ -173,6 +176,24 @@ describe("Payments through the sandbox operator (BIL-5)", () => {
     // Another Organization's invoice id, from its own Organization: not found.
     await expect(startInvoicePayment(t.db, asUser(stranger.legalRepresentativeId), { ...input, orgId: stranger.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.payment.count({ where: { orgId: t.org.id } })).toBe(0);
+  });
+
+  test("[BIL-5] an order's pro-forma (IBAN chosen) is paid by the transfer it names: the card checkout is refused with a translated reason and nothing is written", async () => {
+    const db = getDb();
+    const org = await createOrganization(db, { country: "CH" });
+    const owner = asUser(org.legalRepresentativeId);
+    const [domain] = await createProducts(db, [{ orgId: org.id, name: "proforma.ch", category: "domain", priceMinor: 2000 }]);
+    const placed = await placeRenewalOrder(db, owner, { orgId: org.id, idempotencyKey: randomUUID(), method: "IBAN", productIds: [domain!.id], months: [12] });
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: placed.invoiceId } })).toMatchObject({ kind: "PROFORMA", status: "UNPAID", orderId: placed.orderId });
+    for (const method of ["CARD", "PAYPAL", "TWINT", "POSTFINANCE"] as const) {
+      await expect(startInvoicePayment(db, owner, { orgId: org.id, invoiceId: placed.invoiceId, method, idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "CONFLICT", message: "errors.proformaByTransfer" });
+    }
+    expect(await db.payment.count({ where: { orgId: org.id } })).toBe(0);
+    expect(await db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ status: "PENDING" });
+    // The pay-the-order path does not reach it either: the order has no invoice to pay by card.
+    await expect(startOrderPayment(db, owner, { orgId: org.id, orderId: placed.orderId, method: "CARD", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "CONFLICT" });
+    // A message of the catalogues (the catalogue test keeps the four languages in step), not a generic error.
+    expect(isUserKey("errors.proformaByTransfer")).toBe(true);
   });
 
   test("[SEC-5] a notification naming no payment, or a malformed one, is a 4xx", async () => {
