@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { POST as webhook } from "@/app/webhooks/payments/route";
 import { clock } from "@/lib/clock";
 import { isUserKey } from "@/lib/http/translate-error";
@@ -8,7 +8,9 @@ import { getPayment } from "@/lib/payments/get-payment";
 import { SIGNATURE_HEADER, signNotification } from "@/lib/payments/notification-signature";
 import { receivePaymentNotification } from "@/lib/payments/receive-notification";
 import { answerChallenge, answerWallet, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
+import { sandboxRefunds } from "@/lib/payments/sandbox/operator";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
+import { refundDuePayments } from "@/lib/payments/refund-due-payments";
 import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
 import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
@@ -156,13 +158,63 @@ describe("Payments through the sandbox operator (BIL-5)", () => {
     expect((await t.db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).status).toBe("UNPAID");
   });
 
-  test("[BIL-5] two attempts both approved for one invoice: the invoice is paid once, the second payment is refunded", async () => {
+  test("[BIL-5] two attempts both approved for one invoice: the invoice is paid once, the second payment is refunded by the operator once, then shown REFUNDED", async () => {
     const t = await billed();
     const a = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "PAYPAL", idempotencyKey: randomUUID() });
     const b = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "PAYPAL", idempotencyKey: randomUUID() });
     await Promise.all([answerWallet(checkoutId(a.redirectUrl), true), answerWallet(checkoutId(b.redirectUrl), true)]);
-    const statuses = (await t.db.payment.findMany({ where: { orgId: t.org.id }, select: { status: true } })).map((p) => p.status).sort();
-    expect(statuses).toEqual(["REFUNDED", "SUCCEEDED"]);
+    const payments = await t.db.payment.findMany({ where: { orgId: t.org.id } });
+    expect(payments.map((p) => p.status).sort()).toEqual(["REFUND_DUE", "SUCCEEDED"]);
+    const kept = payments.find((p) => p.status === "SUCCEEDED")!;
+    const second = payments.find((p) => p.status === "REFUND_DUE")!;
+    expect(second).toMatchObject({ failureCode: "ALREADY_PAID" });
+    // Not yet given back: the console says so rather than "refunded".
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([]);
+    expect(await getPayment(t.db, t.owner, { orgId: t.org.id, paymentId: second.id })).toMatchObject({ status: "REFUND_DUE" });
+
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 1 });
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([expect.objectContaining({ amountMinor: second.amountMinor, currency: second.currency })]);
+    expect(await sandboxRefunds(kept.providerRef!)).toEqual([]);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED", failureCode: "ALREADY_PAID" });
+    expect(await t.db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PAID" });
+
+    // The job again, and the second payment's notification replayed: nothing more is refunded or recorded.
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 0 });
+    const { body, signature } = sandboxNotification((await findSandboxCheckout(t.db, second.providerRef!))!);
+    expect(await (await webhook(webhookRequest(body, signature))).json()).toMatchObject({ applied: false });
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0 });
+    expect(await sandboxRefunds(second.providerRef!)).toHaveLength(1);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED" });
+    expect(await t.db.auditLog.count({ where: { orgId: t.org.id, action: "payment.refunded", targetId: second.id } })).toBe(1);
+  });
+
+  test("[BIL-5] an operator that refuses the refund leaves the payment REFUND_DUE, logged once in the activity, and a later run refunds it once", async () => {
+    const t = await billed();
+    const a = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "TWINT", idempotencyKey: randomUUID() });
+    const b = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "TWINT", idempotencyKey: randomUUID() });
+    await answerWallet(checkoutId(a.redirectUrl), true);
+    await answerWallet(checkoutId(b.redirectUrl), true);
+    const second = await t.db.payment.findUniqueOrThrow({ where: { id: b.paymentId } });
+    expect(second.status).toBe("REFUND_DUE");
+    // The sandbox operator refuses to refund a checkout it no longer counts as settled.
+    const setSandboxStatus = (status: string) => t.db.$executeRaw`UPDATE sandbox.payment_checkouts SET status = ${status} WHERE id = ${second.providerRef}`;
+    await setSandboxStatus("FAILED");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 1 });
+      expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 1 });
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUND_DUE" });
+    expect(await t.db.auditLog.count({ where: { orgId: t.org.id, action: "payment.refundFailed", targetId: second.id } })).toBe(1);
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([]);
+
+    await setSandboxStatus("SUCCEEDED");
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 1, failed: 0 });
+    expect(await sandboxRefunds(second.providerRef!)).toHaveLength(1);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED" });
   });
 
   test("[BIL-5] paying needs billing.pay: a user without billing rights and another Organization's member are refused", async () => {
