@@ -106,7 +106,7 @@ const ALPINE_MEMBERS: { email: string; role: Role }[] = [
 
 const ROCHAT = { holderName: "Boulangerie Rochat SA", holderEmail: "rochat@example.com" };
 
-type Extras = Partial<ProductInput> & { paidByPartner?: boolean };
+type Extras = Partial<ProductInput>;
 // [managing Organization, name, category, days until expiry, renewal months, price (minor units), extras]
 type Row = [OrgKey, string, ProductInput["category"], number, number, number, Extras?];
 
@@ -129,7 +129,7 @@ const PRODUCTS: Row[] = [
   ["atelier", "atelier-dubois.swiss", "domain", 25, 12, 3900],
   ["jean", "jean-martin.fr", "domain", 30, 12, 1200, { autoRenew: true }],
   // Paying does not make the partner the holder (PRD-2): the product stays Jean's.
-  ["jean", "Web hosting jean-martin.fr", "hosting", 30, 12, 8900, { paidByPartner: true }],
+  ["jean", "Web hosting jean-martin.fr", "hosting", 30, 12, 8900],
   ["jean", "Mail jean-martin.fr", "mail", 12, 12, 3600],
   ["jean", "Drive Jean Martin", "drive", 250, 12, 9900],
   ["jean", "photos-martin.fr", "domain", 180, 12, 1200, { holderName: "Sophie Martin", holderEmail: "sophie@example.com" }],
@@ -203,15 +203,13 @@ async function seedOrganizations(tx: Tx, userId: (email: string) => string): Pro
 }
 
 async function seedProducts(tx: Tx, orgs: DemoOrgs): Promise<Map<string, Product>> {
-  const rows = PRODUCTS.map(([key, name, category, days, renewalPeriodMonths, priceMinor, extras = {}]) => {
-    const { paidByPartner, ...overrides } = extras;
+  const rows = PRODUCTS.map(([key, name, category, days, renewalPeriodMonths, priceMinor, overrides = {}]) => {
     const org = orgs[key];
     return {
       orgId: org.id, name, category, renewalPeriodMonths, priceMinor, currency: org.currency,
       holderName: org.name, expiresAt: day(days),
       // Blocked two weeks after expiry, as unpaid services are (BIL-1).
       blockedAt: overrides.status === "BLOCKED" ? day(days + 14) : null,
-      payerOrgId: paidByPartner ? orgs.helvetic.id : null,
       ...overrides,
     };
   });

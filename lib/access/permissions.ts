@@ -23,7 +23,8 @@ export const ACTIONS = [
   "tags.read",
   "tags.manage",
   "billing.read",
-  "billing.pay",
+  "billing.pay", // pay: invoices, orders, the prepaid account, the payment method, renewal and billing-message settings (BIL-4 … BIL-10)
+  "billing.order", // order renewals: the products to renew and "Pay my selection" — the payer pays the order (BIL-2, PRT-5)
   "tokens.manage", // one's own API tokens acting here
   "tokens.oversee", // every token that can act in the Organization: list and revoke (legal representative)
   "security.oversee", // the legal representatives' two-step verification, flagged on the dashboard when off (legal representative)
@@ -121,21 +122,24 @@ export function levelsWith(action: ProductAction): AccessLevel[] {
 
 /**
  * A partner's user in a client Organization. FULL: the whole Organization's products and billing, never
- * its people, tokens, partners or log — its billing history only while the partner pays (see
- * partnerPermissions). LIMITED: only the granted products (see visibleProductsWhere).
+ * its people, tokens, partners or log — its billing only while the partner pays (see partnerPermissions).
+ * LIMITED: only the granted products (see visibleProductsWhere).
  */
 export const PARTNER_PERMISSIONS: Record<PartnerAccess, ReadonlySet<Action>> = {
-  FULL: new Set<Action>(["org.read", "products.read", "products.readAll", "products.manage", "tags.read", "tags.manage", "billing.read", "billing.pay"]),
+  FULL: new Set<Action>(["org.read", "products.read", "products.readAll", "products.manage", "tags.read", "tags.manage", "billing.read", "billing.pay", "billing.order"]),
   LIMITED: new Set<Action>(["org.read", "products.read", "products.manage", "tags.read", "tags.manage"]), // tags only on its products (findTagToChange)
 };
 
 /**
- * PRT-5: while the client pays, its invoices (and the rest of its billing history: orders, payments) are
- * only the client's — the partner-billing guide: "les factures seront uniquement accessibles sur
- * l'organisation du Client et le Partenaire n'y aura pas accès". A FULL partner still orders and renews for
- * the client ("billing.pay"); the client is invoiced. When the partner pays, its row is whole again.
+ * PRT-5: while the client pays, its billing is only the client's — the partner-billing guide: "le Client
+ * gère la facturation et règle les commandes et les renouvellements effectués par le Partenaire" and "les
+ * factures seront uniquement accessibles sur l'organisation du Client et le Partenaire n'y aura pas accès".
+ * So the partner neither reads the invoices, orders and payments ("billing.read") nor pays, chooses how to
+ * pay, spends or tops up the prepaid account, or changes the renewal and billing-message settings
+ * ("billing.pay"). It still orders renewals for the client ("billing.order"): the order waits in the
+ * client's pending orders for the client to pay (BIL-4). When the partner pays, its row is whole again.
  */
-export const WITHHELD_WHILE_CLIENT_PAYS: ReadonlySet<Action> = new Set<Action>(["billing.read"]);
+export const WITHHELD_WHILE_CLIENT_PAYS: ReadonlySet<Action> = new Set<Action>(["billing.read", "billing.pay"]);
 
 /** A partner's row in a client Organization: its access level's, less the client's billing while the client pays. */
 export function partnerPermissions(access: PartnerAccess, payer: PartnerPayer): ReadonlySet<Action> {

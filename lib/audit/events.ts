@@ -131,6 +131,7 @@ export const AUDIT_EVENTS = {
   "product.renewed": "product",
   "org.billingMessagesChanged": "organization",
   "payment.refunded": "payment",
+  "payment.refundFailed": "payment",
   "order.blocked": "order",
   "order.procedureSent": "order",
   "order.released": "order",

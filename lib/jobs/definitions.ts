@@ -6,6 +6,7 @@ import { advanceDunning } from "@/lib/dunning/advance-dunning";
 import type { DunningStep } from "@/lib/dunning/schedule";
 import { runBlockedOrders } from "@/lib/orders/blocked-orders-job";
 import { purgeIdentityFiles } from "@/lib/identity/purge-files";
+import { refundDuePayments } from "@/lib/payments/refund-due-payments";
 import { runRenewals } from "@/lib/renewals/run-renewals";
 import { endExpiredGrants } from "@/lib/support/end-expired-grants";
 import { announceTenders } from "@/lib/tenders/announce-tenders";
@@ -86,6 +87,12 @@ export const JOBS = [
     cron: "* * * * *",
     description: "IDV-4: mail the unblock procedure of newly blocked orders; cancel and refund those blocked 10 days",
     run: (db) => runBlockedOrders(db),
+  },
+  {
+    name: "payment-refunds",
+    cron: "* * * * *",
+    description: "BIL-5: refund through the operator the payments that arrived for an invoice already paid (REFUND_DUE), once each",
+    run: (db) => refundDuePayments(db),
   },
   ...DUNNING_KINDS.map(dunningJob),
 ] as const satisfies readonly JobDefinition[];

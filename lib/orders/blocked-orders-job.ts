@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { sendEmail } from "@/lib/notifications/send-email";
 import { paymentOperator } from "@/lib/payments/operator";
+import { refundKey } from "@/lib/payments/refund-due-payments";
 import { BLOCKED_ORDER_LIFETIME_MS } from "./rules";
 import { orderRecipient, sendUnblockProcedure } from "./send-unblock-procedure";
 
@@ -85,7 +86,7 @@ async function refundCancelledOrder(db: Db, orderId: string): Promise<number> {
   let refundedMinor = 0;
   for (const p of payments) {
     const viaOperator = !!p.providerRef && p.methodType !== "PREPAID" && p.methodType !== "IBAN";
-    if (viaOperator) await operator.refund({ operatorRef: p.providerRef!, amountMinor: p.amountMinor, currency: p.currency, idempotencyKey: `refund:${p.id}` });
+    if (viaOperator) await operator.refund({ operatorRef: p.providerRef!, amountMinor: p.amountMinor, currency: p.currency, idempotencyKey: refundKey(p.id) });
     const done = await db.$transaction(async (tx) => {
       const { count } = await tx.payment.updateMany({ where: { id: p.id, status: "SUCCEEDED" }, data: { status: "REFUNDED", failureCode: "ORDER_CANCELLED" } });
       if (count !== 1) return false;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
-import { requireAccess } from "@/lib/access/require-access";
+import { allows, requireAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
@@ -20,8 +20,11 @@ export const placeRenewalOrderSchema = z
     orgId: z.string().min(1, "validation.required"),
     /** Generated when the page is shown: the order, its invoice and the payment attempt share it. */
     idempotencyKey: z.string().uuid("validation.invalid"),
-    /** A payment operator's method, or IBAN: a pro-forma invoice to pay by transfer (BIL-5). */
-    method: z.enum([...CHECKOUT_METHODS, "IBAN"], { message: "billing.chooseMethodError" }),
+    /**
+     * A payment operator's method, or IBAN: a pro-forma invoice to pay by transfer (BIL-5). Only for who
+     * pays ("billing.pay"); a partner ordering for a client that pays itself leaves it to the client (PRT-5).
+     */
+    method: z.enum([...CHECKOUT_METHODS, "IBAN"], { message: "billing.chooseMethodError" }).optional(),
     productIds: list(z.string().min(1).max(64)).pipe(z.array(z.string()).min(1, "payments.errors.nothingSelected").max(100, "payments.errors.tooMany")),
     /** The period of each selected line, in months, in the order of `productIds` (BIL-3). */
     months: list(z.coerce.number({ message: "payments.errors.periodNotAllowed" }).int("payments.errors.periodNotAllowed").min(1, "payments.errors.periodNotAllowed").max(MAX_RENEWAL_MONTHS, "payments.errors.periodNotAllowed")),
@@ -39,13 +42,18 @@ export const RENEWAL_METHODS = [...CHECKOUT_METHODS, "IBAN"] as const;
  * BIL-2 / BIL-3: "Pay my selection" — one order and one invoice for every selected renewal, each line
  * for a period its category allows. The paying Organization is the order's own (`Order.orgId`): the
  * client's, or the partner's when it pays for this client (PRT-5, lib/partners/payer.ts) — the products stay the client's.
+ * Ordering asks "billing.order"; choosing how the order is paid asks "billing.pay" too, so a partner whose
+ * client pays places the order without a method (FORBIDDEN with one) and the client pays it (BIL-4).
  * Only products the actor may change (PRD-3): another Organization's or a hidden one is NOT_FOUND and
  * nothing is written. The same idempotency key places the order once (a double click, a retry).
  */
 export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalOrderInput): Promise<PlacedOrder> {
   const input = placeRenewalOrderSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
+    const me = await requireAccess(tx, actor, input.orgId, "billing.order");
+    if (allows(me, "billing.pay")) {
+      if (!input.method) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { method: ["billing.chooseMethodError"] });
+    } else if (input.method) throw new AppError("FORBIDDEN");
     // Two requests with one key at once: the second waits here, then finds the first one's order.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order:${input.idempotencyKey}`}))`;
     // PRT-5: who is invoiced — the client, or the partner acting through a full partnership where the partner pays.

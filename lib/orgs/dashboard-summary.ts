@@ -64,8 +64,8 @@ export async function dashboardSummary(db: Db, actor: Actor, orgId: string) {
     members,
     invoices,
     pendingOrders,
-    /** Where "expiring soon" leads: the payments page (BIL-2) for those who pay, the products list otherwise. */
-    canPay: allows(access, "billing.pay"),
+    /** Where "expiring soon" leads: the payments page (BIL-2) for those who order renewals, the products list otherwise. */
+    canOrderRenewals: allows(access, "billing.order"),
     attention,
     activity,
   };

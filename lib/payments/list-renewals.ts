@@ -79,8 +79,8 @@ function decode(raw: string | undefined): Cursor | null {
 export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput) {
   const input = listRenewalsSchema.parse(raw);
   // PRT-5: the products to renew, their expiry and public price are for whoever may order renewals
-  // ("billing.pay") — a FULL partner while its client pays included — not the client's billing history.
-  const access = await requireAccess(db, actor, input.orgId, "billing.pay");
+  // ("billing.order") — a FULL partner while its client pays included — not the client's billing history.
+  const access = await requireAccess(db, actor, input.orgId, "billing.order");
   const after = decode(input.after);
   const before = after ? null : decode(input.before);
   const cursor = after ?? before;
@@ -107,6 +107,7 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
     params: input,
     /** The paying Organization's currency: invoices and payment methods follow it (BIL-5, BIL-7). */
     currency: org.currency,
+    /** Whether the reader chooses how the selection is paid; otherwise it orders and the payer pays (PRT-5). */
     canPay: allows(access, "billing.pay"),
     /** Whether the reader also sees the Organization's invoices, payments and renewal settings (links to them). */
     readsBilling: allows(access, "billing.read"),

@@ -40,7 +40,8 @@ export type NotificationOutcome = { paymentId: string; applied: boolean; status:
  * A payment result from the operator (the webhook route, or the sandbox delivering in-process). The
  * signature is checked before anything is read; then, under a lock on the payment row, a payment still
  * pending is settled once: a replayed or repeated notification finds it settled and changes nothing.
- * A success for an invoice another payment already settled is recorded as refunded, never paid twice.
+ * A success for an invoice another payment already settled is never paid twice: it is recorded as a refund
+ * due, which the payment-refunds job gives back through the operator.
  */
 export async function receivePaymentNotification(db: Db, body: string, signature: string | null): Promise<NotificationOutcome> {
   if (!verifySignature(body, signature, config.paymentWebhookSecret)) throw new AppError("UNAUTHENTICATED", "errors.paymentBadSignature");
@@ -65,9 +66,11 @@ export async function receivePaymentNotification(db: Db, body: string, signature
       return { paymentId: payment.id, applied: true, status: "FAILED" };
     }
     if (payment.invoiceId && !(await settleInvoice(tx, payment.invoiceId, at))) {
-      // Paid meanwhile through another attempt: this money goes back to the customer.
-      await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
-      return { paymentId: payment.id, applied: true, status: "REFUNDED" };
+      // Paid meanwhile through another attempt: this money goes back to the customer. The operator is not
+      // called under these row locks: the payment-refunds job refunds it (lib/payments/refund-due-payments.ts)
+      // and marks it REFUNDED once the operator has accepted.
+      await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUND_DUE", failureCode: "ALREADY_PAID", methodType: n.methodType, providerRef: n.operatorRef, settledAt: at } });
+      return { paymentId: payment.id, applied: true, status: "REFUND_DUE" };
     }
     // BIL-5: a checkout opened before the prepaid balance paid part of the invoice took more than remained due.
     if (payment.invoiceId) await creditExcessToPrepaid(tx, { ...payment, invoiceId: payment.invoiceId }, at);

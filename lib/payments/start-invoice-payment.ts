@@ -27,15 +27,18 @@ export async function startInvoicePayment(db: Db, actor: Actor, raw: StartInvoic
   const input = startInvoicePaymentSchema.parse(raw);
   const payment = await db.$transaction(async (tx) => {
     const me = await requireAccess(tx, actor, input.orgId, "billing.pay");
-    const invoice = await tx.invoice.findFirst({ where: { id: input.invoiceId, orgId: me.orgId }, select: { id: true, number: true, status: true, kind: true, currency: true, totalMinor: true, prepaidTopUpKey: true } });
+    const invoice = await tx.invoice.findFirst({ where: { id: input.invoiceId, orgId: me.orgId }, select: { id: true, number: true, status: true, kind: true, currency: true, totalMinor: true } });
     if (!invoice) throw new AppError("NOT_FOUND");
     const existing = await tx.payment.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (existing) {
       if (existing.orgId !== me.orgId || existing.invoiceId !== invoice.id) throw new AppError("CONFLICT");
       return { ...existing, orgId: me.orgId, description: invoice.number };
     }
-    // BIL-6: a top-up's pro-forma is paid by the transfer it names, never through the operator.
-    if (invoice.status !== "UNPAID" || invoice.prepaidTopUpKey) throw new AppError("CONFLICT", "errors.invoiceNotPayable");
+    if (invoice.status !== "UNPAID") throw new AppError("CONFLICT", "errors.invoiceNotPayable");
+    // BIL-5, BIL-6: a pro-forma (an order chosen to be paid by IBAN, or a prepaid top-up by transfer) is paid
+    // by the bank transfer it names and is booked by the back office (record-transfer.ts); paid here it would
+    // leave the order paid without its invoice.
+    if (invoice.kind !== "INVOICE") throw new AppError("CONFLICT", "errors.proformaByTransfer");
     if (input.method === "POSTFINANCE" && invoice.currency !== "CHF") throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { method: ["billing.postFinanceChfOnly"] });
     // Two requests with one key at once: the second insert is skipped and reads the first one's row.
     // What the prepaid balance or a transfer already paid is not charged again (BIL-5).

@@ -4,6 +4,7 @@ import { rolesWith } from "@/lib/access/permissions";
 import { allows, requireAccess } from "@/lib/access/require-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { payerOf } from "@/lib/partners/payer";
 import { changeableProductIds, visibleProductsWhere } from "./visible-products";
 
 export const getProductSchema = z.object({
@@ -16,8 +17,9 @@ const userSelect = { id: true, firstName: true, lastName: true, email: true } as
 
 /**
  * The product page: details (PRD-1), the three distinct parties of PRD-2 — the holder/owner contact,
- * the Organization that manages it and the one that pays (the managing Organization itself when no payer
- * is set) — who has access, and its tags. A product the actor may not see answers NOT_FOUND (PRD-3).
+ * the Organization that manages it and the one that pays its renewals, as `payerOf` decides it (PRT-5: a
+ * partner with full access that pays for its client, the managing Organization otherwise) — who has
+ * access, and its tags. A product the actor may not see answers NOT_FOUND (PRD-3).
  */
 export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
   const { orgId, productId } = getProductSchema.parse(raw);
@@ -39,7 +41,6 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
         holderEmail: true,
         category: { select: { code: true } },
         organization: { select: { id: true, name: true } },
-        payer: { select: { id: true, name: true } },
         tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { normalizedName: "asc" } } },
         access: {
           orderBy: { createdAt: "asc" },
@@ -53,6 +54,7 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
       },
     });
     if (!product) throw new AppError("NOT_FOUND");
+    const { category, tags, access: grants, organization, ...details } = product;
     const canSeeMembers = allows(access, "users.read");
     // Legal representatives and administrators see every product (PRD-3): listed apart from the grants.
     const everyProduct = canSeeMembers
@@ -69,7 +71,9 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
       product.status === "BLOCKED" && allows(access, "billing.read")
         ? await tx.invoice.findFirst({ where: { orgId, status: "UNPAID", lines: { some: { productId: product.id } } }, orderBy: { dueAt: "asc" }, select: { id: true, number: true } })
         : null;
-    const { category, tags, access: grants, payer, organization, ...details } = product;
+    // PRD-2, PRT-5: the payer shown is the one the renewals charge — the single decision, lib/partners/payer.ts.
+    const payerOrgId = (await payerOf(tx, organization.id, "AUTO_RENEWAL")).orgId;
+    const payer = payerOrgId === organization.id ? organization : await tx.organization.findUniqueOrThrow({ where: { id: payerOrgId }, select: { id: true, name: true } });
     return {
       ...details,
       category: category.code,
@@ -78,8 +82,8 @@ export async function getProduct(db: Db, actor: Actor, raw: GetProductInput) {
       parties: {
         holder: { name: product.holderName, email: product.holderEmail },
         manager: organization,
-        payer: payer ?? organization,
-        payerIsManager: !payer || payer.id === organization.id,
+        payer,
+        payerIsManager: payer.id === organization.id,
       },
       access: canSeeMembers
         ? {

@@ -39,7 +39,9 @@ describe("partners in a client Organization (PRT-3, PRT-7, PRT-9)", () => {
       }
       // PRT-5: the client's billing history only while the partner pays; FULL otherwise is its access level's row.
       expect(row.has("billing.read")).toBe(access === "FULL" && payer === "PARTNER");
-      if (access === "FULL") expect([...PARTNER_PERMISSIONS.FULL].filter((a) => !row.has(a))).toEqual(payer === "CLIENT" ? ["billing.read"] : []);
+      // It still orders renewals for the client, but pays none of them (PRT-5: the client is invoiced and pays).
+      if (access === "FULL") expect([...PARTNER_PERMISSIONS.FULL].filter((a) => !row.has(a))).toEqual(payer === "CLIENT" ? ["billing.read", "billing.pay"] : []);
+      expect(row.has("billing.order")).toBe(access === "FULL");
       const got = await requireAccess(db, rep, client.id, "org.read");
       expect(got).toMatchObject({ via: "partnership", partnerAccess: access, payer, partnerOrgId: partnerOrg.id, actor: { kind: "partner", clientOrgId: client.id } });
       // Member-only services refuse a partner even where the action would be shared.

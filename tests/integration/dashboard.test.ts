@@ -59,7 +59,7 @@ describe("dashboard", () => {
     expect(summary.productCount).toBe(3);
     expect(summary.expiringCount).toBe(1);
     expect(summary.members).toBe(1);
-    expect(summary.canPay).toBe(true);
+    expect(summary.canOrderRenewals).toBe(true);
     expect(summary.attention).toContainEqual({ kind: "overdueInvoices", count: 1, invoiceId: overdue.id });
     expect(summary.attention).toContainEqual({ kind: "suspendedProducts", count: 1 });
     expect(summary.attention).toContainEqual(expect.objectContaining({ kind: "blockedOrder", orderId: blocked.id, number: blocked.number }));
@@ -76,7 +76,7 @@ describe("dashboard", () => {
     const summary = await dashboardSummary(db, asUser(member.userId), org.id);
     expect(summary.invoices).toBeNull();
     expect(summary.pendingOrders).toBeNull();
-    expect(summary.canPay).toBe(false);
+    expect(summary.canOrderRenewals).toBe(false);
     expect(summary.activity).toBeNull();
     expect(summary.productCount).toBe(1);
     expect(summary.expiringSoon.map((p) => p.name)).toEqual(["expiring.ch"]);

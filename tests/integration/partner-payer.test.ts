@@ -29,7 +29,9 @@ async function world(benefit: "CASHBACK" | "DISCOUNT", payer: "CLIENT" | "PARTNE
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-const renew = (w: World, actor: Actor) => placeRenewalOrder(w.db, actor, { orgId: w.client.id, idempotencyKey: randomUUID(), method: "CARD", productIds: [w.domain.id], months: [12] });
+/** `pays`: the actor chooses the method; a partner whose client pays orders without one (PRT-5). */
+const renew = (w: World, actor: Actor, pays = true) =>
+  placeRenewalOrder(w.db, actor, { orgId: w.client.id, idempotencyKey: randomUUID(), ...(pays ? { method: "CARD" as const } : {}), productIds: [w.domain.id], months: [12] });
 
 /** The bank transfer of an invoice's full amount, booked by staff: the settlement path of every payment. */
 async function payByTransfer(db: Db, invoiceId: string) {
@@ -69,7 +71,7 @@ describe("who pays: the client or the partner (PRT-5)", () => {
 
   test("[PRT-5] client pays, the partner orders: the invoice is the client's at public price, and the partner's cashback is credited once, even when the settlement is replayed", async () => {
     const w = await world("CASHBACK", "CLIENT");
-    const placed = await renew(w, w.partnerLead);
+    const placed = await renew(w, w.partnerLead, false);
     expect(placed.orgId).toBe(w.client.id);
     expect(await w.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ orgId: w.client.id, partnerId: w.partner.id });
     const invoice = await w.db.invoice.findUniqueOrThrow({ where: { id: placed.invoiceId } });

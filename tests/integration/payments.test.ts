@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { POST as webhook } from "@/app/webhooks/payments/route";
 import { clock } from "@/lib/clock";
+import { isUserKey } from "@/lib/http/translate-error";
 import { getDb } from "@/lib/db";
 import { getPayment } from "@/lib/payments/get-payment";
 import { SIGNATURE_HEADER, signNotification } from "@/lib/payments/notification-signature";
 import { receivePaymentNotification } from "@/lib/payments/receive-notification";
 import { answerChallenge, answerWallet, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
+import { sandboxRefunds } from "@/lib/payments/sandbox/operator";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
+import { refundDuePayments } from "@/lib/payments/refund-due-payments";
 import { startInvoicePayment } from "@/lib/payments/start-invoice-payment";
-import { addMember, createInvoice, createOrganization, createUser } from "../factories";
+import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
+import { startOrderPayment } from "@/lib/orders/start-order-payment";
+import { addMember, createInvoice, createOrganization, createProducts, createUser } from "../factories";
 import { asUser } from "./support/api";
 
 afterEach(() => clock.reset());
@@ -153,13 +158,63 @@ describe("Payments through the sandbox operator (BIL-5)", () => {
     expect((await t.db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).status).toBe("UNPAID");
   });
 
-  test("[BIL-5] two attempts both approved for one invoice: the invoice is paid once, the second payment is refunded", async () => {
+  test("[BIL-5] two attempts both approved for one invoice: the invoice is paid once, the second payment is refunded by the operator once, then shown REFUNDED", async () => {
     const t = await billed();
     const a = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "PAYPAL", idempotencyKey: randomUUID() });
     const b = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "PAYPAL", idempotencyKey: randomUUID() });
     await Promise.all([answerWallet(checkoutId(a.redirectUrl), true), answerWallet(checkoutId(b.redirectUrl), true)]);
-    const statuses = (await t.db.payment.findMany({ where: { orgId: t.org.id }, select: { status: true } })).map((p) => p.status).sort();
-    expect(statuses).toEqual(["REFUNDED", "SUCCEEDED"]);
+    const payments = await t.db.payment.findMany({ where: { orgId: t.org.id } });
+    expect(payments.map((p) => p.status).sort()).toEqual(["REFUND_DUE", "SUCCEEDED"]);
+    const kept = payments.find((p) => p.status === "SUCCEEDED")!;
+    const second = payments.find((p) => p.status === "REFUND_DUE")!;
+    expect(second).toMatchObject({ failureCode: "ALREADY_PAID" });
+    // Not yet given back: the console says so rather than "refunded".
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([]);
+    expect(await getPayment(t.db, t.owner, { orgId: t.org.id, paymentId: second.id })).toMatchObject({ status: "REFUND_DUE" });
+
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 1 });
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([expect.objectContaining({ amountMinor: second.amountMinor, currency: second.currency })]);
+    expect(await sandboxRefunds(kept.providerRef!)).toEqual([]);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED", failureCode: "ALREADY_PAID" });
+    expect(await t.db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PAID" });
+
+    // The job again, and the second payment's notification replayed: nothing more is refunded or recorded.
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 0 });
+    const { body, signature } = sandboxNotification((await findSandboxCheckout(t.db, second.providerRef!))!);
+    expect(await (await webhook(webhookRequest(body, signature))).json()).toMatchObject({ applied: false });
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0 });
+    expect(await sandboxRefunds(second.providerRef!)).toHaveLength(1);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED" });
+    expect(await t.db.auditLog.count({ where: { orgId: t.org.id, action: "payment.refunded", targetId: second.id } })).toBe(1);
+  });
+
+  test("[BIL-5] an operator that refuses the refund leaves the payment REFUND_DUE, logged once in the activity, and a later run refunds it once", async () => {
+    const t = await billed();
+    const a = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "TWINT", idempotencyKey: randomUUID() });
+    const b = await startInvoicePayment(t.db, t.owner, { orgId: t.org.id, invoiceId: t.invoice.id, method: "TWINT", idempotencyKey: randomUUID() });
+    await answerWallet(checkoutId(a.redirectUrl), true);
+    await answerWallet(checkoutId(b.redirectUrl), true);
+    const second = await t.db.payment.findUniqueOrThrow({ where: { id: b.paymentId } });
+    expect(second.status).toBe("REFUND_DUE");
+    // The sandbox operator refuses to refund a checkout it no longer counts as settled.
+    const setSandboxStatus = (status: string) => t.db.$executeRaw`UPDATE sandbox.payment_checkouts SET status = ${status} WHERE id = ${second.providerRef}`;
+    await setSandboxStatus("FAILED");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 1 });
+      expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 0, failed: 1 });
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUND_DUE" });
+    expect(await t.db.auditLog.count({ where: { orgId: t.org.id, action: "payment.refundFailed", targetId: second.id } })).toBe(1);
+    expect(await sandboxRefunds(second.providerRef!)).toEqual([]);
+
+    await setSandboxStatus("SUCCEEDED");
+    expect(await refundDuePayments(t.db)).toMatchObject({ refunded: 1, failed: 0 });
+    expect(await sandboxRefunds(second.providerRef!)).toHaveLength(1);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REFUNDED" });
   });
 
   test("[BIL-5] paying needs billing.pay: a user without billing rights and another Organization's member are refused", async () => {
@@ -173,6 +228,24 @@ describe("Payments through the sandbox operator (BIL-5)", () => {
     // Another Organization's invoice id, from its own Organization: not found.
     await expect(startInvoicePayment(t.db, asUser(stranger.legalRepresentativeId), { ...input, orgId: stranger.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.payment.count({ where: { orgId: t.org.id } })).toBe(0);
+  });
+
+  test("[BIL-5] an order's pro-forma (IBAN chosen) is paid by the transfer it names: the card checkout is refused with a translated reason and nothing is written", async () => {
+    const db = getDb();
+    const org = await createOrganization(db, { country: "CH" });
+    const owner = asUser(org.legalRepresentativeId);
+    const [domain] = await createProducts(db, [{ orgId: org.id, name: "proforma.ch", category: "domain", priceMinor: 2000 }]);
+    const placed = await placeRenewalOrder(db, owner, { orgId: org.id, idempotencyKey: randomUUID(), method: "IBAN", productIds: [domain!.id], months: [12] });
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: placed.invoiceId } })).toMatchObject({ kind: "PROFORMA", status: "UNPAID", orderId: placed.orderId });
+    for (const method of ["CARD", "PAYPAL", "TWINT", "POSTFINANCE"] as const) {
+      await expect(startInvoicePayment(db, owner, { orgId: org.id, invoiceId: placed.invoiceId, method, idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "CONFLICT", message: "errors.proformaByTransfer" });
+    }
+    expect(await db.payment.count({ where: { orgId: org.id } })).toBe(0);
+    expect(await db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ status: "PENDING" });
+    // The pay-the-order path does not reach it either: the order has no invoice to pay by card.
+    await expect(startOrderPayment(db, owner, { orgId: org.id, orderId: placed.orderId, method: "CARD", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "CONFLICT" });
+    // A message of the catalogues (the catalogue test keeps the four languages in step), not a generic error.
+    expect(isUserKey("errors.proformaByTransfer")).toBe(true);
   });
 
   test("[SEC-5] a notification naming no payment, or a malformed one, is a 4xx", async () => {

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getProduct } from "@/lib/products/get-product";
 import { listProducts, type ListProductsInput } from "@/lib/products/list-products";
-import { addMembers, createOrganization, createProduct, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts } from "../factories";
+import { addMembers, createOrganization, createPartner, createPartnership, createProduct, createProducts, createTag, createTeam, createUsers, grantProductAccess, tagProducts } from "../factories";
 
 const asUser = (userId: string): Actor => ({ kind: "user", userId, sessionId: "s", staffRole: null });
 
@@ -159,19 +159,26 @@ describe("products list (PRD-1, PRD-3, TAG-4)", () => {
 });
 
 describe("product page (PRD-2, PRD-3)", () => {
-  test("[PRD-2] shows the holder, the managing Organization and the payer as three distinct parties", async () => {
+  test("[PRD-2] [PRT-5] shows the holder, the managing Organization and the payer as three distinct parties: the payer is who the renewals charge", async () => {
     const db = getDb();
     const { org: o, users } = await org();
     const [partnerOwner] = await createUsers(db, [{}]);
-    const partner = await createOrganization(db, { legalRepresentativeId: partnerOwner.id, name: "Partner SA" });
-    const p = await createProduct(db, { orgId: o.id, payerOrgId: partner.id, holderName: "Jane Registrant", holderEmail: "jane@holder.example" });
-    const page = await getProduct(db, asUser(users.alice.id), { orgId: o.id, productId: p.id });
-    expect(page.parties).toEqual({
+    const partnerOrg = await createOrganization(db, { legalRepresentativeId: partnerOwner.id, name: "Partner SA" });
+    const partner = await createPartner(db, { orgId: partnerOrg.id });
+    const partnership = await createPartnership(db, { partnerId: partner.id, clientOrgId: o.id, access: "FULL", payer: "PARTNER" });
+    const p = await createProduct(db, { orgId: o.id, holderName: "Jane Registrant", holderEmail: "jane@holder.example" });
+    const parties = async () => (await getProduct(db, asUser(users.alice.id), { orgId: o.id, productId: p.id })).parties;
+    expect(await parties()).toEqual({
       holder: { name: "Jane Registrant", email: "jane@holder.example" },
       manager: { id: o.id, name: o.name },
-      payer: { id: partner.id, name: "Partner SA" },
+      payer: { id: partnerOrg.id, name: "Partner SA" },
       payerIsManager: false,
     });
+    // The same decision as the renewals (lib/partners/payer.ts): once the client pays, it is the payer shown.
+    await db.partnership.update({ where: { id: partnership.id }, data: { payer: "CLIENT" } });
+    expect(await parties()).toMatchObject({ payer: { id: o.id, name: o.name }, payerIsManager: true });
+    await db.partnership.update({ where: { id: partnership.id }, data: { payer: "PARTNER", status: "ENDED" } });
+    expect(await parties()).toMatchObject({ payer: { id: o.id }, payerIsManager: true });
   });
 
   test("[PRD-2] without a payer, the managing Organization pays", async () => {

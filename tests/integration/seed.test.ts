@@ -3,11 +3,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DAY } from "../../lib/clock";
-import type { Db } from "../../lib/db";
+import type { Db, Tx } from "../../lib/db";
 import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
 import type { RunningPostgres } from "../../lib/dev/embedded-postgres";
 import { deployMigrations } from "../../lib/dev/migrate";
 import { PrismaClient } from "../../lib/generated/prisma/client";
+import { payerOf } from "../../lib/partners/payer";
 import { decrypt } from "../../lib/security/encryption";
 import { verifyPassword } from "../../lib/security/passwords";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, seedDemoData } from "../../prisma/seed";
@@ -133,11 +134,16 @@ describe("demo data", () => {
     const withOtherHolder = await db.product.findMany({ where: { holderName: "Boulangerie Rochat SA" }, include: { organization: true } });
     expect(withOtherHolder.length).toBeGreaterThanOrEqual(2);
     expect(withOtherHolder.every((p) => p.organization.name === "Alpine Web Sàrl")).toBe(true);
-    const paidByPartner = await db.product.findMany({ where: { payerOrgId: { not: null } }, include: { organization: true, payer: true } });
-    expect(paidByPartner).toHaveLength(1);
-    expect(paidByPartner[0].payer?.name).toBe("Helvetic Partners AG");
-    expect(paidByPartner[0].organization.name).toBe("Jean Martin");
-    expect(paidByPartner[0].holderName).toBe("Jean Martin");
+    // The payer is who the renewals charge (lib/partners/payer.ts, PRT-5): Helvetic Partners for Bergblick
+    // Hotel's products, the Organization itself for Jean Martin's (limited access: the client pays).
+    const bergblick = await orgNamed("Bergblick Hotel AG");
+    const paidByPartner = await db.product.findMany({ where: { orgId: bergblick.id }, include: { organization: true } });
+    expect(paidByPartner.length).toBeGreaterThanOrEqual(1);
+    const partnerPays = await payerOf(db as unknown as Tx, bergblick.id, "AUTO_RENEWAL");
+    expect((await db.organization.findUniqueOrThrow({ where: { id: partnerPays.orgId } })).name).toBe("Helvetic Partners AG");
+    expect(paidByPartner.every((p) => p.organization.name === "Bergblick Hotel AG" && p.holderName === "Bergblick Hotel AG")).toBe(true);
+    const jean = await orgNamed("Jean Martin");
+    expect((await payerOf(db as unknown as Tx, jean.id, "AUTO_RENEWAL")).orgId).toBe(jean.id);
   });
 
   test("[SEED] demo data: Alpine Web is under full access (client pays), Jean under limited access to two products", async () => {

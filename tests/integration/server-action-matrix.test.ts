@@ -137,9 +137,9 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   [`${CONSOLE}/[org]/payments/prepaid/actions.ts#topUpAction`]: { needs: "billing.pay", form: async ({ w }: Ctx) => ({ orgId: w.orgId, amount: "25.50", method: "CARD", idempotencyKey: randomUUID() }) },
-  // Paying renewals (BIL-2): one order and one invoice for the selection, then the operator's page.
+  // Ordering renewals (BIL-2): one order and one invoice for the selection, then the operator's page for who pays.
   [`${CONSOLE}/[org]/payments/actions.ts#payRenewalsAction`]: {
-    needs: "billing.pay",
+    needs: "billing.order",
     form: async ({ w }: Ctx) => ({ orgId: w.orgId, idempotencyKey: randomUUID(), method: "CARD", productIds: w.productIds[0], months: "12" }),
   },
   // Automatic renewal in bulk (BIL-8) and the billing messages (BIL-10): whoever may pay.

@@ -90,7 +90,9 @@ export const ordersGet = endpoint({
 
 export const paymentOutSchema = z.object({
   id: z.string(),
-  status: z.enum(["PENDING", "SUCCEEDED", "FAILED", "REFUNDED"]),
+  status: z
+    .enum(["PENDING", "SUCCEEDED", "FAILED", "REFUNDED", "REFUND_DUE"])
+    .describe("REFUND_DUE: the money arrived for an invoice already paid and is being given back; REFUNDED once the operator accepted the refund."),
   method_type: z.string().describe("CARD (brand not known yet), VISA, MASTERCARD, CB, POSTFINANCE, IBAN, PAYPAL, TWINT or PREPAID."),
   method_label: z.string().nullable().describe("The saved method's label (brand and last 4 digits); never a card number."),
   amount_minor: minor,
@@ -130,7 +132,7 @@ export const paymentsList = endpoint({
   summary: "The Organization's payment attempts, newest first (BIL-5).",
   scope: "invoices:read",
   action: "billing.read",
-  schema: z.object({ page: pageField, per_page: perPageField, status: z.enum(["PENDING", "SUCCEEDED", "FAILED", "REFUNDED"]).optional() }),
+  schema: z.object({ page: pageField, per_page: perPageField, status: z.enum(["PENDING", "SUCCEEDED", "FAILED", "REFUNDED", "REFUND_DUE"]).optional() }),
   response: z.array(paymentOutSchema),
   paged: true,
   handler: async ({ db, actor, orgId, input: q }) => {

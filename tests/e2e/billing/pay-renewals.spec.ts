@@ -118,3 +118,22 @@ test("[BIL-2] the ⋮ menu of a product leads to its auto-renewal setting; 'show
   await expect(page).toHaveURL(new RegExp(`/${orgId}/payments\\?all=1$`));
   await expect(row(page, products[1]!)).toHaveCount(1);
 });
+
+test("[PRT-5] a partner whose client pays orders a renewal without choosing how to pay it: no payment method, no renewal settings; the order waits unpaid for the client", async ({ page }) => {
+  // The demo partner reads the console in German; Alpine Web gave it full access and pays itself.
+  const de = (key: string, values: Record<string, string> = {}) => msg("de", key, values);
+  await signIn(page, "partner@example.com", DEMO_PASSWORD);
+  const { orgId, products } = await dueProducts([{ category: "domain", priceMinor: 1500 }]);
+  const [domain] = products as [Due];
+  await page.goto(`/${orgId}/payments`);
+  await expect(row(page, domain)).toHaveCount(1);
+  await expect(page.getByRole("radio")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: de("payments.rowMenu", { name: domain.name }) })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: de("payments.manageRenewals") })).toHaveCount(0);
+  await expect(page.getByText(de("payments.orderForClientHelp"))).toBeVisible();
+  await row(page, domain).getByRole("checkbox", { name: de("payments.select", { name: domain.name }) }).check();
+  await page.getByRole("button", { name: de("payments.orderSelection"), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${orgId}/payments\\?placed=1$`), { timeout: 20_000 });
+  await expect(page.getByText(de("payments.placedForClient"))).toBeVisible();
+  expect((await state([domain.id])).invoices).toEqual([{ status: "UNPAID", order: { status: "PENDING" } }]);
+});

@@ -160,7 +160,7 @@ export const ROUTES: Record<string, RouteDeclaration> = {
   "/[org]/invoices/[invoiceId]/pdf": { requires: "org:billing.read", denied: ["forbidden"] },
   // Without ?year= the query is refused (400) once the caller may read invoices.
   "/[org]/invoices/archive": { requires: "org:billing.read", allowed: "invalid", denied: ["forbidden"] },
-  "/[org]/payments": { requires: "org:billing.pay" },
+  "/[org]/payments": { requires: "org:billing.order" },
   "/[org]/payments/[paymentId]": { requires: "org:billing.read" },
   "/[org]/payments/renewals": { requires: "org:billing.read" },
   "/[org]/payments/prepaid": { requires: "org:billing.read" },

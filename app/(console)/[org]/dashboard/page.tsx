@@ -42,7 +42,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
   }
   if (summary.expiringCount !== null) {
     // BIL-2: those who pay renew from the payments page; the others see the products concerned.
-    const href = summary.canPay ? `/${orgId}/payments` : `/${orgId}/products?expiresWithin=${EXPIRING_DAYS}&sort=expiry`;
+    const href = summary.canOrderRenewals ? `/${orgId}/payments` : `/${orgId}/products?expiresWithin=${EXPIRING_DAYS}&sort=expiry`;
     cards.push({ key: "expiring", title: t("dashboard.expiringSoon"), value: shownCount(summary.expiringCount), href });
   }
   if (summary.pendingOrders !== null) cards.push({ key: "pending-orders", title: t("dashboard.pendingOrders"), value: shownCount(summary.pendingOrders), href: `/${orgId}/orders` });

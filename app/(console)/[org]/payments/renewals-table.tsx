@@ -18,7 +18,10 @@ type Props = {
   items: RenewalItem[];
   /** Products the member sees but may not renew (READ grants, SEC-5): not selectable. */
   readOnlyIds: string[];
+  /** Whether the reader chooses how the selection is paid; a partner whose client pays orders without (PRT-5). */
   canPay: boolean;
+  /** Whether the reader may open the renewal settings (auto-renewal): who reads the billing. */
+  canManageRenewals: boolean;
   currency: string;
   methods: string[];
   idempotencyKey: string;
@@ -27,9 +30,10 @@ type Props = {
 
 /**
  * BIL-2 / BIL-3: the products to renew with their selection boxes, each line's period (what its category
- * allows) and a ⋮ menu; the selection is paid as one order through the payment operator's page.
+ * allows) and a ⋮ menu; the selection is paid as one order through the payment operator's page — or, for a
+ * partner whose client pays, ordered for the client to pay (PRT-5).
  */
-export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, methods, idempotencyKey, empty }: Props) {
+export function RenewalsTable({ orgId, items, readOnlyIds, canPay, canManageRenewals, currency, methods, idempotencyKey, empty }: Props) {
   const t = useTranslations("payments");
   const tBilling = useTranslations("billing");
   const tCategories = useTranslations("categories");
@@ -58,17 +62,13 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
         rowKey={(p) => p.id}
         rowTestId="renewal-row"
         empty={empty}
-        selection={
-          canPay
-            ? {
-                selected,
-                onChange: setSelected,
-                selectable: (p) => !readOnly.has(p.id),
-                allLabel: t("selectAll"),
-                rowLabel: (p) => fillMessage(t, locale, "select", { name: p.name }),
-              }
-            : undefined
-        }
+        selection={{
+          selected,
+          onChange: setSelected,
+          selectable: (p) => !readOnly.has(p.id),
+          allLabel: t("selectAll"),
+          rowLabel: (p) => fillMessage(t, locale, "select", { name: p.name }),
+        }}
         columns={[
           {
             key: "name",
@@ -98,7 +98,7 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
             key: "period",
             label: t("columns.period"),
             cell: (p) => {
-              if (p.periods.length === 1 || !canPay || readOnly.has(p.id)) return periodLabel(p.periods[0]!);
+              if (p.periods.length === 1 || readOnly.has(p.id)) return periodLabel(p.periods[0]!);
               const error = periodError(p);
               return (
                 <>
@@ -127,23 +127,28 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
           },
           { key: "amount", label: t("columns.amount"), className: "text-right whitespace-nowrap", cell: (p) => formatMoney(amountOf(p), currency, locale) },
           { key: "autoRenew", label: t("columns.autoRenew"), cell: (p) => (p.autoRenew ? t("yes") : t("no")) },
-          {
-            key: "actions",
-            label: t("columns.actions"),
-            hiddenLabel: true,
-            cell: (p) => (
-              <MenuButton
-                label={fillMessage(t, locale, "rowMenu", { name: p.name })}
-                items={[{ label: p.autoRenew ? t("autoRenewOff") : t("autoRenewOn"), href: `/${orgId}/payments/renewals?product=${encodeURIComponent(p.id)}` }]}
-              />
-            ),
-          },
+          // The ⋮ menu leads to the renewal settings, which only billing readers open.
+          ...(canManageRenewals
+            ? [
+                {
+                  key: "actions",
+                  label: t("columns.actions"),
+                  hiddenLabel: true,
+                  cell: (p: RenewalItem) => (
+                    <MenuButton
+                      label={fillMessage(t, locale, "rowMenu", { name: p.name })}
+                      items={[{ label: p.autoRenew ? t("autoRenewOff") : t("autoRenewOn"), href: `/${orgId}/payments/renewals?product=${encodeURIComponent(p.id)}` }]}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {canPay && items.length > 0 ? (
+      {items.length > 0 ? (
         <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="pay-selection-heading" className="space-y-3 rounded border border-slate-200 p-4">
           <h2 id="pay-selection-heading" className="text-lg font-semibold">
-            {t("payHeading")}
+            {canPay ? t("payHeading") : t("orderSelection")}
           </h2>
           <input type="hidden" name="orgId" value={orgId} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -156,24 +161,28 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, currency, met
           <p className="text-sm" role="status" data-testid="selection-summary">
             {t("selection", { count: chosen.length, amount: formatMoney(subtotal, currency, locale) })}
           </p>
-          <fieldset aria-describedby={fe.method ? "renewal-method-error" : undefined}>
-            <legend className="text-sm font-medium">{tBilling("chooseMethod")}</legend>
-            <div className="mt-2 flex flex-wrap gap-4">
-              {methods.map((m, i) => (
-                <label key={m} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="method" value={m} defaultChecked={i === 0} />
-                  {m === "IBAN" ? t("methodIban") : tBilling(`methods.${m}` as "methods.CARD")}
-                </label>
-              ))}
-            </div>
-            {fe.method ? (
-              <p id="renewal-method-error" className="mt-1 text-sm text-red-700">
-                {fe.method}
-              </p>
-            ) : null}
-          </fieldset>
+          {canPay ? (
+            <fieldset aria-describedby={fe.method ? "renewal-method-error" : undefined}>
+              <legend className="text-sm font-medium">{tBilling("chooseMethod")}</legend>
+              <div className="mt-2 flex flex-wrap gap-4">
+                {methods.map((m, i) => (
+                  <label key={m} className="flex items-center gap-2 text-sm">
+                    <input type="radio" name="method" value={m} defaultChecked={i === 0} />
+                    {m === "IBAN" ? t("methodIban") : tBilling(`methods.${m}` as "methods.CARD")}
+                  </label>
+                ))}
+              </div>
+              {fe.method ? (
+                <p id="renewal-method-error" className="mt-1 text-sm text-red-700">
+                  {fe.method}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : (
+            <p className="text-sm text-slate-600">{t("orderForClientHelp")}</p>
+          )}
           <Button type="submit" disabled={pending || chosen.length === 0}>
-            {pending ? tBilling("redirecting") : t("paySelection")}
+            {pending ? tBilling("redirecting") : canPay ? t("paySelection") : t("orderSelection")}
           </Button>
           {formError ? <Alert tone="error">{formError}</Alert> : null}
         </form>

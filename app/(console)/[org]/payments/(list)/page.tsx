@@ -17,12 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * BIL-2 / BIL-3: the products to renew (next 2 months by default, or all), keyset-paged by expiry; select
- * them, choose each line's period and pay the selection as one order and one invoice.
+ * them, choose each line's period and pay the selection as one order and one invoice (who orders without
+ * paying — a partner whose client pays, PRT-5 — orders it for the client to pay).
  */
 export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
   const sp = await searchParams;
-  const { actor } = await consoleContext(orgId, "billing.pay");
+  const { actor } = await consoleContext(orgId, "billing.order");
   const [list, t, tPrepaid] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments"), getTranslations("prepaid")]);
   const currency = list.currency;
   const all = list.params.all;
@@ -64,6 +65,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
         items={list.items}
         readOnlyIds={list.readOnlyIds}
         canPay={list.canPay}
+        canManageRenewals={list.readsBilling}
         currency={currency}
         methods={methods}
         idempotencyKey={randomUUID()}

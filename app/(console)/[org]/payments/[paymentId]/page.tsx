@@ -44,6 +44,8 @@ export default async function PaymentPage({ params }: { params: Promise<{ org: s
         {payment.status === "FAILED" ? <Alert tone="error">{t("paymentFailed", { reason: t(`failures.${failure}`) })}</Alert> : null}
         {payment.status === "PENDING" ? <Alert tone="info">{t("paymentPending")}</Alert> : null}
         {payment.status === "REFUNDED" && !payment.cancelledOrder ? <Alert tone="info">{t("paymentRefunded", { amount })}</Alert> : null}
+        {/* BIL-5: the operator is asked by the payment-refunds job; REFUNDED once it accepted. */}
+        {payment.status === "REFUND_DUE" ? <Alert tone="info">{t("paymentRefundDue", { amount })}</Alert> : null}
         {payment.cancelledOrder && payment.order ? <Alert tone="info">{t("paymentRefundedCancelledOrder", { amount, order: payment.order.number })}</Alert> : null}
       </div>
       {payment.method ? <p className="text-sm">{t("paidWith", { method: payment.method.label })}</p> : null}

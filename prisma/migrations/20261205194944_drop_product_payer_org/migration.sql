@@ -1,0 +1,5 @@
+-- DropForeignKey
+ALTER TABLE "Product" DROP CONSTRAINT "Product_payerOrgId_fkey";
+
+-- AlterTable
+ALTER TABLE "Product" DROP COLUMN "payerOrgId";
