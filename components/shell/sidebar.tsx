@@ -71,7 +71,7 @@ async function drawSidebar({ orgId, showReseller, showBackOffice, showMailbox, a
             </Link>
           </li>
         ) : null}
-        {access && allows(access, "billing.pay") ? (
+        {access && allows(access, "billing.order") ? (
           <li>
             <Link href={`/${orgId}/payments`} className={link}>
               {tPayments("title")}

@@ -125,7 +125,10 @@ test("[PRT-5] a partner whose client pays orders a renewal without choosing how 
   await signIn(page, "partner@example.com", DEMO_PASSWORD);
   const { orgId, products } = await dueProducts([{ category: "domain", priceMinor: 1500 }]);
   const [domain] = products as [Due];
-  await page.goto(`/${orgId}/payments`);
+  await page.goto(`/${orgId}/dashboard`);
+  // The navigation leads there, as for those who pay.
+  await page.getByRole("navigation", { name: de("shell.mainNavigation") }).getByRole("link", { name: de("payments.title"), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${orgId}/payments$`));
   await expect(row(page, domain)).toHaveCount(1);
   await expect(page.getByRole("radio")).toHaveCount(0);
   await expect(page.getByRole("button", { name: de("payments.rowMenu", { name: domain.name }) })).toHaveCount(0);

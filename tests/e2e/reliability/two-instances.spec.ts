@@ -78,7 +78,7 @@ test("[API-5] 60 requests a minute per token across both instances: the 61st is 
 
 test("[TND-2] [IDV-4] with both instances on one queue, each every-minute job runs once per cron slot", async () => {
   test.setTimeout(150_000);
-  const EVERY_MINUTE = ["password-reset-mails", "tender-extracts", "blocked-orders"];
+  const EVERY_MINUTE = ["password-reset-mails", "tender-extracts", "blocked-orders", "payment-refunds"];
   type Count = { name: string; slots: number; runs: number };
   // A slot is handed from the scheduler to the queue once (`__pgboss__send-it`, one row per job and minute); a
   // job per instance and slot would show as more runs than slots.
