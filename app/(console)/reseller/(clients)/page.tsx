@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { firstParam, type SearchParams } from "@/lib/http/list-href";
 import { listCashback } from "@/lib/partners/list-cashback";
-import { listPartnerClients, PRODUCT_COUNT_CAP } from "@/lib/partners/list-clients";
+import { listPartnerClients, productCountLabel } from "@/lib/partners/list-clients";
 import { Pagination } from "@/components/ui/pagination";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
 import { ClientsTable } from "../clients-table";
@@ -65,7 +65,7 @@ export default async function ResellerPage({ searchParams }: { searchParams: Pro
               ...c,
               since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—",
               // A count capped cheaply (see listPartnerClients): "1,000+" past the cap.
-              productCountLabel: c.productCountCapped ? `${format.number(PRODUCT_COUNT_CAP)}+` : format.number(c.productCount),
+              productCountLabel: productCountLabel(c, (n) => format.number(n)),
             }))}
           />
           <div className="mt-2">
