@@ -6,6 +6,8 @@ export type Column<T> = {
   label: string;
   /** The header is read by screen readers only (a column of row actions). */
   hiddenLabel?: boolean;
+  /** A control that names itself drawn in the header cell instead of the label (a server table's "tick all" box). */
+  header?: ReactNode;
   /** A sortable column: where its header links to (see `sortLink`). */
   sort?: SortLink;
   cell: (row: T) => ReactNode;
@@ -91,7 +93,7 @@ export function DataTable<T>({ caption, showCaption, columns, rows, rowKey, empt
                 <SortHeader key={c.key} label={c.label} {...c.sort} className={i === 0 ? stickyFirst : ""} />
               ) : (
                 <th key={c.key} scope="col" className={`${CELL} ${i === 0 ? stickyFirst : ""} ${c.headerClassName ?? ""}`}>
-                  {c.hiddenLabel ? <span className="sr-only">{c.label}</span> : c.label}
+                  {c.header ?? (c.hiddenLabel ? <span className="sr-only">{c.label}</span> : c.label)}
                 </th>
               ),
             )}

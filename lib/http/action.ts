@@ -72,15 +72,27 @@ export function action<S extends z.ZodType, R>(
   });
 }
 
-/** The same for forms used while signed out (sign-up, password reset). */
-export function publicAction<S extends z.ZodType, R>(
+/**
+ * Who an action outside the console session acts for (the session waiting at the second sign-in step, the
+ * paired device): resolved before the input is read, so a caller who is not there is told to sign in again
+ * whatever they sent (as `action()` does with the actor). It throws UNAUTHENTICATED when nobody is.
+ */
+export type Caller<C> = () => Promise<C>;
+
+/**
+ * The same for forms used while signed out (sign-up, password reset), or by a `caller` that is not a
+ * console session (the second sign-in step).
+ */
+export function publicAction<S extends z.ZodType, R, C = undefined>(
   schema: S,
-  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
+  handler: (input: z.output<S>, ctx: { db: Db; caller: C }) => Promise<R>,
+  caller?: Caller<C>,
 ): (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
   return registered(schema, async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     try {
+      const who = (caller ? await caller() : undefined) as C;
       const input = parseInput(schema, formDataToObject(formData));
-      const data = await handler(input, { db: getDb() });
+      const data = await handler(input, { db: getDb(), caller: who });
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err);
@@ -91,17 +103,19 @@ export function publicAction<S extends z.ZodType, R>(
 
 /**
  * A server action a component calls with arguments rather than a form (`answer(id, "approve")`): the
- * arguments are parsed as one tuple by `schema` (registered for the fuzz tests, as a form's schema is), the
- * handler resolves its own caller, and every error is mapped to a translated state.
+ * arguments are parsed as one tuple by `schema` (registered for the fuzz tests, as a form's schema is), after
+ * the `caller` if the action needs one (see publicAction), and every error is mapped to a translated state.
  */
-export function argumentsAction<S extends z.ZodType<unknown, unknown[]>, R>(
+export function argumentsAction<S extends z.ZodType<unknown, unknown[]>, R, C = undefined>(
   schema: S,
-  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<R>,
+  handler: (input: z.output<S>, ctx: { db: Db; caller: C }) => Promise<R>,
+  caller?: Caller<C>,
 ): (...args: z.input<S>) => Promise<ActionState<R>> {
   return registered(schema, async (...args: z.input<S>): Promise<ActionState<R>> => {
     try {
+      const who = (caller ? await caller() : undefined) as C;
       const input = parseInput(schema, args);
-      const data = await handler(input, { db: getDb() });
+      const data = await handler(input, { db: getDb(), caller: who });
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err);

@@ -1,15 +1,14 @@
 import "server-only";
-import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { loadMessages } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { mapError, type MappedError } from "./map-error";
 import { parseInput } from "./parse-input";
 import { safeReturnPath } from "./return-path";
 import { translateError, type Translate } from "./translate-error";
+import { translatorFor } from "./translator-for";
 
 /** Served to one signed-in person only: never stored by a browser or a proxy. */
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
@@ -52,12 +51,7 @@ export function searchParamsObject(url: URL): Record<string, string | string[]> 
 }
 
 async function translator(): Promise<Translate> {
-  const locale = await resolveLocale().catch(() => "en" as const);
-  // A missing key throws, so translateKey falls back to the generic message instead of showing the key.
-  const onError = (error: Error) => {
-    throw error;
-  };
-  return createTranslator({ locale, messages: await loadMessages(locale), onError }) as unknown as Translate;
+  return translatorFor(await resolveLocale().catch(() => "en" as const));
 }
 
 async function failure(mapped: MappedError, json: boolean): Promise<Response> {

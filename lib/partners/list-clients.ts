@@ -53,6 +53,11 @@ export type PartnerClient = {
   products: string[] | null;
 };
 
+/** What the products column says: the count, or "1,000+" past the cap (`formatNumber` in the reader's locale). */
+export function productCountLabel(c: Pick<PartnerClient, "productCount" | "productCountCapped">, formatNumber: (n: number) => string): string {
+  return c.productCountCapped ? `${formatNumber(PRODUCT_COUNT_CAP)}+` : formatNumber(c.productCount);
+}
+
 /**
  * PRT-4: the clients that granted access to a partner Organization the actor belongs to. A partner's
  * user sees only clients they were assigned to (PRT-9), unless their role there manages every client
@@ -62,6 +67,12 @@ export type PartnerClient = {
  * One statement whatever the number of partners and clients: each partner's page of clients (keyset on
  * client name then id, CLIENTS_PAGE_SIZE + 1 rows to know whether there is a next page) is a LATERAL
  * subquery, and each row's product count and granted names are bounded subqueries of that page.
+ *
+ * The page sorts all of a partner's active clients by name before taking 26 (the name lives on
+ * Organization, which no index on Partnership can order). Measured with EXPLAIN ANALYZE: 2,000 clients,
+ * 3.6 ms for the first page and 5.0 ms for the next (the top-N sort itself about 0.7 ms; the rest is the join
+ * with Organization); 20,000 clients, 30 ms. Left as is: an index-ordered walk would need the client's name
+ * copied onto Partnership.
  */
 export async function listPartnerClients(db: Db, actor: UserActor, raw: ListPartnerClientsInput = {}) {
   const input = listPartnerClientsSchema.parse(raw);

@@ -161,4 +161,14 @@ describe("the pickers' forms refuse a product the actor may not grant (ORG-2, OR
     expect((await db.productAccess.findMany({ where: { membershipId: member.id } })).map((a) => a.productId)).toEqual([domains[1].id]);
     expect(await grantTeamProductsAction(null, form({ orgId: org.id, teamId: team.id, productIds: domains[0].id }))).toMatchObject({ ok: true, data: { granted: 1 } });
   });
+
+  test("[SEC-5] a search or cursor holding a NUL character is invalid input (400), not a database failure", async () => {
+    const { org, owner } = await orgWithProducts(2);
+    await signIn(owner.id);
+    for (const query of ["?q=a%00b", "?cursor=%00", "?category=%00"]) {
+      const res = await get(org.id, query);
+      expect(res.status, query).toBe(400);
+      expect(await res.json()).toEqual({ error: "invalid_input" });
+    }
+  });
 });

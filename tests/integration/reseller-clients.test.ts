@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { CLIENTS_PAGE_SIZE, listPartnerClients } from "@/lib/partners/list-clients";
+import { CLIENTS_PAGE_SIZE, listPartnerClients, PRODUCT_COUNT_CAP, productCountLabel } from "@/lib/partners/list-clients";
 import { createOrganization, createPartner, createPartnership, createProducts } from "../factories";
 
 /** A partner whose legal representative manages `n` clients (named "<prefix> 001" …), half full access, half limited to 3 of 4 products. */
@@ -84,5 +84,31 @@ describe("the reseller area's clients, paged (PRT-4)", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+});
+
+describe("a full-access client's product count is capped (PRT-4)", () => {
+  test("[PRT-4] a client with 1,001 products shows “1,000+”; one with 3 shows 3", async () => {
+    const db = getDb();
+    const partnerOrg = await createOrganization(db);
+    const partner = await createPartner(db, { orgId: partnerOrg.id });
+    const lead = { kind: "user" as const, userId: partnerOrg.legalRepresentativeId, sessionId: "s", staffRole: null };
+    const big = await createOrganization(db, { name: "Capped 1 big" });
+    const small = await createOrganization(db, { name: "Capped 2 small" });
+    // One multi-row INSERT each.
+    await createProducts(db, Array.from({ length: PRODUCT_COUNT_CAP + 1 }, () => ({ orgId: big.id })));
+    await createProducts(db, [1, 2, 3].map(() => ({ orgId: small.id })));
+    await createPartnership(db, { partnerId: partner.id, clientOrgId: big.id, access: "FULL" });
+    await createPartnership(db, { partnerId: partner.id, clientOrgId: small.id, access: "FULL" });
+
+    const [mine] = await listPartnerClients(db, lead);
+    const en = new Intl.NumberFormat("en");
+    const labels = mine.clients.map((c) => [c.clientName, productCountLabel(c, (n) => en.format(n))]);
+    expect(labels).toEqual([
+      ["Capped 1 big", "1,000+"],
+      ["Capped 2 small", "3"],
+    ]);
+    expect(mine.clients[0]).toMatchObject({ productCount: PRODUCT_COUNT_CAP, productCountCapped: true });
+    expect(mine.clients[1]).toMatchObject({ productCount: 3, productCountCapped: false });
   });
 });

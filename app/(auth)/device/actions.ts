@@ -7,7 +7,9 @@ import { clientAddress } from "@/lib/http/client-address";
 import { config } from "@/lib/config";
 import { argumentsAction } from "@/lib/http/action";
 import { answerPushChallenge, answerPushChallengeSchema } from "@/lib/two-factor/answer-push-challenge";
-import { DEVICE_COOKIE } from "@/lib/two-factor/device-overview";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { DEVICE_COOKIE, findPairedDevice } from "@/lib/two-factor/device-overview";
 import { pairPushDevice } from "@/lib/two-factor/pair-push-device";
 
 async function requestMeta() {
@@ -32,11 +34,18 @@ export const pairDeviceAction = argumentsAction(z.tuple([z.string().max(1000)]),
   redirect("/device");
 });
 
+/** The caller of the device's answer: this browser's paired device, checked before the answer is read. */
+async function pairedDevice(): Promise<string> {
+  const deviceSecret = (await cookies()).get(DEVICE_COOKIE)?.value;
+  if (!(await findPairedDevice(getDb(), deviceSecret))) throw new AppError("UNAUTHENTICATED", "devices.errors.notPaired");
+  return deviceSecret!;
+}
+
 /** 2FA-1: YES or NO to a sign-in request, from the paired device. */
 export const answerRequestAction = argumentsAction(
   z.tuple([answerPushChallengeSchema.shape.challengeId, answerPushChallengeSchema.shape.answer]),
-  async ([challengeId, answer], { db }) => {
-    const deviceSecret = (await cookies()).get(DEVICE_COOKIE)?.value;
+  async ([challengeId, answer], { db, caller: deviceSecret }) => {
     await answerPushChallenge(db, deviceSecret, { challengeId, answer }, await requestMeta());
   },
+  pairedDevice,
 );

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -11,12 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
-  const returnTo = safeReturnPath(params.next);
+/** SEC-5: a value this refuses (too long, a NUL, unknown) is left out, with a notice. */
+const querySchema = z.object({ next: queryText(2000), email: queryText(254), reset: z.enum(["1"]).optional() });
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
+  const returnTo = safeReturnPath(query.next);
   if (await getActor()) redirect(returnTo ?? "/");
-  const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
-  const reset = params.reset === "1";
   const remembered = readRememberedAccounts((await cookies()).get(REMEMBERED_COOKIE)?.value);
-  return <SignInForm initialEmail={email} remembered={remembered} passwordWasReset={reset} returnTo={returnTo} />;
+  return (
+    <>
+      <QueryNotice invalid={invalid} />
+      <SignInForm initialEmail={query.email ?? ""} remembered={remembered} passwordWasReset={query.reset === "1"} returnTo={returnTo} />
+    </>
+  );
 }

@@ -9,9 +9,9 @@ import { endClientPartnershipAction } from "./actions";
 
 /**
  * The clients table's one client island: it reads the server-rendered rows from the DOM instead of
- * receiving them as props, so the rows are sent once, as HTML. PRT-8: the "tick all" box and the bar at
- * the bottom once rows are ticked. PRT-7: one confirmation dialog for the table, opened for the row whose
- * "End" button was clicked (event delegation).
+ * receiving them as props, so the rows are sent once, as HTML. PRT-8: the header's "tick all" box (server
+ * HTML, kept in step here) and the bar at the bottom once rows are ticked. PRT-7: one confirmation dialog for
+ * the table, opened for the row whose "End" button was clicked (event delegation).
  */
 export function ClientsTableControls({ formId, tableId }: { formId: string; tableId: string }) {
   const t = useTranslations("reseller");
@@ -20,39 +20,12 @@ export function ClientsTableControls({ formId, tableId }: { formId: string; tabl
   const [total, setTotal] = useState(0);
   const [ending, setEnding] = useState<{ id: string; client: string } | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
+  // A refusal belongs to the opening it answered: a dialog opened again (for this row or another) starts clean.
+  const [refused, setRefused] = useState(false);
   const { state, onSubmit, pending } = useFormAction(endClientPartnershipAction);
 
-  const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`#${CSS.escape(tableId)} input[data-client-tick]`)];
-  useEffect(() => {
-    const root = document.getElementById(tableId);
-    if (!root) return;
-    const count = () => {
-      const all = [...root.querySelectorAll<HTMLInputElement>("input[data-client-tick]")];
-      setTotal(all.length);
-      setTicked(all.filter((b) => b.checked).length);
-    };
-    const onClick = (e: MouseEvent) => {
-      const button = (e.target as HTMLElement).closest<HTMLElement>("[data-end-partnership]");
-      if (button) setEnding({ id: button.dataset.endPartnership!, client: button.dataset.client ?? "" });
-    };
-    count();
-    root.addEventListener("change", count);
-    root.addEventListener("click", onClick);
-    return () => {
-      root.removeEventListener("change", count);
-      root.removeEventListener("click", onClick);
-    };
-  }, [tableId]);
-
-  // A successful end closes the dialog and says so (the row leaves with the page's refresh).
-  const [seen, setSeen] = useState(state);
-  if (seen !== state) {
-    setSeen(state);
-    if (state?.ok && ending) {
-      setEnded(ending.client);
-      setEnding(null);
-    }
-  }
+  const root = () => document.getElementById(tableId);
+  const boxes = () => [...(root()?.querySelectorAll<HTMLInputElement>("input[data-client-tick]") ?? [])];
 
   // The rows may have changed since the last count (a partnership ended and the page refreshed).
   function tickAll(on: boolean) {
@@ -62,14 +35,55 @@ export function ClientsTableControls({ formId, tableId }: { formId: string; tabl
     setTicked(on ? all.length : 0);
   }
 
+  useEffect(() => {
+    const el = document.getElementById(tableId);
+    if (!el) return;
+    const count = () => {
+      const all = [...el.querySelectorAll<HTMLInputElement>("input[data-client-tick]")];
+      setTotal(all.length);
+      setTicked(all.filter((b) => b.checked).length);
+    };
+    const onChange = (e: Event) => {
+      const box = e.target as HTMLInputElement;
+      if (box.matches("[data-tick-all]")) for (const b of el.querySelectorAll<HTMLInputElement>("input[data-client-tick]")) b.checked = box.checked;
+      count();
+    };
+    const onClick = (e: MouseEvent) => {
+      const button = (e.target as HTMLElement).closest<HTMLElement>("[data-end-partnership]");
+      if (!button) return;
+      setEnding({ id: button.dataset.endPartnership!, client: button.dataset.client ?? "" });
+      setRefused(false);
+    };
+    count();
+    el.addEventListener("change", onChange);
+    el.addEventListener("click", onClick);
+    return () => {
+      el.removeEventListener("change", onChange);
+      el.removeEventListener("click", onClick);
+    };
+  }, [tableId]);
+
+  // The header's box says whether the whole page is ticked (mixed when only some rows are).
+  useEffect(() => {
+    const all = document.getElementById(tableId)?.querySelector<HTMLInputElement>("input[data-tick-all]");
+    if (!all) return;
+    all.checked = total > 0 && ticked === total;
+    all.indeterminate = ticked > 0 && ticked < total;
+  }, [tableId, ticked, total]);
+
+  // A successful end closes the dialog and says so (the row leaves with the page's refresh).
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
+    setRefused(!!state && !state.ok);
+    if (state?.ok && ending) {
+      setEnded(ending.client);
+      setEnding(null);
+    }
+  }
+
   return (
     <>
-      {total > 0 ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={ticked > 0 && ticked === total} onChange={(e) => tickAll(e.target.checked)} />
-          {td("tickAll")}
-        </label>
-      ) : null}
       {ended ? (
         <p role="status" className="text-sm text-green-800">
           {t("ended", { client: ended })}
@@ -94,7 +108,7 @@ export function ClientsTableControls({ formId, tableId }: { formId: string; tabl
         cancelLabel={t("cancel")}
         onSubmit={onSubmit}
         pending={pending}
-        error={state && !state.ok ? state.message : null}
+        error={refused && state && !state.ok ? state.message : null}
       >
         <input type="hidden" name="partnershipId" value={ending?.id ?? ""} />
       </ConfirmDialog>

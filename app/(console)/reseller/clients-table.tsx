@@ -12,8 +12,9 @@ export type ClientRow = Omit<PartnerClient, "since"> & { since: string; productC
  * PRT-4 / PRT-8: the clients under management, with "Download": the billing history of every client, or,
  * from the bar that appears at the bottom once rows are ticked, of the ticked ones. One GET form carries
  * the history type and the period; the ticked boxes belong to it (`form`), so the file is a plain download.
- * The rows are plain server HTML; one small client island per table (ClientsTableControls) draws the
- * "tick all" box, the bar and the one "end partnership" dialog, opened for the row whose button was clicked.
+ * The rows and the header's "tick all" box are plain server HTML; one small client island per table
+ * (ClientsTableControls) makes the box work, draws the bar and the one "end partnership" dialog, opened
+ * for the row whose button was clicked.
  */
 export async function ClientsTable({
   partnerId,
@@ -57,11 +58,12 @@ export async function ClientsTable({
         rowTestId="reseller-client-row"
         empty={t("noClients")}
         columns={[
-          // PRT-8: a ticked box belongs to the download form; the island counts them for the bar.
+          // PRT-8: a ticked box belongs to the download form; the island counts them for the bar. "Tick all"
+          // is the header's box (no name: it is not part of the form); the island ticks the page with it.
           {
             key: "tick",
             label: td("tickAll"),
-            hiddenLabel: true,
+            header: <input type="checkbox" aria-label={td("tickAll")} data-tick-all="" disabled={rows.length === 0} />,
             className: "w-10",
             cell: (c) => <input type="checkbox" aria-label={td("tick", { client: c.clientName })} form={formId} name="client" value={c.id} data-client-tick="" />,
           },

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -17,15 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mailbox"))("title") };
 }
 
+/** SEC-5: a filter this refuses (too long, a NUL) shows every mail, with a notice. */
+const querySchema = z.object({ to: queryText(254), open: z.coerce.number().int().min(1).optional() });
+
 /**
  * Development only: the mail caught by the local SMTP catcher (NTF-1). Absent with an external SMTP server,
  * on a server not bound to loopback, and for a request not addressed to a loopback name (SEC-7).
  */
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!mailboxReachable((await headers()).get("host")) || !process.env.DATABASE_URL) notFound();
-  const params = await searchParams;
-  const to = typeof params.to === "string" ? params.to.trim().slice(0, 254) : "";
-  const open = typeof params.open === "string" ? Number(params.open) : null;
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
+  const to = query.to?.trim() ?? "";
+  const open = query.open ?? null;
   const [mails, t, format, actor, sms, ts] = await Promise.all([
     listCaughtMail(process.env.DATABASE_URL, { to: to || undefined, limit: 100 }),
     getTranslations("mailbox"),
@@ -39,6 +46,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <PlainShell actor={actor}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("subtitle")}</p>
+      <QueryNotice invalid={invalid} />
       <div className="mt-4">
         <FilterForm action="/mailbox" label={t("filter")} submitLabel={t("apply")}>
           <SearchFilter id="mailbox-to" name="to" label={t("filter")} value={to} />

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getTranslations } from "next-intl/server";
 import { LanguagePicker } from "@/components/language-picker";
 import { ThemePicker } from "@/components/theme/theme-picker";
@@ -11,12 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("partnersDirectory"))("title") };
 }
 
+/** SEC-5: a search or filter this refuses (too long, a NUL, unknown) falls back to every partner, with a notice. */
+const querySchema = z.object({ q: queryText(100), region: z.enum(PARTNER_REGIONS).optional(), speciality: z.enum(PARTNER_SPECIALITIES).optional() });
+
 /** PRT-1: the public partner directory (no sign-in): approved partners that chose to be listed. */
-export default async function PartnersDirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+export default async function PartnersDirectoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const [{ filters, partners, more }, t] = await Promise.all([
-    searchDirectory(getDb(), { q: first(raw.q), region: first(raw.region) as never, speciality: first(raw.speciality) as never }),
+    searchDirectory(getDb(), asked),
     getTranslations("partnersDirectory"),
   ]);
   const filtered = !!(filters.q || filters.region || filters.speciality);
@@ -31,6 +37,7 @@ export default async function PartnersDirectoryPage({ searchParams }: { searchPa
       </header>
       <main id="main" className="mt-4 space-y-6">
         <p className="text-sm text-slate-600">{t("intro")}</p>
+        <QueryNotice invalid={invalid} />
         <FilterForm action="/partners-directory" label={t("search")} submitLabel={t("apply")} clear={filtered ? { href: "/partners-directory", label: t("clear") } : null}>
           <SearchFilter id="dir-q" name="q" label={t("name")} value={filters.q} maxLength={100} />
           <SelectFilter id="dir-region" name="region" label={t("region")} allLabel={t("allRegions")} value={filters.region} options={PARTNER_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getActor } from "@/lib/auth/get-actor";
@@ -10,13 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("partnerships"))("answer.pageTitle") };
 }
 
+/** SEC-5: an answer this refuses (a NUL, unknown) asks nothing first, with a notice. */
+const querySchema = z.object({ answer: z.enum(["accept", "refuse"]).optional() });
+
 /**
  * PRT-4: the link of a partner invitation. Anyone holding it sees what is offered and may refuse; only a
  * signed-in member of the partner Organization whose role takes on clients may accept (a forwarded link
  * alone never opens a client's Organization).
  */
-export default async function PartnerInvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ answer?: string }> }) {
-  const [{ token }, { answer }] = await Promise.all([params, searchParams]);
+export default async function PartnerInvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ token }, sp] = await Promise.all([params, searchParams]);
+  const {
+    query: { answer },
+    invalid,
+  } = parsePageQuery(querySchema, sp);
   const db = getDb();
   const t = await getTranslations("partnerships");
   const view = await findPartnerInvitation(db, token);
@@ -43,6 +54,7 @@ export default async function PartnerInvitationPage({ params, searchParams }: { 
       <div>
         <h1 className="text-xl font-semibold">{t("answer.title", names)}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("answer.intro", names)}</p>
+        <QueryNotice invalid={invalid} />
       </div>
       <div className="rounded-md bg-slate-50 p-3 text-sm">
         {view.access === "FULL" ? (

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery } from "@/lib/http/page-query";
+import { ActorKind } from "@/lib/generated/prisma/enums";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
@@ -6,13 +10,16 @@ import { Pagination } from "@/components/ui/pagination";
 import { ACTIVITY_GROUPS, ACTOR_KINDS, listActivity, type ActivityItem } from "@/lib/audit/list-activity";
 import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
-import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { listHref, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity"))("title") };
 }
 
 const NONE = <span className="text-slate-500">—</span>;
+
+/** SEC-5: a value this refuses (too long, a NUL, unknown) falls back to the default, with a notice. */
+const querySchema = z.object({ action: z.string().max(60).regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/).optional(), actorKind: z.enum(ActorKind).optional(), before: z.string().max(80).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/).optional() });
 
 /**
  * The Organization's security and activity log, for legal representatives and administrators only
@@ -22,10 +29,10 @@ const NONE = <span className="text-slate-500">—</span>;
  */
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "audit.read");
   const [list, t, format] = await Promise.all([
-    listActivity(getDb(), actor, { orgId, action: firstParam(sp.action), actorKind: firstParam(sp.actorKind), before: firstParam(sp.before) }),
+    listActivity(getDb(), actor, { orgId, action: query.action, actorKind: query.actorKind, before: query.before }),
     getTranslations("activity"),
     getFormatter(),
   ]);
@@ -51,6 +58,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           {t("exportCsv")}
         </a>
       </div>
+
+      <QueryNotice invalid={invalid} />
 
       <FilterForm
         action={`/${orgId}/activity`}

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getTranslations } from "next-intl/server";
 import { allows } from "@/lib/access/require-access";
 import { FilterForm, SearchFilter } from "@/components/ui/filter-form";
@@ -7,19 +10,22 @@ import { getDb } from "@/lib/db";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagsPage } from "@/lib/tags/list-tags";
 import { TagsManager } from "./tags-manager";
-import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { listHref, type SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tags"))("title") };
 }
 
 
+/** SEC-5: a search or page this refuses (too long, a NUL, not a number) falls back to every tag's first page, with a notice. */
+const querySchema = z.object({ q: queryText(40), page: z.coerce.number().int().min(1).max(100_000).optional() });
+
 /** TAG-3: the Organization's tags with their product counts, searchable and paged; rename/recolour, delete, add. */
 export default async function TagsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor, access } = await consoleContext(orgId, "tags.read");
-  const [list, t] = await Promise.all([listTagsPage(getDb(), actor, { orgId, q: firstParam(sp.q), page: firstParam(sp.page) }), getTranslations("tags")]);
+  const [list, t] = await Promise.all([listTagsPage(getDb(), actor, { orgId, q: asked.q, page: asked.page }), getTranslations("tags")]);
   const href = (page: number) => listHref(`/${orgId}/tags`, { q: list.q, page }, { page: "1" });
   return (
     <div className="space-y-4">
@@ -27,6 +33,7 @@ export default async function TagsPage({ params, searchParams }: { params: Promi
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <FilterForm action={`/${orgId}/tags`} label={t("searchLabel")} submitLabel={t("searchButton")}>
         <SearchFilter id="tags-q" name="q" label={t("search")} value={list.q} maxLength={40} />
       </FilterForm>

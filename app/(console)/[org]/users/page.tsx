@@ -1,38 +1,53 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
-import { listMembers, MEMBER_STATUSES } from "@/lib/members/list-members";
+import { listMembers, MEMBER_SORTS, MEMBER_STATUSES } from "@/lib/members/list-members";
 import { ROLES } from "@/lib/members/rules";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { usersHref, type UsersQuery } from "./query";
 import { UsersTable } from "./users-table";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import type { SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
 
+/** SEC-5: a value this refuses (too long, a NUL, unknown) falls back to the default, with a notice. */
+const querySchema = z.object({
+  q: queryText(100),
+  role: z.enum(ROLES).optional(),
+  teamId: queryText(64),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  sort: z.enum(MEMBER_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  perPage: z.coerce.number().int().min(1).max(100).optional(),
+});
+
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   // EXTERNAL users may not read the list: they get the 404 page like any outsider.
   const { actor, access } = await consoleContext(orgId, "users.read");
   const canInvite = allows(access, "users.invite");
   const list = await listMembers(getDb(), actor, {
     orgId,
-    q: firstParam(sp.q),
-    role: firstParam(sp.role),
-    teamId: firstParam(sp.teamId),
-    status: firstParam(sp.status),
-    sort: firstParam(sp.sort),
-    dir: firstParam(sp.dir),
-    page: firstParam(sp.page),
-    perPage: firstParam(sp.perPage),
+    q: asked.q,
+    role: asked.role,
+    teamId: asked.teamId,
+    status: asked.status,
+    sort: asked.sort,
+    dir: asked.dir,
+    page: asked.page,
+    perPage: asked.perPage,
   });
   const t = await getTranslations();
   const p = list.params;
@@ -52,6 +67,8 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           </Link>
         ) : null}
       </div>
+
+      <QueryNotice invalid={invalid} />
 
       <FilterForm
         action={`/${orgId}/users`}

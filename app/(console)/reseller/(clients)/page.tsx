@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,9 +9,11 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import type { SearchParams } from "@/lib/http/list-href";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import { QueryNotice } from "@/components/ui/query-notice";
 import { listCashback } from "@/lib/partners/list-cashback";
-import { listPartnerClients, PRODUCT_COUNT_CAP } from "@/lib/partners/list-clients";
+import { listPartnerClients, productCountLabel } from "@/lib/partners/list-clients";
 import { Pagination } from "@/components/ui/pagination";
 import { mayAnswerTenders } from "@/lib/tenders/partner-seats";
 import { ClientsTable } from "../clients-table";
@@ -19,13 +22,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reseller"))("title") };
 }
 
+/** SEC-5: a value this refuses (too long, a NUL) shows the first pages, with a notice. */
+const querySchema = z.object({ partner: queryText(64), after: queryText(400), before: queryText(400) });
+
 const pageHref = (partnerId: string, key: "after" | "before", cursor: string) => `/reseller?${new URLSearchParams({ partner: partnerId, [key]: cursor })}`;
 
 /** PRT-4: each partner's clients, 25 a page (keyset: `partner` names the list the cursor pages). */
 export default async function ResellerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const sp = await searchParams;
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
   const actor = await requireActor();
-  const groups = await listPartnerClients(getDb(), actor, { partnerId: firstParam(sp.partner), after: firstParam(sp.after), before: firstParam(sp.before) });
+  const groups = await listPartnerClients(getDb(), actor, { partnerId: query.partner, after: query.after, before: query.before });
   if (groups.length === 0) notFound();
   const [t, format, tenders, tt, locale] = await Promise.all([getTranslations("reseller"), getFormatter(), mayAnswerTenders(getDb(), actor), getTranslations("tenders"), getLocale()]);
   // PRT-5: each partner's cashback ledger, for its members who may read its billing.
@@ -34,6 +40,7 @@ export default async function ResellerPage({ searchParams }: { searchParams: Pro
   return (
     <PlainShell actor={actor}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <QueryNotice invalid={invalid} />
       {/* TND-2: the open calls for tenders, for partners that accept them. */}
       {tenders ? (
         <p className="mt-2 text-sm">
@@ -65,7 +72,7 @@ export default async function ResellerPage({ searchParams }: { searchParams: Pro
               ...c,
               since: c.since ? format.dateTime(c.since, { dateStyle: "medium" }) : "—",
               // A count capped cheaply (see listPartnerClients): "1,000+" past the cap.
-              productCountLabel: c.productCountCapped ? `${format.number(PRODUCT_COUNT_CAP)}+` : format.number(c.productCount),
+              productCountLabel: productCountLabel(c, (n) => format.number(n)),
             }))}
           />
           <div className="mt-2">

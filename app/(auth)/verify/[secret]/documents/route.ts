@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { clientAddress } from "@/lib/http/client-address";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
+import { parseInput } from "@/lib/http/parse-input";
 import { discardBody, readBodyWithLimit } from "@/lib/http/read-body";
 import { translateError, type Translate } from "@/lib/http/translate-error";
 import { MAX_FILE_BYTES } from "@/lib/identity/rules";
-import { requireCaseAwaitingDocuments, submitDocuments } from "@/lib/identity/submit-documents";
+import { requireCaseAwaitingDocuments, submitDocuments, submitDocumentsSchema } from "@/lib/identity/submit-documents";
 
 /** Three photos at most, plus the form's own overhead. */
 const MAX_BODY_BYTES = 3 * MAX_FILE_BYTES + 64 * 1024;
@@ -33,11 +34,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ sec
     const form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const field = (name: string) => form?.get(name) ?? undefined;
     const h = await headers();
-    await submitDocuments(
-      db,
-      { secret, documentType: field("documentType"), front: field("front"), back: field("back"), selfie: field("selfie") },
-      { ip: clientAddress(h), userAgent: h.get("user-agent") },
-    );
+    // SEC-5: text that cannot be stored (a NUL, a lone surrogate) is refused naming its field, like any form.
+    const input = parseInput(submitDocumentsSchema, { secret, documentType: field("documentType"), front: field("front"), back: field("back"), selfie: field("selfie") });
+    await submitDocuments(db, input, { ip: clientAddress(h), userAgent: h.get("user-agent") });
     return Response.json({ ok: true }, { headers: noStore });
   } catch (err) {
     await discardBody(request);

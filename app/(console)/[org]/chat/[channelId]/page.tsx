@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
@@ -11,13 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("content"))("chat.channelTitle") };
 }
 
-type Search = Record<string, string | string[] | undefined>;
+/** SEC-5: a page this refuses (too long, a NUL, not a number) shows the latest page, with a notice. */
+const querySchema = z.object({ page: z.string().regex(/^\d{1,6}$/).optional() });
 
 /** SUP-1: one discussion's messages, oldest to newest, the latest page first; read-only. */
-export default async function ChatChannelPage({ params, searchParams }: { params: Promise<{ org: string; channelId: string }>; searchParams: Promise<Search> }) {
-  const [{ org: orgId, channelId }, query] = await Promise.all([params, searchParams]);
+export default async function ChatChannelPage({ params, searchParams }: { params: Promise<{ org: string; channelId: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ org: orgId, channelId }, sp] = await Promise.all([params, searchParams]);
+  const { query: asked, invalid } = parsePageQuery(querySchema, sp);
   const { actor } = await consoleContext(orgId, "content.chat.read");
-  const page = typeof query.page === "string" ? query.page : undefined;
+  const page = asked.page;
   const found = await orNotFound(readChatChannel(getDb(), actor, { orgId, channelId, page }), "INVALID_INPUT");
   const [t, format] = await Promise.all([getTranslations("content"), getFormatter()]);
   const href = (p: number) => `/${orgId}/chat/${channelId}?page=${p}`;
@@ -30,6 +36,7 @@ export default async function ChatChannelPage({ params, searchParams }: { params
         <h1 className="text-2xl font-semibold">{found.channel.name}</h1>
         <p className="text-sm text-slate-600">{found.channel.productName}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <Pagination
         label={t("pages")}
         previous={found.page < found.pageCount ? { href: href(found.page + 1), label: t("older") } : null}

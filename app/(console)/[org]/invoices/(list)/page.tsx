@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
@@ -11,7 +14,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { INVOICE_PERIODS } from "@/lib/invoices/invoice-filters";
 import { INVOICE_STATUS_FILTERS, listInvoices, type InvoiceSummary } from "@/lib/invoices/list-invoices";
-import { firstParam, listHref } from "@/lib/http/list-href";
+import { listHref, type SearchParams } from "@/lib/http/list-href";
 import { mapError } from "@/lib/http/map-error";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { translateFieldErrors } from "@/lib/http/translate-error";
@@ -21,21 +24,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("billing"))("invoicesTitle") };
 }
 
-type Search = Record<string, string | string[] | undefined>;
+/** SEC-5: text that cannot be stored (a NUL) or is absurdly long falls back, with a notice; the finer rules of each filter are the service's, shown on the field. */
+const querySchema = z.object({ status: queryText(40), period: queryText(40), from: queryText(40), to: queryText(40), q: queryText(1000), after: queryText(1000) });
 
 /**
  * BIL-7: the Organization's invoices, newest first, 25 a page by keyset: filtered by status, issue period
  * (a preset or from / to days) and a search (invoice number, amount, order number) — all kept in the URL,
  * so a view can be shared and "next" keeps its filters. A rejected filter is shown on its field, never a 500.
  */
-export default async function InvoicesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function InvoicesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const query = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "billing.read");
-  const raw = firstParam(query.status);
+  const raw = asked.status;
   const status = raw && (INVOICE_STATUS_FILTERS as readonly string[]).includes(raw) ? (raw as (typeof INVOICE_STATUS_FILTERS)[number]) : undefined;
-  const filters = { status, period: firstParam(query.period), from: firstParam(query.from), to: firstParam(query.to), q: firstParam(query.q) };
-  const after = firstParam(query.after);
+  const filters = { status, period: asked.period, from: asked.from, to: asked.to, q: asked.q };
+  const after = asked.after;
   const [t, tAll, format, locale] = await Promise.all([getTranslations("billing"), getTranslations(), getFormatter(), getLocale()]);
   const tf = await getTranslations("invoiceFilters");
   const result = await orNotFound(
@@ -59,6 +63,7 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
         <h1 className="text-2xl font-semibold">{t("invoicesTitle")}</h1>
         <p className="text-sm text-slate-600">{t("invoicesSubtitle")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <form method="get" action={`/${orgId}/invoices/archive`} className="flex flex-wrap items-end gap-2" aria-labelledby="invoice-year-heading">
         <h2 id="invoice-year-heading" className="sr-only">
           {t("downloadYear")}

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MailMessagesTable, MailMessageView } from "@/components/content/mail-views";
@@ -14,14 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Params = { org: string; mailboxId: string };
-type Search = Record<string, string | string[] | undefined>;
+/** SEC-5: a message id or page this refuses (too long, a NUL, not a number) shows the mailbox's first page, with a notice. */
+const querySchema = z.object({ message: queryText(64), page: z.string().regex(/^\d{1,6}$/).optional() });
 
 /** SUP-1, SUP-3: one mailbox's messages, one of them open; a member may share that one e-mail with support. */
-export default async function MailboxPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
-  const [{ org: orgId, mailboxId }, query] = await Promise.all([params, searchParams]);
+export default async function MailboxPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+  const [{ org: orgId, mailboxId }, sp] = await Promise.all([params, searchParams]);
+  const { query: asked, invalid } = parsePageQuery(querySchema, sp);
   const { actor, access } = await consoleContext(orgId, "content.mail.read");
-  const messageId = typeof query.message === "string" ? query.message : undefined;
-  const page = typeof query.page === "string" ? query.page : undefined;
+  const messageId = asked.message;
+  const page = asked.page;
   const box = await orNotFound(readMailbox(getDb(), actor, { orgId, mailboxId, messageId, page }), "INVALID_INPUT");
   const t = await getTranslations("content");
   const href = (p: number) => `/${orgId}/mail/${mailboxId}?page=${p}`;
@@ -34,6 +40,7 @@ export default async function MailboxPage({ params, searchParams }: { params: Pr
         <h1 className="text-2xl font-semibold">{box.mailbox.address}</h1>
         <p className="text-sm text-slate-600">{box.mailbox.displayName}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       {box.message ? (
         <MailMessageView message={box.message} showReceived>
           {access.via === "membership" && access.actions.has("support.grant") ? <ShareMailForm orgId={orgId} messageId={box.message.id} /> : null}

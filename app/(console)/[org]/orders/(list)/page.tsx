@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
@@ -13,14 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
 }
 
-type Search = Record<string, string | string[] | undefined>;
+/** SEC-5: a cursor this refuses (too long, a NUL) shows the first page, with a notice. */
+const querySchema = z.object({ after: queryText(400) });
 
 /** BIL-4: the Organization's orders, those still to pay first; keyset-paged (the cursor is in the URL). */
-export default async function OrdersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function OrdersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const query = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "billing.read");
-  const cursor = typeof query.after === "string" ? query.after : undefined;
+  const cursor = asked.after;
   const [list, t, format, locale] = await Promise.all([
     // A cursor that does not parse is simply no page: the 404 page, like any unknown id.
     orNotFound(listOrders(getDb(), actor, { orgId, cursor }), "INVALID_INPUT"),
@@ -34,6 +39,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <DataTable<OrderSummary>
         caption={t("title")}
         rows={list.items}

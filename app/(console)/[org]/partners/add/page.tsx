@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
@@ -12,22 +16,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("partnerships"))("addTitle") };
 }
 
-type Search = { q?: string | string[]; partner?: string | string[] };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** SEC-5: a search or partner this refuses (too long, a NUL) falls back to the empty search, with a notice. */
+const querySchema = z.object({ q: queryText(100), partner: queryText(64) });
 
 /**
  * PRT-2, PRT-3: "Add a partner" in two steps, both plain GET forms so they work without JavaScript and
  * keep the search in the URL: search by name or e-mail and tick the result, then choose the access.
  */
-export default async function AddPartnerPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function AddPartnerPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   // Members who may not add a partner get the 404 page, as for any page they cannot use.
   const { actor } = await consoleContext(orgId, "partners.manage");
   const db = getDb();
   const t = await getTranslations("partnerships");
-  const q = one(sp.q).slice(0, 100);
-  const partnerId = one(sp.partner);
+  const q = asked.q ?? "";
+  const partnerId = asked.partner;
   const back = (
     <Link href={`/${orgId}/partners`} className="text-brand-700 text-sm underline">
       {t("backToPartners")}
@@ -59,6 +64,7 @@ export default async function AddPartnerPage({ params, searchParams }: { params:
         <h1 className="mt-2 text-2xl font-semibold">{t("addTitle")}</h1>
         <p className="text-sm text-slate-600">{t("addIntro")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <form method="get" role="search" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
         <div className="min-w-64 flex-1">
           <label htmlFor="partner-q" className="block text-sm font-medium text-slate-700">

@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db";
-import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { listHref, type SearchParams } from "@/lib/http/list-href";
 import { RENEWAL_METHODS } from "@/lib/orders/place-renewal-order";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listRenewals } from "@/lib/payments/list-renewals";
@@ -15,6 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments"))("title") };
 }
 
+/** SEC-5: a value this refuses (too long, a NUL, unknown) falls back to the first page, with a notice. */
+const querySchema = z.object({ all: z.enum(["1"]).optional(), after: queryText(200), before: queryText(200), placed: z.enum(["1"]).optional() });
+
 /**
  * BIL-2 / BIL-3: the products to renew (next 2 months by default, or all), keyset-paged by expiry; select
  * them, choose each line's period and pay the selection as one order and one invoice (who orders without
@@ -22,9 +28,9 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "billing.order");
-  const [list, t, tPrepaid] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: firstParam(sp.all), after: firstParam(sp.after), before: firstParam(sp.before) }), getTranslations("payments"), getTranslations("prepaid")]);
+  const [list, t, tPrepaid] = await Promise.all([listRenewals(getDb(), actor, { orgId, all: asked.all, after: asked.after, before: asked.before }), getTranslations("payments"), getTranslations("prepaid")]);
   const currency = list.currency;
   const all = list.params.all;
   const href = (extra: Record<string, string | undefined>) => listHref(`/${orgId}/payments`, { all: all ? "1" : undefined, ...extra });
@@ -50,7 +56,8 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
         ) : null}
       </div>
       {/* PRT-5: a partner ordered for a client that pays itself: the client is invoiced and pays the order. */}
-      {firstParam(sp.placed) === "1" && !list.readsBilling ? <Alert tone="success">{t("placedForClient")}</Alert> : null}
+      <QueryNotice invalid={invalid} />
+      {asked.placed === "1" && !list.readsBilling ? <Alert tone="success">{t("placedForClient")}</Alert> : null}
       <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-2">
         <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>
           {t("window")}

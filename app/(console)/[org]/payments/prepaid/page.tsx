@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MethodChoiceForm } from "@/components/billing/method-choice-form";
@@ -8,7 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
-import { firstParam, listHref, type SearchParams } from "@/lib/http/list-href";
+import { listHref, type SearchParams } from "@/lib/http/list-href";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { prepaidAccount, type PrepaidAccount } from "@/lib/prepaid/prepaid-balance";
 import { TOP_UP_METHODS } from "@/lib/prepaid/start-top-up";
@@ -20,16 +23,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Entry = PrepaidAccount["entries"][number];
 
+/** SEC-5: a cursor this refuses (too long, a NUL) shows the latest entries, with a notice. */
+const querySchema = z.object({ before: queryText(64) });
+
 /**
  * BIL-5 / BIL-6: the prepaid account — its balance in the Organization's currency, its movements (top-ups,
  * invoices paid from it, refunds; newest first, keyset-paged) and, for whoever may pay, the top-up form.
  */
 export default async function PrepaidPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor, access } = await consoleContext(orgId, "billing.read");
   const [account, t, tBilling, format, locale] = await Promise.all([
-    prepaidAccount(getDb(), actor, { orgId, before: firstParam(sp.before)?.slice(0, 64) }),
+    prepaidAccount(getDb(), actor, { orgId, before: asked.before }),
     getTranslations("prepaid"),
     getTranslations("billing"),
     getFormatter(),
@@ -50,6 +56,7 @@ export default async function PrepaidPage({ params, searchParams }: { params: Pr
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
       <section aria-labelledby="prepaid-balance-heading" className="rounded border border-slate-200 p-4">
         <h2 id="prepaid-balance-heading" className="text-sm font-medium text-slate-700">
           {t("balance", { currency: account.currency })}

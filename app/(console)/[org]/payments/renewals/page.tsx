@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { FilterForm, SearchFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import type { SearchParams } from "@/lib/http/list-href";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listRenewals } from "@/lib/renewals/list-renewals";
 import { renewalForecast } from "@/lib/renewals/renewal-forecast";
@@ -25,13 +28,16 @@ function href(orgId: string, query: { q?: string; after?: string }) {
   return `/${orgId}/payments/renewals${qs ? `?${qs}` : ""}`;
 }
 
+/** SEC-5: a search, cursor or product this refuses (too long, a NUL) falls back to the first page, with a notice. */
+const querySchema = z.object({ q: queryText(100), after: queryText(200), product: queryText(64) });
+
 /** BIL-8 / BIL-9 "Manage renewals": automatic renewal of the Organization's products, one or many at once. */
 export default async function RenewalsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "billing.read");
   const [list, forecast, t] = await Promise.all([
-    listRenewals(getDb(), actor, { orgId, q: firstParam(sp.q), after: firstParam(sp.after), product: firstParam(sp.product) }),
+    listRenewals(getDb(), actor, { orgId, q: asked.q, after: asked.after, product: asked.product }),
     renewalForecast(getDb(), actor, { orgId }),
     getTranslations("renewals"),
   ]);
@@ -48,6 +54,7 @@ export default async function RenewalsPage({ params, searchParams }: { params: P
           </Link>
         </p>
       </div>
+      <QueryNotice invalid={invalid} />
       {list.canChange && list.methods.length === 0 ? (
         <Alert tone="info">
           {t("noMethod")}{" "}

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { listProductCategories, listProducts, PRODUCT_STATUSES } from "@/lib/products/list-products";
+import { listProductCategories, listProducts, PRODUCT_SORTS, PRODUCT_STATUSES } from "@/lib/products/list-products";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { listTagOptions } from "@/lib/tags/list-tags";
 import { TagPicker } from "@/components/tags/tag-picker";
@@ -10,7 +13,7 @@ import { FilterForm, FilterSlot, SearchFilter, SelectFilter } from "@/components
 import { Pagination } from "@/components/ui/pagination";
 import { ProductsTable } from "../products-table";
 import { productsExportHref, productsHref, type ProductsQuery } from "../query";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import type { SearchParams } from "@/lib/http/list-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("title") };
@@ -18,25 +21,38 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const EXPIRY_WINDOWS = [7, 30, 90, 365];
 
+/** SEC-5: a value this refuses (too long, a NUL, unknown) falls back to the default, with a notice. */
+const querySchema = z.object({
+  q: queryText(100),
+  category: queryText(40),
+  tagId: queryText(64),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  expiresWithin: z.coerce.number().int().min(0).max(3650).optional(),
+  sort: z.enum(PRODUCT_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
+  after: queryText(400),
+  before: queryText(400),
+});
+
 export default async function ProductsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const { org: orgId } = await params;
-  const sp = await searchParams;
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
   const { actor } = await consoleContext(orgId, "products.read");
   const db = getDb();
   const [list, tagOptions, categories, t] = await Promise.all([
     listProducts(db, actor, {
       orgId,
-      q: firstParam(sp.q),
-      category: firstParam(sp.category),
-      tagId: firstParam(sp.tagId),
-      status: firstParam(sp.status),
-      expiresWithin: firstParam(sp.expiresWithin),
-      sort: firstParam(sp.sort),
-      dir: firstParam(sp.dir),
-      after: firstParam(sp.after),
-      before: firstParam(sp.before),
+      q: asked.q,
+      category: asked.category,
+      tagId: asked.tagId,
+      status: asked.status,
+      expiresWithin: asked.expiresWithin,
+      sort: asked.sort,
+      dir: asked.dir,
+      after: asked.after,
+      before: asked.before,
     }),
-    listTagOptions(db, actor, { orgId, selectedId: firstParam(sp.tagId) }),
+    listTagOptions(db, actor, { orgId, selectedId: asked.tagId }),
     listProductCategories(db),
     getTranslations(),
   ]);
@@ -59,6 +75,8 @@ export default async function ProductsPage({ params, searchParams }: { params: P
           <Link href={`/${orgId}/tags`} className="text-brand-700 underline">{t("products.manageTags")}</Link>
         </div>
       </div>
+
+      <QueryNotice invalid={invalid} />
 
       <FilterForm
         action={`/${orgId}/products`}

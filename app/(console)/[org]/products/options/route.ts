@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/parse-input";
 import { listProductOptions } from "@/lib/products/list-product-options";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
@@ -18,6 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   try {
     const actor = await getActor();
     if (!actor) return Response.json({ error: "unauthenticated" }, { status: 401, headers: PRIVATE });
+    // SEC-5: text that cannot be stored (a NUL, a lone surrogate) is invalid input, like any route's query.
+    parseInput(z.unknown(), Object.fromEntries(query.entries()));
     const page = await listProductOptions(getDb(), actor, {
       orgId,
       q: param("q"),

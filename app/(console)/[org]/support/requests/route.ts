@@ -1,6 +1,7 @@
 import { requireMember } from "@/lib/access/require-access";
 import { orgParams, sessionRoute } from "@/lib/http/session-route";
-import { openSupportRequest } from "@/lib/support-requests/open-request";
+import { parseInput } from "@/lib/http/parse-input";
+import { openRequestSchema, openSupportRequest } from "@/lib/support-requests/open-request";
 import { formFields, readSupportForm } from "../submit-form";
 
 /**
@@ -11,6 +12,8 @@ export const POST = sessionRoute({ signedOut: "401", params: orgParams }, async 
   await requireMember(db, actor, params.org, "support.request");
   const form = await readSupportForm(request);
   if (form instanceof Response) return form;
-  const { id } = await openSupportRequest(db, actor, { ...formFields(form), orgId: params.org });
+  // SEC-5: text that cannot be stored (a NUL, a lone surrogate) is refused naming its field, like any form.
+  const input = parseInput(openRequestSchema, { ...formFields(form), orgId: params.org });
+  const { id } = await openSupportRequest(db, actor, input);
   return Response.json({ id }, { status: 201 });
 });

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
 import { getDb } from "@/lib/db";
+import type { SearchParams } from "@/lib/http/list-href";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { getTeam } from "@/lib/teams/get-team";
@@ -13,16 +17,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("teams"))("title") };
 }
 
+/** SEC-5: a cursor this refuses (too long, a NUL) shows the first products, with a notice. */
+const querySchema = z.object({ productsAfter: queryText(400) });
+
 /** ORG-6: one team — its name, members and the products granted to it; managers change them here. */
 export default async function TeamPage({
   params,
   searchParams,
 }: {
   params: Promise<{ org: string; teamId: string }>;
-  searchParams: Promise<{ productsAfter?: string | string[] }>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const [{ org: orgId, teamId }, query] = await Promise.all([params, searchParams]);
-  const productsAfter = typeof query.productsAfter === "string" ? query.productsAfter : undefined;
+  const [{ org: orgId, teamId }, sp] = await Promise.all([params, searchParams]);
+  const { query, invalid } = parsePageQuery(querySchema, sp);
+  const productsAfter = query.productsAfter;
   const { actor } = await consoleContext(orgId, "teams.read");
   const [detail, t] = await Promise.all([orNotFound(getTeam(getDb(), actor, { orgId, teamId, productsAfter, forPage: true })), getTranslations("teams")]);
   const nextHref = detail.nextProductsCursor ? `/${orgId}/teams/${teamId}?productsAfter=${detail.nextProductsCursor}#team-products-heading` : null;
@@ -34,6 +42,7 @@ export default async function TeamPage({
         <h1 className="text-2xl font-semibold">{detail.team.name}</h1>
         <p className="text-sm text-slate-600">{t("teamSubtitle")}</p>
       </div>
+      <QueryNotice invalid={invalid} />
 
       {detail.canManage ? (
         <section className={card} aria-labelledby="team-name-heading">

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,12 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
 
+/** SEC-5: a status this refuses (too long, a NUL, unknown) shows the pending applications, with a notice. */
+const querySchema = z.object({ status: z.enum(STATUSES).optional() });
+
 /** PRT-1 (back office): partner-programme applications by status, the pending ones oldest first. */
-export default async function PartnerApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PartnerApplicationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!actor.staffRole) notFound();
   if (!actor.secondFactor) return <StaffTwoFactorRequired actor={actor} />;
-  const { status } = listApplicationsSchema.parse(await searchParams);
+  const { query: asked, invalid } = parsePageQuery(querySchema, await searchParams);
+  const { status } = listApplicationsSchema.parse(asked);
   const [rows, t, format, locale] = await Promise.all([orNotFound(listPartnerApplications(getDb(), actor, { status })), getTranslations("backofficePartners"), getFormatter(), getLocale()]);
   return (
     <PlainShell actor={actor}>
@@ -31,6 +39,7 @@ export default async function PartnerApplicationsPage({ searchParams }: { search
           {t("back")}
         </Link>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <QueryNotice invalid={invalid} />
         <nav aria-label={t("statusFilter")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {STATUSES.map((s) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CashbackTable } from "@/components/partners/cashback-table";
@@ -7,7 +8,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
-import { firstParam, type SearchParams } from "@/lib/http/list-href";
+import type { SearchParams } from "@/lib/http/list-href";
+import { parsePageQuery, queryText } from "@/lib/http/page-query";
+import { QueryNotice } from "@/components/ui/query-notice";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { listCashbackPage } from "@/lib/partners/list-cashback-page";
 
@@ -15,14 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resellerCashback"))("title") };
 }
 
+/** SEC-5: a value this refuses (too long, a NUL) shows the first page, with a notice. */
+const querySchema = z.object({ after: queryText(200), before: queryText(200) });
+
 const href = (partnerId: string, key: "after" | "before", cursor: string) => `/reseller/${partnerId}/cashback?${new URLSearchParams({ [key]: cursor })}`;
 
 /** PRT-5: the partner's whole cashback ledger, keyset-paged, with the total earned per currency. */
 export default async function CashbackLedgerPage({ params, searchParams }: { params: Promise<{ partnerId: string }>; searchParams: Promise<SearchParams> }) {
   const { partnerId } = await params;
-  const sp = await searchParams;
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
   const actor = await requireActor();
-  const ledger = await orNotFound(listCashbackPage(getDb(), actor, { partnerId, after: firstParam(sp.after), before: firstParam(sp.before) }), "INVALID_INPUT");
+  const ledger = await orNotFound(listCashbackPage(getDb(), actor, { partnerId, after: query.after, before: query.before }), "INVALID_INPUT");
   const [t, locale] = await Promise.all([getTranslations("resellerCashback"), getLocale()]);
   return (
     <PlainShell actor={actor}>
@@ -31,6 +37,7 @@ export default async function CashbackLedgerPage({ params, searchParams }: { par
           {t("back")}
         </Link>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <QueryNotice invalid={invalid} />
         <p className="text-sm text-slate-600">{t("intro", { partner: ledger.partnerName })}</p>
         <section aria-labelledby="cashback-totals">
           <h2 id="cashback-totals" className="text-lg font-semibold">

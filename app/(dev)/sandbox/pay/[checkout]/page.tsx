@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { QueryNotice } from "@/components/ui/query-notice";
+import { parsePageQuery } from "@/lib/http/page-query";
+import type { SearchParams } from "@/lib/http/list-href";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -20,20 +24,23 @@ const BUTTON = "rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white ho
 const SECONDARY = "rounded border border-slate-400 px-4 py-2 text-sm hover:bg-slate-50";
 const INPUT = "mt-1 block w-full rounded border border-slate-400 px-3 py-2";
 
+/** SEC-5: an error this refuses (a NUL, unknown) shows none, with a notice. */
+const querySchema = z.object({ error: z.enum([...ERRORS, "code"]).optional() });
+
 /**
  * The SANDBOX operator's hosted payment page (BIL-5): it stands in for a payment provider's page, so the
  * card number is typed here and posted to the sandbox (./submit), never to the Manager's own actions.
  * Development only (SEC-7, see sandboxPaymentsReachable).
  */
-export default async function SandboxPayPage({ params, searchParams }: { params: Promise<{ checkout: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SandboxPayPage({ params, searchParams }: { params: Promise<{ checkout: string }>; searchParams: Promise<SearchParams> }) {
   if (!sandboxPaymentsReachable((await headers()).get("host"))) notFound();
   const { checkout: id } = await params;
-  const query = await searchParams;
+  const { query, invalid } = parsePageQuery(querySchema, await searchParams);
   if (!/^cs_[A-Za-z0-9_-]{10,40}$/.test(id)) notFound();
   const checkout = await findSandboxCheckout(getDb(), id);
   if (!checkout) notFound();
   const [t, locale] = await Promise.all([getTranslations("sandboxPay"), getLocale()]);
-  const error = ERRORS.find((e) => e === query.error) ?? (query.error === "code" ? "code" : null);
+  const error = query.error ?? null;
   const amount = formatMoney(checkout.amountMinor, checkout.currency, locale);
   const action = `/sandbox/pay/${encodeURIComponent(checkout.id)}/submit`;
   const twintQr = checkout.method === "TWINT" && checkout.status === "OPEN" ? await QRCode.toDataURL(`twint-sandbox:${checkout.id}`, { margin: 1, width: 200 }) : null;
@@ -51,6 +58,7 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
         {t("banner")}
       </p>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <QueryNotice invalid={invalid} />
       <p className="text-sm">
         {t("amount", { amount, reference: checkout.description })}
       </p>
