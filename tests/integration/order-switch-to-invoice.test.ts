@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { clock, DAY } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { ordersGet } from "@/lib/http/api-endpoints";
 import { getOrder } from "@/lib/orders/get-order";
 import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
 import { startOrderPayment } from "@/lib/orders/start-order-payment";
@@ -10,7 +11,7 @@ import { switchOrderToInvoice } from "@/lib/orders/switch-to-invoice";
 import { recordTransfer } from "@/lib/payments/record-transfer";
 import { payFromPrepaid } from "@/lib/prepaid/pay-from-prepaid";
 import { addMember, createOrganization, createProducts, createStaffUser, createUser } from "../factories";
-import { asUser } from "./support/api";
+import { asUser, call, tokenFor } from "./support/api";
 
 afterEach(() => clock.reset());
 
@@ -36,12 +37,17 @@ const staffActor = async (w: World): Promise<Actor> => {
 const invoicesOf = (w: World) => w.db.invoice.findMany({ where: { orderId: w.placed.orderId }, orderBy: { issuedAt: "asc" }, include: { lines: true } });
 
 describe("An order chosen to be paid by IBAN: its pro-forma, and paying by card instead (BIL-4, BIL-5)", () => {
-  test("[BIL-5] the order's page reads its pro-forma (number, amount, unpaid) where it used to find no invoice", async () => {
+  test("[BIL-5] the order's page and the API read its pro-forma (number, amount, unpaid) where they used to find no invoice", async () => {
     const w = await world();
     const order = await getOrder(w.db, w.owner, { orgId: w.org.id, orderId: w.placed.orderId });
     expect(order.invoice).toBeNull();
     expect(order.proforma).toMatchObject({ id: w.proforma.id, number: w.proforma.number, kind: "PROFORMA", status: "UNPAID", totalMinor: w.proforma.totalMinor });
     expect(order.replacedProforma).toBeNull();
+    // The REST API says the same.
+    const token = await tokenFor(w.db, w.org.legalRepresentativeId, w.org.id, ["invoices:read"]);
+    const params = { account_id: w.org.id, id: w.placed.orderId };
+    const one = await (await call(ordersGet.handle, `/api/v1/accounts/${w.org.id}/orders/${w.placed.orderId}`, { token, params })).json();
+    expect(one.data).toMatchObject({ invoice: null, proforma: { id: w.proforma.id, number: w.proforma.number, status: "UNPAID" } });
   });
 
   test("[BIL-5] pay by card instead: five clicks at once issue one invoice of the same lines and total, the pro-forma is cancelled, the order keeps its number and is then paid by card", async () => {
