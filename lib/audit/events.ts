@@ -136,6 +136,7 @@ export const AUDIT_EVENTS = {
   "order.procedureSent": "order",
   "order.released": "order",
   "order.cancelled": "order",
+  "order.switchedToInvoice": "order", // BIL-5: the pro-forma of a pending order replaced by an invoice ("pay by card instead")
   "invoice.reminderSent": "invoice",
   "invoice.servicesSuspended": "invoice",
   "invoice.servicesTerminated": "invoice",

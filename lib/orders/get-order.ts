@@ -12,7 +12,7 @@ export const getOrderSchema = z.object({
 export type GetOrderInput = z.input<typeof getOrderSchema>;
 
 /**
- * BIL-4: one order with its lines, its total, its status and the invoice it is paid through. Another
+ * BIL-4: one order with its lines, its total, its status and the invoice (or the pro-forma) it is paid through. Another
  * Organization's order answers NOT_FOUND, so its existence is never confirmed.
  */
 export async function getOrder(db: Db, actor: Actor, raw: GetOrderInput) {
@@ -31,7 +31,11 @@ export async function getOrder(db: Db, actor: Actor, raw: GetOrderInput) {
     if (!order) throw new AppError("NOT_FOUND");
     const { invoices, ...rest } = order;
     const invoice = invoices.find((i) => i.kind === "INVOICE" && i.status !== "CANCELLED") ?? invoices.find((i) => i.kind === "INVOICE") ?? null;
-    return { ...rest, invoice };
+    // BIL-5: an order chosen to be paid by IBAN transfer is paid through its pro-forma until an invoice
+    // replaces it ("pay by card instead", switch-to-invoice.ts); the replaced one is named so nobody pays it.
+    const proforma = invoice && invoice.status !== "CANCELLED" ? null : (invoices.find((i) => i.kind === "PROFORMA" && i.status !== "CANCELLED") ?? null);
+    const replacedProforma = invoice && invoice.status !== "CANCELLED" ? (invoices.find((i) => i.kind === "PROFORMA" && i.status === "CANCELLED") ?? null) : null;
+    return { ...rest, invoice, proforma, replacedProforma };
   });
 }
 

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/access/actor";
-import { allows, requireAccess } from "@/lib/access/require-access";
+import { requireAccess } from "@/lib/access/require-access";
 import { audit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
-import { payerOf, resellerPrice } from "@/lib/partners/payer";
+import { resellerPrice } from "@/lib/partners/payer";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
 import { requireProductsToChange } from "@/lib/products/visible-products";
 import { allocateOrderNumber } from "./order-number";
+import { renewalOrderTerms } from "./renewal-order-terms";
 import { MAX_RENEWAL_MONTHS, renewalPeriods } from "./renewal-periods";
 
 /** Form fields arrive once (a string) or repeated (an array). */
@@ -42,8 +43,10 @@ export const RENEWAL_METHODS = [...CHECKOUT_METHODS, "IBAN"] as const;
  * BIL-2 / BIL-3: "Pay my selection" — one order and one invoice for every selected renewal, each line
  * for a period its category allows. The paying Organization is the order's own (`Order.orgId`): the
  * client's, or the partner's when it pays for this client (PRT-5, lib/partners/payer.ts) — the products stay the client's.
- * Ordering asks "billing.order"; choosing how the order is paid asks "billing.pay" too, so a partner whose
- * client pays places the order without a method (FORBIDDEN with one) and the client pays it (BIL-4).
+ * Ordering asks "billing.order"; choosing how the order is paid asks "billing.pay" where the order is
+ * invoiced (renewal-order-terms.ts), so a partner whose client pays — or a partner's plain user while the
+ * partner pays — places the order without a method (FORBIDDEN with one) and the payer's billing people pay
+ * it from their pending orders (BIL-4).
  * Only products the actor may change (PRD-3): another Organization's or a hidden one is NOT_FOUND and
  * nothing is written. The same idempotency key places the order once (a double click, a retry).
  */
@@ -51,13 +54,14 @@ export async function placeRenewalOrder(db: Db, actor: Actor, raw: PlaceRenewalO
   const input = placeRenewalOrderSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const me = await requireAccess(tx, actor, input.orgId, "billing.order");
-    if (allows(me, "billing.pay")) {
+    // PRT-5: who is invoiced — the client, or the partner acting through a full partnership where the partner
+    // pays — and whether the one ordering may pay there (PRT-9: a partner's plain user may not).
+    const { payer, choosesMethod } = await renewalOrderTerms(tx, me);
+    if (choosesMethod) {
       if (!input.method) throw new AppError("INVALID_INPUT", "errors.INVALID_INPUT", { method: ["billing.chooseMethodError"] });
-    } else if (input.method) throw new AppError("FORBIDDEN");
+    } else if (input.method) throw new AppError("FORBIDDEN", payer.orgId === me.orgId ? undefined : "payments.errors.partnerBillingPays");
     // Two requests with one key at once: the second waits here, then finds the first one's order.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order:${input.idempotencyKey}`}))`;
-    // PRT-5: who is invoiced — the client, or the partner acting through a full partnership where the partner pays.
-    const payer = await payerOf(tx, me.orgId, me.via === "partnership" ? { partnershipId: me.partnershipId } : "CLIENT");
     const existing = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, orgId: true, invoices: { select: { id: true }, take: 1 } } });
     if (existing) {
       if (existing.orgId !== payer.orgId || !existing.invoices[0]) throw new AppError("CONFLICT");

@@ -4,6 +4,7 @@ import { allows, requireAccess } from "@/lib/access/require-access";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { renewalOrderTerms } from "@/lib/orders/renewal-order-terms";
 import { renewalPeriods } from "@/lib/orders/renewal-periods";
 import { changeableProductIds, visibleProductsWhere } from "@/lib/products/visible-products";
 
@@ -91,10 +92,13 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
     const op = dir === "asc" ? "gt" : "lt";
     filters.push({ OR: [{ expiresAt: { [op]: cursor.at } }, { expiresAt: cursor.at, id: { [op]: cursor.id } }] });
   }
-  const [rows, org] = await Promise.all([
+  const [rows, org, terms] = await Promise.all([
     db.product.findMany({ where: { AND: filters }, orderBy: [{ expiresAt: dir }, { id: dir }], take: input.perPage + 1, select: SELECT }),
     db.organization.findUniqueOrThrow({ where: { id: access.orgId }, select: { currency: true } }),
+    // PRT-5, PRT-9: the same decision placeRenewalOrder makes — who is invoiced, and whether the reader pays there.
+    renewalOrderTerms(db, access),
   ]);
+  const payerName = terms.payer.orgId === access.orgId ? null : (await db.organization.findUniqueOrThrow({ where: { id: terms.payer.orgId }, select: { name: true } })).name;
   const more = rows.length > input.perPage;
   const page = rows.slice(0, input.perPage);
   if (before) page.reverse();
@@ -108,7 +112,9 @@ export async function listRenewals(db: Db, actor: Actor, raw: ListRenewalsInput)
     /** The paying Organization's currency: invoices and payment methods follow it (BIL-5, BIL-7). */
     currency: org.currency,
     /** Whether the reader chooses how the selection is paid; otherwise it orders and the payer pays (PRT-5). */
-    canPay: allows(access, "billing.pay"),
+    canPay: terms.choosesMethod,
+    /** The partner's name when the partner is invoiced for what the reader orders here (PRT-5), else null. */
+    payerName,
     /** Whether the reader also sees the Organization's invoices, payments and renewal settings (links to them). */
     readsBilling: allows(access, "billing.read"),
     /** Products of the page the actor sees but may not renew (held through READ grants only, SEC-5). */

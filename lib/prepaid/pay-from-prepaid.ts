@@ -36,7 +36,10 @@ export async function payFromPrepaid(db: Db, actor: Actor, raw: PayFromPrepaidIn
       if (previous.orgId !== me.orgId || previous.invoiceId !== invoice.id) throw new AppError("CONFLICT");
       return { spentMinor: previous.amountMinor, remainingMinor: await amountDue(tx, invoice), balanceMinor: await ledgerBalance(tx, me.orgId) };
     }
-    if (invoice.status !== "UNPAID" || invoice.kind !== "INVOICE") throw new AppError("CONFLICT", "errors.invoiceNotPayable");
+    if (invoice.status !== "UNPAID") throw new AppError("CONFLICT", "errors.invoiceNotPayable");
+    // BIL-5, BIL-6: a pro-forma is paid by the transfer it names (record-transfer.ts); an order's pro-forma
+    // may be replaced by an invoice first ("pay by card instead", lib/orders/switch-to-invoice.ts).
+    if (invoice.kind !== "INVOICE") throw new AppError("CONFLICT", "errors.proformaNotFromPrepaid");
     const balance = await ledgerBalance(tx, me.orgId);
     const due = await amountDue(tx, invoice);
     const spend = Math.min(balance, due);

@@ -5,7 +5,11 @@ import { clock, DAY } from "@/lib/clock";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { afterPaymentSettled } from "@/lib/orders/after-settlement";
+import { mapError } from "@/lib/http/map-error";
+import { listOrders } from "@/lib/orders/list-orders";
 import { placeRenewalOrder } from "@/lib/orders/place-renewal-order";
+import { startOrderPayment } from "@/lib/orders/start-order-payment";
+import { listRenewals } from "@/lib/payments/list-renewals";
 import { listCashback } from "@/lib/partners/list-cashback";
 import { recordTransfer } from "@/lib/payments/record-transfer";
 import { addMember, createOrganization, createPartner, createPartnership, createProducts, createStaffUser, createUser } from "../factories";
@@ -126,5 +130,34 @@ describe("who pays: the client or the partner (PRT-5)", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect(await w.db.order.count({ where: { orgId: { in: [w.client.id, w.partnerOrg.id] } } })).toBe(0);
+  });
+
+  test("[PRT-5] [PRT-9] partner pays, a plain user of the partner assigned to the client orders: page and service agree it orders without paying; the order waits unpaid among the partner's pending orders for its billing people; a method is refused with a translated reason and writes nothing", async () => {
+    const w = await world("DISCOUNT", "PARTNER");
+    const nina = await createUser(w.db);
+    const membership = await addMember(w.db, w.partnerOrg.id, nina.id, "USER");
+    await w.db.partnerManager.create({ data: { partnershipId: w.partnership.id, membershipId: membership.id } });
+    const plain = asUser(nina.id);
+
+    // The payments page: she orders, the partner pays — no method to choose, and she is told who pays.
+    expect(await listRenewals(w.db, plain, { orgId: w.client.id, all: "1" })).toMatchObject({ canPay: false, payerName: w.partnerOrg.name });
+    expect(await listRenewals(w.db, w.partnerLead, { orgId: w.client.id, all: "1" })).toMatchObject({ canPay: true, payerName: w.partnerOrg.name });
+
+    // A method (a stale page, the API) is refused before anything is written.
+    const refused = await renew(w, plain).catch((e: unknown) => e);
+    expect(mapError(refused)).toMatchObject({ status: 403, key: "payments.errors.partnerBillingPays" });
+    expect(await w.db.order.count({ where: { orgId: { in: [w.client.id, w.partnerOrg.id] } } })).toBe(0);
+
+    const placed = await renew(w, plain, false);
+    expect(placed.orgId).toBe(w.partnerOrg.id);
+    expect(await w.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ orgId: w.partnerOrg.id, partnerId: w.partner.id, status: "PENDING", placedById: nina.id });
+    expect(await w.db.invoice.findUniqueOrThrow({ where: { id: placed.invoiceId } })).toMatchObject({ orgId: w.partnerOrg.id, kind: "INVOICE", status: "UNPAID", subtotalMinor: 1700 });
+    expect(await w.db.payment.count({ where: { orgId: w.partnerOrg.id } })).toBe(0);
+    // The partner's billing people find it first among their pending orders and pay it; she could not.
+    const pending = await listOrders(w.db, w.partnerLead, { orgId: w.partnerOrg.id });
+    expect(pending.items[0]).toMatchObject({ id: placed.orderId, status: "PENDING" });
+    await expect(startOrderPayment(w.db, plain, { orgId: w.partnerOrg.id, orderId: placed.orderId, method: "CARD", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const started = await startOrderPayment(w.db, w.partnerLead, { orgId: w.partnerOrg.id, orderId: placed.orderId, method: "CARD", idempotencyKey: randomUUID() });
+    expect(await w.db.payment.findUniqueOrThrow({ where: { id: started.paymentId } })).toMatchObject({ orgId: w.partnerOrg.id, invoiceId: placed.invoiceId });
   });
 });

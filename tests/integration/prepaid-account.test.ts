@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { mapError } from "@/lib/http/map-error";
+import frMessages from "@/lib/i18n/messages/fr.json";
 import { translateError } from "@/lib/http/translate-error";
 import { answerWallet, payWithCard, sandboxNotification } from "@/lib/payments/sandbox/hosted-page";
 import { findSandboxCheckout } from "@/lib/payments/sandbox/store";
@@ -87,6 +89,18 @@ describe("Prepaid account page and paying from it (BIL-5, BIL-6)", () => {
     const noMethod = await startTopUp(w.db, w.owner, { orgId: w.org.id, amount: "10", method: "" as "CARD", idempotencyKey: randomUUID() }).catch((e: unknown) => e);
     expect(translateError(keyOnly, mapError(noMethod)).fieldErrors).toEqual({ method: "prepaid.errors.chooseMethod" });
     expect(await w.db.payment.count({ where: { orgId: w.org.id } })).toBe(0);
+  });
+
+  test("[BIL-5] a pro-forma is refused from the prepaid balance with its own message, in the user's words; nothing is spent", async () => {
+    const w = await world(30_000);
+    const proforma = await createInvoice(w.db, { org: w.org, kind: "PROFORMA", status: "UNPAID", lines: [{ description: "Hosting", unitPriceMinor: 10_000 }] });
+    const err = await payFromPrepaid(w.db, w.owner, { orgId: w.org.id, invoiceId: proforma.id, idempotencyKey: randomUUID() }).catch((e: unknown) => e);
+    expect(mapError(err)).toMatchObject({ status: 409, key: "errors.proformaNotFromPrepaid" });
+    const fr = createTranslator({ locale: "fr", messages: frMessages });
+    expect(translateError((key, values) => fr(key as never, values as never), mapError(err)).message).toMatch(/^Une facture pro forma se paie par virement bancaire/);
+    expect(await balanceOf(w)).toBe(30_000);
+    expect(await w.db.payment.count({ where: { orgId: w.org.id } })).toBe(0);
+    expect((await w.db.invoice.findUniqueOrThrow({ where: { id: proforma.id } })).status).toBe("UNPAID");
   });
 
   test("[BIL-5] a balance that covers the invoice pays all of it and keeps the rest", async () => {

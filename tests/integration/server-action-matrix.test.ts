@@ -150,6 +150,15 @@ const MATRIX: Record<string, Entry> = {
     needs: "billing.pay",
     form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, orderId: (await order(db, w, "PENDING")).id, method: "CARD", idempotencyKey: randomUUID() }),
   },
+  [`${CONSOLE}/[org]/orders/actions.ts#switchToInvoiceAction`]: {
+    needs: "billing.pay",
+    // An order chosen to be paid by IBAN: its invoice is a pro-forma (BIL-5).
+    form: async ({ db, w }: Ctx) => {
+      const o = await order(db, w, "PENDING");
+      await db.invoice.update({ where: { id: o.invoice.id }, data: { kind: "PROFORMA" } });
+      return { orgId: w.orgId, orderId: o.id };
+    },
+  },
   [`${CONSOLE}/[org]/orders/actions.ts#resendProcedureAction`]: { needs: "billing.pay", form: async ({ db, w }: Ctx) => ({ orgId: w.orgId, orderId: (await order(db, w, "BLOCKED")).id }) },
   // Users, invitations, permissions (ORG-2 … ORG-5).
   [`${CONSOLE}/[org]/users/invite/actions.ts#inviteUserAction`]: {

@@ -23,6 +23,10 @@ export const orderSummaryOutSchema = z.object({
 
 export const orderOutSchema = orderSummaryOutSchema.extend({
   invoice: z.object({ id: z.string(), number: z.string(), status: z.enum(["UNPAID", "PAID", "CANCELLED"]) }).nullable().describe("The invoice the order is paid through."),
+  proforma: z
+    .object({ id: z.string(), number: z.string(), status: z.enum(["UNPAID", "PAID", "CANCELLED"]) })
+    .nullable()
+    .describe("BIL-5: the pro-forma of an order chosen to be paid by IBAN transfer, while no invoice replaced it (its number is the transfer's reference)."),
   lines: z.array(z.object({ id: z.string(), product_id: z.string().nullable(), description: z.string(), period_months: z.number().int().nullable(), amount_minor: minor })),
 });
 
@@ -82,6 +86,7 @@ export const ordersGet = endpoint({
     const data: z.infer<typeof orderOutSchema> = {
       ...orderOut(o),
       invoice: o.invoice ? { id: o.invoice.id, number: o.invoice.number, status: o.invoice.status } : null,
+      proforma: o.proforma ? { id: o.proforma.id, number: o.proforma.number, status: o.proforma.status } : null,
       lines: o.lines.map((l) => ({ id: l.id, product_id: l.productId, description: l.description, period_months: l.periodMonths, amount_minor: l.amountMinor })),
     };
     return { data };

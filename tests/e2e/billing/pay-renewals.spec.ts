@@ -140,3 +140,35 @@ test("[PRT-5] a partner whose client pays orders a renewal without choosing how 
   await expect(page.getByText(de("payments.placedForClient"))).toBeVisible();
   expect((await state([domain.id])).invoices).toEqual([{ status: "UNPAID", order: { status: "PENDING" } }]);
 });
+
+test("[BIL-5] a renewal ordered by IBAN shows its pro-forma on the order's page, and 'pay by card instead' replaces it by an invoice paid on the card path, the order number unchanged", async ({ page }) => {
+  await signIn(page, "owner@example.com", DEMO_PASSWORD);
+  const { orgId, products } = await dueProducts([{ category: "domain", priceMinor: 1500 }]);
+  const [domain] = products as [Due];
+  await page.goto(`/${orgId}/payments`);
+  await row(page, domain).getByRole("checkbox", { name: msg("fr", "payments.select", { name: domain.name }) }).check();
+  await page.getByRole("radio", { name: msg("fr", "payments.methodIban") }).check();
+  await page.getByRole("button", { name: msg("fr", "payments.paySelection"), exact: true }).click();
+  // The pro-forma's page, with its bank details and the way to the order.
+  await expect(page.getByTestId("invoice-transfer")).toBeVisible({ timeout: 20_000 });
+  const proforma = (await page.getByTestId("transfer-reference").textContent())!;
+  expect(proforma).toMatch(/^PRO-\d{4}-\d{6}$/);
+  await page.getByRole("link", { name: msg("fr", "billing.payOrderByCard") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${orgId}/orders/[^/]+$`));
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await expect(page.getByTestId("order-proforma")).toHaveText(msg("fr", "orders.proformaLabel", { number: proforma }));
+  await expect(page.getByTestId("order-proforma-pdf")).toHaveAttribute("href", /\/pdf$/);
+  await expect(page.getByTestId("transfer-reference")).toHaveText(proforma);
+
+  await page.getByRole("button", { name: msg("fr", "orders.switchButton") }).click();
+  await expect(page.getByTestId("order-invoice")).toHaveText(/^INV-\d{4}-\d{6}$/, { timeout: 20_000 });
+  const invoice = (await page.getByTestId("order-invoice").textContent())!;
+  await expect(page.getByTestId("order-replaced-proforma")).toHaveText(msg("fr", "orders.replacedProforma", { proforma, invoice }));
+  await expect(page.getByTestId("invoice-transfer")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await page.getByRole("radio", { name: msg("fr", "billing.methods.CARD") }).check();
+  await page.getByRole("button", { name: msg("fr", "orders.pay"), exact: true }).click();
+  await expect(page).toHaveURL(/\/sandbox\/pay\/cs_/, { timeout: 20_000 });
+  const after = await state([domain.id]);
+  expect(after.invoices.map((i) => `${i.status}/${i.order?.status}`).sort()).toEqual(["CANCELLED/PENDING", "UNPAID/PENDING"]);
+});

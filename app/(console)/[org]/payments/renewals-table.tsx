@@ -20,6 +20,8 @@ type Props = {
   readOnlyIds: string[];
   /** Whether the reader chooses how the selection is paid; a partner whose client pays orders without (PRT-5). */
   canPay: boolean;
+  /** The partner invoiced for what is ordered here (PRT-5); without `canPay`, its billing people pay the order (PRT-9). */
+  payerName: string | null;
   /** Whether the reader may open the renewal settings (auto-renewal): who reads the billing. */
   canManageRenewals: boolean;
   currency: string;
@@ -33,7 +35,7 @@ type Props = {
  * allows) and a ⋮ menu; the selection is paid as one order through the payment operator's page — or, for a
  * partner whose client pays, ordered for the client to pay (PRT-5).
  */
-export function RenewalsTable({ orgId, items, readOnlyIds, canPay, canManageRenewals, currency, methods, idempotencyKey, empty }: Props) {
+export function RenewalsTable({ orgId, items, readOnlyIds, canPay, payerName, canManageRenewals, currency, methods, idempotencyKey, empty }: Props) {
   const t = useTranslations("payments");
   const tBilling = useTranslations("billing");
   const tCategories = useTranslations("categories");
@@ -179,7 +181,7 @@ export function RenewalsTable({ orgId, items, readOnlyIds, canPay, canManageRene
               ) : null}
             </fieldset>
           ) : (
-            <p className="text-sm text-slate-600">{t("orderForClientHelp")}</p>
+            <p className="text-sm text-slate-600">{payerName ? t("orderForPartnerHelp", { partner: payerName }) : t("orderForClientHelp")}</p>
           )}
           <Button type="submit" disabled={pending || chosen.length === 0}>
             {pending ? tBilling("redirecting") : canPay ? t("paySelection") : t("orderSelection")}

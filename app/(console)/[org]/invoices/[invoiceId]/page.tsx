@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MethodChoiceForm } from "@/components/billing/method-choice-form";
+import { TransferDetails } from "@/components/billing/transfer-details";
 import { DataTable } from "@/components/ui/data-table";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format/money";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { formatIban, providerBankAccount } from "@/lib/payments/bank-account";
 import { getInvoice, type InvoiceDetails } from "@/lib/invoices/get-invoice";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
@@ -110,7 +110,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
           </>
         ) : null}
       </dl>
-      {invoice.kind === "PROFORMA" && invoice.status === "UNPAID" ? <TransferDetails invoice={invoice} amount={money(invoice.totalMinor)} t={t} topUpNote={invoice.prepaidTopUp ? tPrepaid("topUpProformaNote") : null} /> : null}
+      {invoice.kind === "PROFORMA" && invoice.status === "UNPAID" ? <TransferDetails number={invoice.number} currency={invoice.currency} amount={money(invoice.totalMinor)} note={invoice.prepaidTopUp ? tPrepaid("topUpProformaNote") : null} /> : null}
+      {/* BIL-5: an order's pro-forma may give way to an invoice paid by card, from the order's page. */}
+      {invoice.kind === "PROFORMA" && invoice.status === "UNPAID" && invoice.orderId && allows(access, "billing.pay") ? (
+        <p className="text-sm">
+          <Link href={`/${orgId}/orders/${invoice.orderId}`} className="text-brand-700 underline" data-testid="invoice-order-by-card">
+            {t("payOrderByCard")}
+          </Link>
+        </p>
+      ) : null}
       {payable ? (
         <section aria-labelledby="pay-heading" className="rounded border border-slate-200 p-4">
           <h2 id="pay-heading" className="mb-2 text-lg font-semibold">
@@ -138,27 +146,5 @@ export default async function InvoicePage({ params }: { params: Promise<{ org: s
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** BIL-5 / BIL-6: how to pay a pro-forma — the provider's account and the reference the transfer carries (the PDF adds the QR-bill in CHF). */
-function TransferDetails({ invoice, amount, t, topUpNote }: { invoice: InvoiceDetails; amount: string; t: Awaited<ReturnType<typeof getTranslations<"billing">>>; topUpNote: string | null }) {
-  const bank = providerBankAccount();
-  return (
-    <section aria-labelledby="transfer-heading" className="rounded border border-slate-200 p-4" data-testid="invoice-transfer">
-      <h2 id="transfer-heading" className="mb-2 text-lg font-semibold">
-        {t("bankTransfer")}
-      </h2>
-      <p className="mb-2 text-sm">{t("proformaTransferHelp", { amount, qr: invoice.currency === "CHF" ? "yes" : "no" })}</p>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium">{t("bankBeneficiary")}</dt>
-        <dd>{`${bank.name}, ${bank.address}, ${bank.zip} ${bank.city}`}</dd>
-        <dt className="font-medium">IBAN</dt>
-        <dd data-testid="transfer-iban">{formatIban(bank.iban)}</dd>
-        <dt className="font-medium">{t("bankReference")}</dt>
-        <dd data-testid="transfer-reference">{invoice.number}</dd>
-      </dl>
-      <p className="mt-2 text-sm text-slate-700">{topUpNote ?? t("bankFees")}</p>
-    </section>
   );
 }

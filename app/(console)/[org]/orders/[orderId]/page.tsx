@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MethodChoiceForm } from "@/components/billing/method-choice-form";
+import { TransferDetails } from "@/components/billing/transfer-details";
 import { DataTable } from "@/components/ui/data-table";
 import { allows } from "@/lib/access/require-access";
 import { getDb } from "@/lib/db";
@@ -13,12 +14,16 @@ import { blockedOrderCancelsAt } from "@/lib/orders/rules";
 import { consoleContext } from "@/lib/orgs/console-context";
 import { CHECKOUT_METHODS } from "@/lib/payments/types";
 import { payOrderAction } from "../actions";
+import { SwitchToInvoiceForm } from "./switch-to-invoice-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
 }
 
-/** BIL-4: one order — lines, total, status, its invoice — and, while pending, "Pay the order". */
+/**
+ * BIL-4: one order — lines, total, status, its invoice — and, while pending, "Pay the order". BIL-5: an order
+ * chosen to be paid by IBAN shows its pro-forma (bank details, PDF) and offers "pay by card instead".
+ */
 export default async function OrderPage({ params }: { params: Promise<{ org: string; orderId: string }> }) {
   const { org: orgId, orderId } = await params;
   const { actor, access } = await consoleContext(orgId, "billing.read");
@@ -27,6 +32,8 @@ export default async function OrderPage({ params }: { params: Promise<{ org: str
   // BIL-5: a PostFinance card only for an Organization paying in CHF.
   const methods = CHECKOUT_METHODS.filter((m) => m !== "POSTFINANCE" || order.currency === "CHF");
   const payable = order.status === "PENDING" && order.invoice?.status === "UNPAID" && allows(access, "billing.pay");
+  // BIL-5: chosen to be paid by IBAN — the pro-forma's bank details, and "pay by card instead" for who pays.
+  const waitsForTransfer = order.status === "PENDING" && order.proforma?.status === "UNPAID";
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -55,6 +62,16 @@ export default async function OrderPage({ params }: { params: Promise<{ org: str
               <Link href={`/${orgId}/invoices/${order.invoice.id}`} className="text-brand-700 underline" data-testid="order-invoice">
                 {order.invoice.number}
               </Link>
+            ) : order.proforma ? (
+              <>
+                <Link href={`/${orgId}/invoices/${order.proforma.id}`} className="text-brand-700 underline" data-testid="order-proforma">
+                  {t("proformaLabel", { number: order.proforma.number })}
+                </Link>{" "}
+                {/* A download, not a page: a plain link, never prefetched. */}
+                <a href={`/${orgId}/invoices/${order.proforma.id}/pdf`} download className="text-brand-700 underline" data-testid="order-proforma-pdf">
+                  {t("downloadProforma")}
+                </a>
+              </>
             ) : (
               t("noInvoice")
             )}
@@ -79,6 +96,13 @@ export default async function OrderPage({ params }: { params: Promise<{ org: str
           <dd data-testid="order-total">{money(order.totalMinor)}</dd>
         </div>
       </dl>
+      {order.replacedProforma && order.invoice ? (
+        <p className="text-sm text-slate-700" data-testid="order-replaced-proforma">
+          {t("replacedProforma", { proforma: order.replacedProforma.number, invoice: order.invoice.number })}
+        </p>
+      ) : null}
+      {waitsForTransfer && order.proforma ? <TransferDetails number={order.proforma.number} currency={order.currency} amount={money(order.proforma.totalMinor)} /> : null}
+      {waitsForTransfer && order.proforma && allows(access, "billing.pay") ? <SwitchToInvoiceForm orgId={orgId} orderId={order.id} proforma={order.proforma.number} /> : null}
       {payable ? (
         <section aria-labelledby="pay-order-heading" className="rounded border border-slate-200 p-4">
           <h2 id="pay-order-heading" className="mb-2 text-lg font-semibold">

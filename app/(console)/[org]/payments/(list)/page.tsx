@@ -55,9 +55,10 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           </p>
         ) : null}
       </div>
-      {/* PRT-5: a partner ordered for a client that pays itself: the client is invoiced and pays the order. */}
+      {/* PRT-5: ordered without paying — for a client that pays itself (the client pays the order), or, for a
+          partner's plain user while the partner pays, for the partner's billing people (PRT-9). */}
       <QueryNotice invalid={invalid} />
-      {asked.placed === "1" && !list.readsBilling ? <Alert tone="success">{t("placedForClient")}</Alert> : null}
+      {asked.placed === "1" && !list.canPay ? <Alert tone="success">{list.payerName ? t("placedForPartner", { partner: list.payerName }) : t("placedForClient")}</Alert> : null}
       <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-2">
         <Link href={`/${orgId}/payments`} aria-current={all ? undefined : "page"} className={`${tab} ${all ? "border border-slate-300" : "bg-brand-600 text-white"}`}>
           {t("window")}
@@ -72,6 +73,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
         items={list.items}
         readOnlyIds={list.readOnlyIds}
         canPay={list.canPay}
+        payerName={list.payerName}
         canManageRenewals={list.readsBilling}
         currency={currency}
         methods={methods}
