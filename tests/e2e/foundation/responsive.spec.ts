@@ -16,10 +16,12 @@ import {
   BACKOFFICE_DETAIL_LISTS,
   BACKOFFICE_PAGES,
   consolePages,
+  LANGUAGES,
   ORG_DETAIL_LISTS,
   ORG_PAGES,
   overflowProblems,
   PARTNER_PAGES,
+  PUBLIC_PAGES,
   RESELLER_PAGES,
   RESELLER_PARTNER_PAGES,
   staticOrgPages,
@@ -227,6 +229,24 @@ for (const theme of THEMES) {
       await expect(page).toHaveURL(new RegExp(`${href}$`));
       await expect(panel).toBeHidden();
       await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    });
+  });
+}
+
+/** Signed out, the picker's cookie chooses the language: German's long words are the first to push a header past a phone's width. */
+for (const locale of LANGUAGES) {
+  test.describe(`signed out on a phone, in ${locale}`, () => {
+    test.use({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+
+    test(`[a11y][PRT-1][API-3] every public page fits 390px in ${locale} without sideways scrolling, errors or serious accessibility problems`, async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(300_000);
+      await page.context().addCookies([{ name: "manager.locale", value: locale, url: baseURL! }]);
+      const problems: string[] = [];
+      for (const url of PUBLIC_PAGES) await visitFitting(page, url, problems);
+      expect(problems).toEqual([]);
     });
   });
 }
