@@ -251,6 +251,25 @@ for (const locale of LANGUAGES) {
   });
 }
 
+test.describe("a partner's user on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("[a11y][PRT-9] a partner's user who may not edit reads the partner's profile in German (details as a list) without sideways scrolling", async ({
+    page,
+  }) => {
+    // Nina (demo data) speaks German and is no legal representative of Helvetic Partners: the profile is a read-only list.
+    await signIn(page, "nina@example.com", DEMO_PASSWORD);
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT p.id FROM "Partner" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.name = 'Helvetic Partners AG'`,
+    );
+    const problems: string[] = [];
+    await visitFitting(page, `/reseller/${id}/profile`, problems);
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+    await expect(page.getByText(msg("de", "resellerProfile.inDirectory"), { exact: true })).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
