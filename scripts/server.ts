@@ -30,6 +30,19 @@ function answerOutagesWith503(res: ServerResponse) {
   }) as ServerResponse["writeHead"];
 }
 
+/**
+ * SEC-5: a path whose percent-encoding is malformed (`/%E0%A4%A`) names no page; Next.js answers such a
+ * path with a bare 500 while decoding it, so it is refused here as the bad request it is.
+ */
+function malformedPath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.MANAGER_LISTEN_HOST ?? process.env.HOST ?? "127.0.0.1";
@@ -39,6 +52,10 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    if (malformedPath(req.url)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad Request");
+      return;
+    }
     stampClientAddress(req, trusted);
     answerOutagesWith503(res);
     void requestFaults.run({ databaseUnavailable: false }, () =>

@@ -22,7 +22,7 @@ export default async function ApiDocsPage() {
   return (
     <div className="space-y-6 py-8">
       <div className="mx-auto max-w-5xl space-y-6 px-6">
-        <header className="flex items-center justify-between">
+        <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <LanguagePicker />
         </header>
@@ -31,7 +31,7 @@ export default async function ApiDocsPage() {
             {t("basicsTitle")}
           </h2>
           <p>{t("auth")}</p>
-          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-slate-100">
+          <pre className="rounded bg-slate-900 p-3 break-all whitespace-pre-wrap text-slate-100">
             curl -H &quot;Authorization: Bearer mgr_…&quot; /api/{API_VERSIONS[0]}/accounts
           </pre>
           <p>{t("envelope")}</p>

@@ -28,9 +28,9 @@ export default async function PartnersDirectoryPage({ searchParams }: { searchPa
   const filtered = !!(filters.q || filters.region || filters.speciality);
   return (
     <div className="mx-auto max-w-5xl px-6 py-8">
-      <header className="flex items-center justify-between">
+      <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <ThemePicker />
           <LanguagePicker />
         </div>

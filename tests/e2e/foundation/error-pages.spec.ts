@@ -19,6 +19,21 @@ test("[SEC-5] an unknown console address, or another Organization's product, is 
   }
 });
 
+test("[SEC-5] an id longer than any record's, on every page that opens one, is the not-found page; a malformed percent-encoding is a 400", async ({
+  page,
+}) => {
+  const orgId = await frenchCustomer(page);
+  const long = "x".repeat(300);
+  for (const list of ["products", "orders", "invoices", "payments", "teams", "users", "mail", "drive", "chat", "support", "partners"]) {
+    const response = await page.goto(`/${orgId}/${list}/${long}`);
+    expect(response?.status(), list).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: msg("fr", "notFound.title") })).toBeVisible();
+  }
+  for (const path of [`/${orgId}/products/%E0%A4%A`, "/%E0%A4%A/dashboard", "/sign-in%E0"]) {
+    expect((await page.request.get(path)).status(), path).toBe(400);
+  }
+});
+
 test("[SEC-5] a page that fails shows the error page in the user's language, with a way back and no detail", async ({ page }) => {
   await frenchCustomer(page);
   await page.goto("/faults/bug");

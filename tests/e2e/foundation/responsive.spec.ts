@@ -16,10 +16,12 @@ import {
   BACKOFFICE_DETAIL_LISTS,
   BACKOFFICE_PAGES,
   consolePages,
+  LANGUAGES,
   ORG_DETAIL_LISTS,
   ORG_PAGES,
   overflowProblems,
   PARTNER_PAGES,
+  PUBLIC_PAGES,
   RESELLER_PAGES,
   RESELLER_PARTNER_PAGES,
   staticOrgPages,
@@ -230,6 +232,43 @@ for (const theme of THEMES) {
     });
   });
 }
+
+/** Signed out, the picker's cookie chooses the language: German's long words are the first to push a header past a phone's width. */
+for (const locale of LANGUAGES) {
+  test.describe(`signed out on a phone, in ${locale}`, () => {
+    test.use({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+
+    test(`[a11y][PRT-1][API-3] every public page fits 390px in ${locale} without sideways scrolling, errors or serious accessibility problems`, async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(300_000);
+      await page.context().addCookies([{ name: "manager.locale", value: locale, url: baseURL! }]);
+      const problems: string[] = [];
+      for (const url of PUBLIC_PAGES) await visitFitting(page, url, problems);
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
+test.describe("a partner's user on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("[a11y][PRT-9] a partner's user who may not edit reads the partner's profile in German (details as a list) without sideways scrolling", async ({
+    page,
+  }) => {
+    // Nina (demo data) speaks German and is no legal representative of Helvetic Partners: the profile is a read-only list.
+    await signIn(page, "nina@example.com", DEMO_PASSWORD);
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT p.id FROM "Partner" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.name = 'Helvetic Partners AG'`,
+    );
+    const problems: string[] = [];
+    await visitFitting(page, `/reseller/${id}/profile`, problems);
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+    await expect(page.getByText(msg("de", "resellerProfile.inDirectory"), { exact: true })).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+});
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });

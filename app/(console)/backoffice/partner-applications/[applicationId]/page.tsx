@@ -45,7 +45,7 @@ export default async function PartnerApplicationPage({ params }: { params: Promi
           {t("backToList")}
         </Link>
         <h1 className="text-2xl font-semibold">{t("applicationTitle")}</h1>
-        <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-2 text-sm break-words sm:grid-cols-[max-content_1fr]">
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="font-medium text-slate-700">{k}</dt>

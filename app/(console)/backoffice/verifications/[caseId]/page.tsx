@@ -49,7 +49,7 @@ export default async function VerificationCasePage({ params }: { params: Promise
         </Link>
         <h1 className="text-2xl font-semibold">{t("caseTitle")}</h1>
         {!open ? <Alert tone="info">{t("closed", { status: t(`statuses.${found.status}`) })}</Alert> : null}
-        <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-2 text-sm break-words sm:grid-cols-[max-content_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="font-medium text-slate-600">{label}</dt>

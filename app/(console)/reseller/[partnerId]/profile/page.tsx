@@ -36,7 +36,7 @@ export default async function PartnerProfilePage({ params }: { params: Promise<{
         {mayEdit ? (
           <ProfileForm profile={profile} />
         ) : (
-          <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 text-sm break-words sm:grid-cols-[max-content_1fr] sm:gap-y-2">
             <dt className="font-medium">{t("displayName")}</dt>
             <dd>{profile.displayName}</dd>
             <dt className="font-medium">{t("website")}</dt>

@@ -38,13 +38,13 @@ export default async function ResellerTenderPage({ params }: { params: Promise<{
       <div className="mt-4 grid max-w-4xl gap-4">
         <Section id="need" title={t("need")}>
           <p className="whitespace-pre-line text-sm">{tender.description}</p>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm break-words sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-600">{t("budget")}</dt>
             <dd>{tender.budget ?? t("noBudget")}</dd>
           </dl>
         </Section>
         <Section id="contact" title={t("contact")} testId="tender-contact">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm break-words sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-600">{t("contactName")}</dt>
             <dd>{tender.contactName}</dd>
             <dt className="text-slate-600">{t("email")}</dt>

@@ -33,7 +33,7 @@ export default async function TenderViewPage({ params }: { params: Promise<{ sec
           {t("validUntilOn", { date: date(tender.validUntil) })} · {t("submittedOn", { date: date(tender.createdAt) })}
         </p>
       </header>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm break-words sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-600">{t("statusLabel")}</dt>
         <dd data-testid="tender-status" className="font-semibold">
           {t(`status.${tender.status}`)}
@@ -56,7 +56,7 @@ export default async function TenderViewPage({ params }: { params: Promise<{ sec
               {t("proposalOf", { partner: p.partner.displayName })}
             </h3>
             <p className="mt-2 whitespace-pre-line">{p.message}</p>
-            <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 break-words sm:grid-cols-[max-content_1fr]">
               <dt className="text-slate-600">{t("price")}</dt>
               <dd>{p.priceMinor !== null && p.currency ? formatMoney(p.priceMinor, p.currency, locale) : t("noPrice")}</dd>
               <dt className="text-slate-600">{t("email")}</dt>
