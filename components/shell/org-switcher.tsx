@@ -24,7 +24,7 @@ async function drawOrgSwitcher({ current, orgs }: Props) {
   return (
     <details className="relative min-w-0" data-testid="org-switcher">
       <summary className="flex max-w-full cursor-pointer list-none items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
-        <span className="sr-only">{t("shell.switchOrganization")}:</span>
+        <span className="sr-only">{t("shell.switchOrganizationLabel")}</span>
         <span className="truncate font-medium">{current.name}</span>
         {current.role ? null : <span className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("shell.partnerAccess")}</span>}
         <span aria-hidden="true">▾</span>
