@@ -171,7 +171,7 @@ async function resolve(tx: Tx, actor: Actor, orgId: string): Promise<OrgAccess> 
     case "partner":
       // A partner actor was made by an earlier requireAccess for its client: resolve it again from the person.
       if (actor.clientOrgId !== orgId) throw new AppError("NOT_FOUND");
-      return resolve(tx, { kind: "user", userId: actor.userId, sessionId: actor.sessionId, staffRole: null, ip: actor.ip, userAgent: actor.userAgent }, orgId);
+      return resolve(tx, personOf(actor), orgId);
     case "link":
     case "anonymous":
     case "system":
@@ -197,6 +197,11 @@ export async function requireMember(tx: Tx, actor: Actor, orgId: string, action:
   const access = await requireAccess(tx, actor, orgId, action);
   if (access.via !== "membership") throw new AppError("FORBIDDEN");
   return access;
+}
+
+/** The signed-in person behind a partner actor, as they act anywhere else (e.g. in the partner's own Organization). */
+export function personOf(actor: PartnerActor): UserActor {
+  return { kind: "user", userId: actor.userId, sessionId: actor.sessionId, staffRole: null, ip: actor.ip, userAgent: actor.userAgent };
 }
 
 /** Like requireAccess, but answers false instead of throwing FORBIDDEN (for showing or hiding UI). */

@@ -62,23 +62,9 @@ export type ResolvedSession = {
   };
 };
 
-type SessionRow = {
-  id: string;
-  userId: string;
-  live: boolean;
-  idleMs: number;
-  twoFactorPassed: boolean;
-  secondFactor: boolean;
-  email: string;
-  firstName: string;
-  lastName: string;
-  locale: string;
-  theme: string | null;
-  staffRole: StaffRole | null;
-  lastOrgId: string | null;
-  emailVerifiedMs: number | null;
-  shellVersion: number;
-};
+/** What the one statement of resolveSession answers: the resolved session, flattened, with its times as numbers. */
+type SessionRow = Pick<ResolvedSession, "id" | "userId" | "twoFactorPassed" | "secondFactor"> &
+  Omit<ResolvedSession["user"], "id" | "emailVerifiedAt"> & { live: boolean; idleMs: number; emailVerifiedMs: number | null };
 
 /**
  * Looks up a live session from the cookie's secret; revoked or expired sessions, and those of a blocked

@@ -1,6 +1,6 @@
-import { can } from "@/lib/access/permissions";
-import { allows, type OrgAccess } from "@/lib/access/require-access";
+import { allows, hasAccess, personOf, type OrgAccess } from "@/lib/access/require-access";
 import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { payerOf, type Payer } from "@/lib/partners/payer";
 
 /** Who is invoiced for the renewals this access orders, and whether the one ordering also chooses how they are paid. */
@@ -19,6 +19,11 @@ export async function renewalOrderTerms(tx: Tx, access: OrgAccess): Promise<Rene
   const payer = await payerOf(tx, access.orgId, access.via === "partnership" ? { partnershipId: access.partnershipId } : "CLIENT");
   if (!allows(access, "billing.pay")) return { payer, choosesMethod: false };
   if (payer.orgId === access.orgId) return { payer, choosesMethod: true };
-  const membership = await tx.membership.findUnique({ where: { orgId_userId: { orgId: payer.orgId, userId: access.userId } }, select: { role: true } });
-  return { payer, choosesMethod: !!membership && can(membership.role, "billing.pay") };
+  // The partner pays: the person's own rights in the partner's Organization, as requireAccess reads them there.
+  if (access.actor.kind !== "partner") return { payer, choosesMethod: false };
+  const paysThere = await hasAccess(tx, personOf(access.actor), payer.orgId, "billing.pay").catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return false; // not (or no longer) a member there
+    throw err;
+  });
+  return { payer, choosesMethod: paysThere };
 }
